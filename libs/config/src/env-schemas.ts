@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);
+const FALSE_WORDS = new Set(['0', 'false', 'no', 'off']);
+
+/** Building blocks for service config schemas, each parsing one environment string. */
+export const env = {
+  port: (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback),
+  positiveInt: (fallback: number) => z.coerce.number().int().positive().default(fallback),
+  url: (protocols: readonly string[]) =>
+    z.url().refine((value) => protocols.some((p) => value.startsWith(`${p}://`)), {
+      message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    }),
+  bool: (fallback: boolean) =>
+    z
+      .string()
+      .transform((value, ctx) => {
+        const word = value.trim().toLowerCase();
+        if (TRUE_WORDS.has(word)) return true;
+        if (FALSE_WORDS.has(word)) return false;
+        ctx.addIssue({ code: 'custom', message: 'must be one of true/false/1/0/yes/no/on/off' });
+        return z.NEVER;
+      })
+      .default(fallback),
+  logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  nodeEnv: () => z.enum(['development', 'production', 'test']).default('development'),
+} as const;
+
+/**
+ * The variables every service reads: where it listens, how it logs, and how long it may
+ * take to drain on shutdown.
+ */
+export const serviceEnvShape = {
+  NODE_ENV: env.nodeEnv(),
+  HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: env.logLevel(),
+  LOG_PRETTY: env.bool(false),
+  SHUTDOWN_TIMEOUT_MS: env.positiveInt(10_000),
+  HTTP_BODY_LIMIT_BYTES: env.positiveInt(1_048_576),
+  APP_VERSION: z.string().min(1).max(64).optional(),
+} as const;
+
+/** Variables of services that store data in MongoDB. */
+export const mongoEnvShape = {
+  MONGO_URL: env.url(['mongodb', 'mongodb+srv']),
+  MONGO_DB: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only (max 63)'),
+} as const;
+
+/** Variables of services that talk to RabbitMQ. */
+export const amqpEnvShape = {
+  AMQP_URL: env.url(['amqp', 'amqps']),
+  AMQP_PREFETCH: env.positiveInt(4),
+} as const;

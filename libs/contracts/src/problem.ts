@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** One invalid field of a request, located by a JSON pointer into the request part (`/body/texts/0`). */
+export const fieldErrorSchema = z.object({
+  pointer: z.string(),
+  message: z.string(),
+});
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+/** RFC 9457 problem details, extended with a stable machine code and field errors. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int().min(400).max(599),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  code: z.string(),
+  requestId: z.string().optional(),
+  errors: z.array(fieldErrorSchema).optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+const slug = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase letters, digits, ".", "_" and "-", starting with a letter or digit');
+
+/** A frozen dataset version a training run reads. */
+export const datasetRefSchema = z.strictObject({
+  name: slug,
+  version: z.number().int().min(1),
+});
+
+/** Body of `POST /v1/training-jobs` and payload of `training.requested`. */
+export const trainingJobRequestSchema = z.strictObject({
+  modelName: slug,
+  task: slug,
+  dataset: datasetRefSchema,
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
+  hyperparameters: z
+    .record(z.string().min(1).max(64), z.union([z.number(), z.string().max(256), z.boolean()]))
+    .refine((value) => Object.keys(value).length <= 64, 'at most 64 hyperparameters')
+    .default({}),
+  requestedBy: z.string().min(1).max(128).optional(),
+});
+export type TrainingJobRequest = z.infer<typeof trainingJobRequestSchema>;
+
+export const trainingJobStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
+export type TrainingJobStatus = z.infer<typeof trainingJobStatusSchema>;
+
+/** A training job as the API shows it. */
+export const trainingJobSchema = z.object({
+  id: z.uuid(),
+  status: trainingJobStatusSchema,
+  request: trainingJobRequestSchema,
+  attempts: z.number().int().min(0),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  startedAt: z.iso.datetime().optional(),
+  finishedAt: z.iso.datetime().optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type TrainingJob = z.infer<typeof trainingJobSchema>;
+
+export const trainingJobParamsSchema = z.object({ id: z.uuid() });
+
+/** Query of `GET /v1/training-jobs`. */
+export const trainingJobListQuerySchema = z.object({
+  status: trainingJobStatusSchema.optional(),
+  modelName: slug.optional(),
+});

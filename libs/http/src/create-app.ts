@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '@mlops/logger';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { installProblemHandlers } from './errors/problem-handler.js';
+import { docsPlugin } from './plugins/docs.plugin.js';
+import { healthPlugin, type ReadinessCheck } from './plugins/health.plugin.js';
+import { metricsPlugin } from './plugins/metrics.plugin.js';
+
+/** A fastify instance whose routes are typed by zod schemas. */
+export type HttpApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+/** Everything the app factory needs to know about a service. */
+export interface HttpAppOptions {
+  readonly service: string;
+  readonly version: string;
+  readonly description: string;
+  readonly logger: Logger;
+  readonly bodyLimitBytes: number;
+  readonly readinessChecks?: readonly ReadinessCheck[];
+}
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Keeps a caller's `x-request-id` when it is sane, otherwise makes a new one. */
+function requestIdFrom(request: IncomingMessage): string {
+  const incoming = request.headers['x-request-id'];
+  return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+}
+
+/**
+ * Creates the fastify app every service starts from: zod validation and serialisation,
+ * request ids (echoed in `x-request-id`), problem+json errors, `/healthz`, `/readyz`,
+ * `/metrics`, `/docs` and `/openapi.json`. Routes are registered by the caller afterwards.
+ */
+export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
+  const app = Fastify<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger>({
+    loggerInstance: options.logger,
+    bodyLimit: options.bodyLimitBytes,
+    genReqId: requestIdFrom,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installProblemHandlers(app);
+  app.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    done();
+  });
+
+  await app.register(docsPlugin, options);
+  await app.register(metricsPlugin, { service: options.service });
+  await app.register(healthPlugin, {
+    service: options.service,
+    version: options.version,
+    checks: options.readinessChecks ?? [],
+  });
+  return app;
+}

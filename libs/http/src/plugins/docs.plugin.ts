@@ -1,0 +1,27 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+
+interface DocsOptions {
+  readonly service: string;
+  readonly version: string;
+  readonly description: string;
+}
+
+/** OpenAPI 3 generated from the routes' zod schemas: JSON at `/openapi.json`, Swagger UI at `/docs`. */
+export const docsPlugin = fp(
+  async (app: FastifyInstance, options: DocsOptions) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.0.3',
+        info: { title: options.service, version: options.version, description: options.description },
+      },
+      transform: jsonSchemaTransform,
+    });
+    await app.register(swaggerUi, { routePrefix: '/docs' });
+    app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  },
+  { name: 'mlops-docs', fastify: '5.x' },
+);

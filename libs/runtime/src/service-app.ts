@@ -1,0 +1,67 @@
+import type { ServiceSection } from '@mlops/config';
+import { createHttpApp, type HttpApp } from '@mlops/http';
+import { createLogger, type Logger } from '@mlops/logger';
+import type { Topology } from '@mlops/messaging';
+import type { IndexedCollection } from '@mlops/mongo';
+import { openInfrastructure, type ServiceInfrastructure } from './infrastructure.js';
+
+/** How a service describes itself to the app builder. */
+export interface ServiceAppSpec {
+  readonly config: ServiceSection;
+  readonly description: string;
+  readonly logger?: Logger | undefined;
+}
+
+/** How a service that stores data and talks to the broker describes itself. */
+export interface ConnectedServiceAppSpec extends ServiceAppSpec {
+  readonly mongo: { readonly url: string; readonly dbName: string };
+  readonly amqpUrl: string;
+  readonly collections: readonly IndexedCollection[];
+  readonly topology: Topology;
+}
+
+/** The root logger of a service, from its config. */
+export function serviceLogger(config: ServiceSection): Logger {
+  return createLogger({ service: config.service.name, level: config.log.level, pretty: config.log.pretty });
+}
+
+/** The app of a stateless service: the common HTTP surface, no database, no broker. */
+export async function buildStatelessApp(spec: ServiceAppSpec): Promise<HttpApp> {
+  return createHttpApp({
+    service: spec.config.service.name,
+    version: spec.config.service.version,
+    description: spec.description,
+    logger: spec.logger ?? serviceLogger(spec.config),
+    bodyLimitBytes: spec.config.http.bodyLimitBytes,
+  });
+}
+
+/**
+ * The app of a service backed by MongoDB and RabbitMQ: connects both, makes `/readyz` probe
+ * them, and closes them with the app after consumers and requests have drained.
+ */
+export async function buildConnectedApp(spec: ConnectedServiceAppSpec): Promise<{ app: HttpApp; infrastructure: ServiceInfrastructure; logger: Logger }> {
+  const logger = spec.logger ?? serviceLogger(spec.config);
+  const infrastructure = await openInfrastructure({
+    config: spec.config,
+    logger,
+    mongo: { ...spec.mongo, collections: spec.collections },
+    amqp: { url: spec.amqpUrl, topology: spec.topology },
+  });
+  try {
+    const app = await createHttpApp({
+      service: spec.config.service.name,
+      version: spec.config.service.version,
+      description: spec.description,
+      logger,
+      bodyLimitBytes: spec.config.http.bodyLimitBytes,
+      readinessChecks: infrastructure.readinessChecks,
+    });
+    infrastructure.bindTo(app);
+    return { app, infrastructure, logger };
+  } catch (error) {
+    await infrastructure.broker.close({ graceful: false });
+    await infrastructure.mongo.close();
+    throw error;
+  }
+}

@@ -1,0 +1,24 @@
+/** Position of the last item of a page, encoded opaquely for the client. */
+export interface JobCursor {
+  readonly createdAt: Date;
+  readonly id: string;
+}
+
+/** Encodes a list position as an opaque URL-safe cursor. */
+export function encodeJobCursor(cursor: JobCursor): string {
+  return Buffer.from(JSON.stringify([cursor.createdAt.toISOString(), cursor.id])).toString('base64url');
+}
+
+/** Decodes a cursor; undefined when it was not made by `encodeJobCursor`. */
+export function decodeJobCursor(raw: string): JobCursor | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    if (!Array.isArray(value) || value.length !== 2) return undefined;
+    const [createdAt, id] = value as unknown[];
+    if (typeof createdAt !== 'string' || typeof id !== 'string') return undefined;
+    const date = new Date(createdAt);
+    return Number.isNaN(date.getTime()) ? undefined : { createdAt: date, id };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,41 @@
+import type { Logger } from '@mlops/logger';
+import type { TrainingJobDocument } from './training-job.repository.js';
+
+/** What an executor gets besides the job: a logger carrying the job id and a signal to stop early. */
+export interface ExecutionContext {
+  readonly logger: Logger;
+  /** Aborted when the worker loses the job (its message will be redelivered elsewhere) or shuts down hard. */
+  readonly signal: AbortSignal;
+}
+
+/** A failure that retrying cannot fix (missing dataset, invalid config): the job ends `failed` at once. */
+export class TrainingJobFailure extends Error {
+  override readonly name = 'TrainingJobFailure';
+
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Runs the work of one training job. Resolving means success; any other error is retried. */
+export interface TrainingExecutor {
+  execute(job: TrainingJobDocument, context: ExecutionContext): Promise<void>;
+}
+
+/**
+ * The executor of this build: the training pipeline (libs/ml) is not part of it yet, so every
+ * job ends `failed` with TRAINER_PIPELINE_MISSING rather than pretending to train.
+ */
+export const pipelineMissingExecutor: TrainingExecutor = {
+  execute(job) {
+    return Promise.reject(
+      new TrainingJobFailure(
+        'TRAINER_PIPELINE_MISSING',
+        `no training pipeline is installed in this build; job ${job._id} for model ${job.request.modelName} cannot run`,
+      ),
+    );
+  },
+};

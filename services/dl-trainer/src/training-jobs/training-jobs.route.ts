@@ -1,0 +1,80 @@
+import {
+  pageQuerySchema,
+  pageSchema,
+  problemSchema,
+  trainingJobListQuerySchema,
+  trainingJobParamsSchema,
+  trainingJobRequestSchema,
+  trainingJobSchema,
+} from '@mlops/contracts';
+import type { HttpApp } from '@mlops/http';
+import type { Broker } from '@mlops/messaging';
+import { trainerErrors } from '../errors.js';
+import { decodeJobCursor, encodeJobCursor } from './job-cursor.js';
+import { submitTrainingJob } from './submit-training-job.usecase.js';
+import { toTrainingJob, type TrainingJobRepository } from './training-job.repository.js';
+
+const listQuerySchema = pageQuerySchema.extend(trainingJobListQuerySchema.shape);
+
+/** `/v1/training-jobs`: submit a job, read one, list them. */
+export function registerTrainingJobRoutes(app: HttpApp, deps: { broker: Broker; jobs: TrainingJobRepository }): void {
+  app.post(
+    '/v1/training-jobs',
+    {
+      schema: {
+        tags: ['training-jobs'],
+        summary: 'Queue a training job',
+        description: 'Stores the job and publishes `training.requested` with publisher confirms. Answers 202 with the queued job.',
+        body: trainingJobRequestSchema,
+        response: { 202: trainingJobSchema, 400: problemSchema, 413: problemSchema, 415: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const job = await submitTrainingJob({ ...deps, logger: request.log }, request.body, request.id);
+      return reply.code(202).header('location', `/v1/training-jobs/${job._id}`).send(toTrainingJob(job));
+    },
+  );
+
+  app.get(
+    '/v1/training-jobs/:id',
+    {
+      schema: {
+        tags: ['training-jobs'],
+        summary: 'Get a training job',
+        params: trainingJobParamsSchema,
+        response: { 200: trainingJobSchema, 400: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const job = await deps.jobs.findById(request.params.id);
+      if (!job) throw trainerErrors.jobNotFound(`no training job ${request.params.id}`);
+      return toTrainingJob(job);
+    },
+  );
+
+  app.get(
+    '/v1/training-jobs',
+    {
+      schema: {
+        tags: ['training-jobs'],
+        summary: 'List training jobs, newest first',
+        querystring: listQuerySchema,
+        response: { 200: pageSchema(trainingJobSchema), 400: problemSchema },
+      },
+    },
+    async (request) => {
+      const { limit, cursor, status, modelName } = request.query;
+      const after = cursor === undefined ? undefined : decodeJobCursor(cursor);
+      if (cursor !== undefined && !after) {
+        throw trainerErrors.badCursor('the cursor was not issued by this API', [{ pointer: '/querystring/cursor', message: 'invalid cursor' }]);
+      }
+      const docs = await deps.jobs.list({ status, modelName, limit: limit + 1, after });
+      const items = docs.slice(0, limit);
+      const last = items.at(-1);
+      return {
+        items: items.map(toTrainingJob),
+        ...(docs.length > limit && last ? { nextCursor: encodeJobCursor({ createdAt: last.createdAt, id: last._id }) } : {}),
+      };
+    },
+  );
+}

@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** Workspace libraries resolve to their TypeScript sources, so tests need no build. */
+const alias = [{ find: /^@mlops\/([a-z-]+)$/, replacement: `${root}libs/$1/src/index.ts` }];
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    pool: 'forks',
+    reporters: ['default', 'json'],
+    outputFile: { json: 'reports/tests.json' },
+    coverage: {
+      provider: 'v8',
+      include: ['libs/*/src/**/*.ts', 'services/*/src/**/*.ts'],
+      exclude: ['**/*.spec.ts', '**/index.ts', 'services/*/src/server.ts'],
+      reporter: ['text-summary', 'lcov', 'json-summary'],
+      reportsDirectory: 'coverage',
+      thresholds: { lines: 85, statements: 85, functions: 80, branches: 70 },
+    },
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: 'unit', include: ['libs/*/src/**/*.spec.ts', 'services/*/src/**/*.spec.ts'] },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: ['libs/*/test/**/*.int-spec.ts', 'services/*/test/**/*.int-spec.ts'],
+          globalSetup: ['tools/vitest/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: { name: 'gates', include: ['tools/gates/**/*.gate-spec.ts'], testTimeout: 300_000 },
+      },
+    ],
+  },
+});
