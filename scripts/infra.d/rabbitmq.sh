@@ -109,6 +109,7 @@ rabbit_write_config() {
 listeners.tcp.default = 127.0.0.1:$AMQP_PORT
 management.tcp.port = $AMQP_MGMT_PORT
 management.tcp.ip = 127.0.0.1
+collect_statistics_interval = 1000
 log.file.level = info
 log.console = false
 EOF

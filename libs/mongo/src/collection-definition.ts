@@ -16,10 +16,22 @@ export function defineCollection<T extends Document>(name: string, indexes: read
 /** The part of a collection definition index creation needs, whatever its document type. */
 export type IndexedCollection = Pick<CollectionDefinition, 'name' | 'indexes'>;
 
-/** Creates every declared index (idempotent; run at boot). */
+/**
+ * Creates the declared indexes that do not exist yet (idempotent; run at boot). Missing ones
+ * are created one command each: FerretDB 1.24 panics on a multi-index `createIndexes` whose
+ * indexes already exist, and MongoDB accepts either form.
+ */
 export async function ensureIndexes(db: Db, definitions: readonly IndexedCollection[]): Promise<void> {
   for (const definition of definitions) {
-    if (definition.indexes.length > 0) await db.collection(definition.name).createIndexes([...definition.indexes]);
+    if (definition.indexes.length === 0) continue;
+    const collection = db.collection(definition.name);
+    const existing = new Set(
+      (await collection.listIndexes().toArray().catch(() => [] as Document[])).map((index) => String(index['name'])),
+    );
+    for (const index of definition.indexes) {
+      if (index.name && existing.has(index.name)) continue;
+      await collection.createIndexes([index]);
+    }
   }
 }
 

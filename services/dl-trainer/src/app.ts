@@ -5,6 +5,8 @@ import type { DlTrainerConfig } from './config.js';
 import { dlTrainerTopology } from './topology.js';
 import { startDispatchSweeper } from './training-jobs/dispatch-sweeper.js';
 import { pipelineMissingExecutor, type TrainingExecutor } from './training-jobs/training-executor.js';
+import { JobLeaseRepository, jobLeasesCollection } from './training-jobs/job-lease.repository.js';
+import { JobOutboxRepository, jobOutboxCollection } from './training-jobs/job-outbox.repository.js';
 import { TrainingJobRepository, trainingJobsCollection } from './training-jobs/training-job.repository.js';
 import { startTrainingConsumer } from './training-jobs/training-requested.consumer.js';
 import { registerTrainingJobRoutes } from './training-jobs/training-jobs.route.js';
@@ -23,21 +25,24 @@ export async function buildApp(config: DlTrainerConfig, overrides: DlTrainerOver
     logger: overrides.logger,
     mongo: config.mongo,
     amqpUrl: config.amqp.url,
-    collections: [trainingJobsCollection],
+    collections: [trainingJobsCollection, jobLeasesCollection, jobOutboxCollection],
     topology: dlTrainerTopology,
   });
   const { broker } = infrastructure;
-  const jobs = new TrainingJobRepository(infrastructure.mongo.db);
-  registerTrainingJobRoutes(app, { broker, jobs });
+  const { db } = infrastructure.mongo;
+  const jobs = new TrainingJobRepository(db);
+  const outbox = new JobOutboxRepository(db);
+  registerTrainingJobRoutes(app, { broker, jobs, outbox });
   await startTrainingConsumer({
     broker,
     jobs,
+    leases: new JobLeaseRepository(db),
     executor: overrides.executor ?? pipelineMissingExecutor,
     prefetch: config.training.workers,
     maxAttempts: config.training.maxAttempts,
     leaseMs: config.training.leaseMs,
   });
-  const stopSweeper = startDispatchSweeper({ broker, jobs, logger }, config.training.dispatchSweepMs);
+  const stopSweeper = startDispatchSweeper({ broker, outbox, logger }, config.training.dispatchSweepMs);
   app.addHook('preClose', (done) => {
     stopSweeper();
     done();

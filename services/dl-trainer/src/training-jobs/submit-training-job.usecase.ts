@@ -1,31 +1,41 @@
-import { WORK_QUEUES, trainingRequestedMessageSchema, type TrainingJobRequest } from '@mlops/contracts';
+import { randomUUID } from 'node:crypto';
+import { WORK_QUEUES, trainingRequestedMessageSchema, type TrainingJobRequest, type TrainingRequestedMessage } from '@mlops/contracts';
 import type { Logger } from '@mlops/logger';
 import type { Broker } from '@mlops/messaging';
+import type { JobOutboxRepository } from './job-outbox.repository.js';
 import type { TrainingJobDocument, TrainingJobRepository } from './training-job.repository.js';
 
-/** Sends the job's `training.requested` message (confirmed by the broker) and marks it dispatched. */
-export async function dispatchTrainingJob(broker: Broker, jobs: TrainingJobRepository, job: TrainingJobDocument, requestId?: string): Promise<void> {
-  await broker.publishWork(
-    WORK_QUEUES.trainingRequested,
-    trainingRequestedMessageSchema,
-    { jobId: job._id, requestedAt: job.createdAt.toISOString(), request: job.request },
-    { messageId: job._id, ...(requestId ? { requestId } : {}) },
-  );
-  await jobs.markDispatched(job._id);
+/** What submitting and dispatching jobs needs. */
+export interface DispatchDeps {
+  readonly broker: Broker;
+  readonly outbox: JobOutboxRepository;
+}
+
+/** Sends one `training.requested` message (confirmed by the broker) and clears its outbox entry. */
+export async function dispatchTrainingRequest(deps: DispatchDeps, message: TrainingRequestedMessage, requestId?: string): Promise<void> {
+  await deps.broker.publishWork(WORK_QUEUES.trainingRequested, trainingRequestedMessageSchema, message, {
+    messageId: message.jobId,
+    ...(requestId ? { requestId } : {}),
+  });
+  await deps.outbox.remove(message.jobId);
 }
 
 /**
- * Stores a queued job and dispatches it. The job is stored first, so a broker outage loses
- * nothing: the request still succeeds and the dispatch sweeper sends the message later.
+ * Records the message in the outbox, stores the queued job, then dispatches it. A broker
+ * outage or a crash loses nothing: the request still succeeds and the sweeper sends the
+ * message later.
  */
 export async function submitTrainingJob(
-  deps: { broker: Broker; jobs: TrainingJobRepository; logger: Pick<Logger, 'warn'> },
+  deps: DispatchDeps & { jobs: TrainingJobRepository; logger: Pick<Logger, 'warn'> },
   request: TrainingJobRequest,
   requestId: string,
 ): Promise<TrainingJobDocument> {
-  const job = await deps.jobs.create(request);
+  const now = new Date();
+  const message: TrainingRequestedMessage = { jobId: randomUUID(), requestedAt: now.toISOString(), request };
+  await deps.outbox.add(message, now);
+  const job = await deps.jobs.create(message.jobId, request, now);
   try {
-    await dispatchTrainingJob(deps.broker, deps.jobs, job, requestId);
+    await dispatchTrainingRequest(deps, message, requestId);
   } catch (error) {
     deps.logger.warn({ err: error, jobId: job._id }, 'training.requested not confirmed; the dispatch sweeper will resend it');
   }

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { TrainingJob, TrainingJobRequest, TrainingJobStatus } from '@mlops/contracts';
 import { defineCollection, isDuplicateKeyError } from '@mlops/mongo';
 import type { Collection, Db, Filter } from 'mongodb';
 
-/** A training job as stored: the API view plus the lease of the worker running it and the dispatch mark. */
+/** A training job as stored. */
 export interface TrainingJobDocument {
   _id: string;
   status: TrainingJobStatus;
@@ -14,10 +13,6 @@ export interface TrainingJobDocument {
   startedAt?: Date;
   finishedAt?: Date;
   error?: { code: string; message: string };
-  /** Held by the worker running the job; another worker may take over once it expires. */
-  lease?: { token: string; expiresAt: Date };
-  /** When `training.requested` was confirmed by the broker; unset jobs are re-dispatched by the sweeper. */
-  dispatchedAt?: Date;
 }
 
 export const trainingJobsCollection = defineCollection<TrainingJobDocument>('training_jobs', [
@@ -25,12 +20,6 @@ export const trainingJobsCollection = defineCollection<TrainingJobDocument>('tra
   { key: { status: 1, createdAt: -1 }, name: 'by_status' },
   { key: { 'request.modelName': 1, createdAt: -1 }, name: 'by_model' },
 ]);
-
-/** A claimed job: the worker's lease token proves it still owns the job when it writes the outcome. */
-export interface ClaimedJob {
-  readonly job: TrainingJobDocument;
-  readonly leaseToken: string;
-}
 
 /** Filters and position of a job listing. */
 export interface JobListQuery {
@@ -56,9 +45,9 @@ export function toTrainingJob(doc: TrainingJobDocument): TrainingJob {
 }
 
 /**
- * Training jobs in MongoDB. Every state change is one atomic single-document update guarded
- * by the current state (and lease token), so concurrent or repeated deliveries cannot run a
- * job twice or overwrite a newer outcome; no transactions needed.
+ * Training jobs in MongoDB. Once stored, a job document is written only by the worker holding
+ * its lease (JobLeaseRepository), so no two writers race on it, even on a server without
+ * isolated conditional updates; no transactions needed.
  */
 export class TrainingJobRepository {
   private readonly jobs: Collection<TrainingJobDocument>;
@@ -68,7 +57,7 @@ export class TrainingJobRepository {
   }
 
   /** Stores a new queued job. */
-  async create(request: TrainingJobRequest, id: string = randomUUID(), now = new Date()): Promise<TrainingJobDocument> {
+  async create(id: string, request: TrainingJobRequest, now = new Date()): Promise<TrainingJobDocument> {
     const doc: TrainingJobDocument = { _id: id, status: 'queued', request, attempts: 0, createdAt: now, updatedAt: now };
     await this.jobs.insertOne(doc);
     return doc;
@@ -77,7 +66,7 @@ export class TrainingJobRepository {
   /** Stores the job a message describes unless it already exists (a message may arrive without a POST). */
   async ensure(id: string, request: TrainingJobRequest, requestedAt: Date): Promise<void> {
     try {
-      await this.jobs.insertOne({ _id: id, status: 'queued', request, attempts: 0, createdAt: requestedAt, updatedAt: new Date(), dispatchedAt: new Date() });
+      await this.jobs.insertOne({ _id: id, status: 'queued', request, attempts: 0, createdAt: requestedAt, updatedAt: new Date() });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }
@@ -101,68 +90,32 @@ export class TrainingJobRepository {
     return this.jobs.find(filter).sort({ createdAt: -1, _id: -1 }).limit(query.limit).toArray();
   }
 
-  async markDispatched(id: string, at = new Date()): Promise<void> {
-    await this.jobs.updateOne({ _id: id }, { $set: { dispatchedAt: at } });
-  }
-
-  /** Queued jobs whose message was never confirmed and that are older than `olderThan`. */
-  async undispatched(olderThan: Date, limit: number): Promise<TrainingJobDocument[]> {
-    return this.jobs
-      .find({ status: 'queued', dispatchedAt: { $exists: false }, createdAt: { $lt: olderThan } })
-      .sort({ createdAt: 1 })
-      .limit(limit)
-      .toArray();
-  }
-
-  /**
-   * Takes the job for this worker: a queued job, or a running one whose lease expired, or (when
-   * the broker redelivered the message because its consumer died) a running one whatever its lease.
-   * Returns undefined when the job is finished or another live worker holds it.
-   */
-  async claim(id: string, leaseMs: number, takeOver: boolean, now = new Date()): Promise<ClaimedJob | undefined> {
-    const leaseToken = randomUUID();
-    const claimable: Filter<TrainingJobDocument>[] = [{ status: 'queued' }, { status: 'running', 'lease.expiresAt': { $lt: now } }];
-    if (takeOver) claimable.push({ status: 'running' });
+  /** Marks the job running for a new attempt; called by the lease holder only. */
+  async markRunning(id: string, now = new Date()): Promise<TrainingJobDocument | undefined> {
     const job = await this.jobs.findOneAndUpdate(
-      { _id: id, $or: claimable },
-      {
-        $set: { status: 'running', lease: { token: leaseToken, expiresAt: new Date(now.getTime() + leaseMs) }, startedAt: now, updatedAt: now },
-        $inc: { attempts: 1 },
-      },
-      { returnDocument: 'after' },
-    );
-    return job ? { job, leaseToken } : undefined;
-  }
-
-  /** Extends the lease; false when the worker lost it (another worker took over). */
-  async renewLease(id: string, leaseToken: string, leaseMs: number, now = new Date()): Promise<boolean> {
-    const result = await this.jobs.updateOne(
-      { _id: id, status: 'running', 'lease.token': leaseToken },
-      { $set: { 'lease.expiresAt': new Date(now.getTime() + leaseMs), updatedAt: now } },
-    );
-    return result.matchedCount === 1;
-  }
-
-  /** Writes the outcome if the worker still holds the lease; false otherwise (the outcome is dropped). */
-  async finish(
-    id: string,
-    leaseToken: string,
-    outcome: { status: 'succeeded' } | { status: 'failed'; error: { code: string; message: string } },
-    now = new Date(),
-  ): Promise<TrainingJobDocument | undefined> {
-    const job = await this.jobs.findOneAndUpdate(
-      { _id: id, status: 'running', 'lease.token': leaseToken },
-      {
-        $set: { status: outcome.status, finishedAt: now, updatedAt: now, ...(outcome.status === 'failed' ? { error: outcome.error } : {}) },
-        $unset: { lease: '' },
-      },
+      { _id: id, status: { $in: ['queued', 'running'] } },
+      { $set: { status: 'running', startedAt: now, updatedAt: now }, $inc: { attempts: 1 } },
       { returnDocument: 'after' },
     );
     return job ?? undefined;
   }
 
-  /** Gives the job back to the queue after a transient failure so a retry can claim it at once. */
-  async release(id: string, leaseToken: string, now = new Date()): Promise<void> {
-    await this.jobs.updateOne({ _id: id, status: 'running', 'lease.token': leaseToken }, { $set: { status: 'queued', updatedAt: now }, $unset: { lease: '' } });
+  /** Writes the outcome of a running job; called by the lease holder only. */
+  async finish(
+    id: string,
+    outcome: { status: 'succeeded' } | { status: 'failed'; error: { code: string; message: string } },
+    now = new Date(),
+  ): Promise<TrainingJobDocument | undefined> {
+    const job = await this.jobs.findOneAndUpdate(
+      { _id: id, status: 'running' },
+      { $set: { status: outcome.status, finishedAt: now, updatedAt: now, ...(outcome.status === 'failed' ? { error: outcome.error } : {}) } },
+      { returnDocument: 'after' },
+    );
+    return job ?? undefined;
+  }
+
+  /** Puts a running job back in the queue after a transient failure; called by the lease holder only. */
+  async requeue(id: string, now = new Date()): Promise<void> {
+    await this.jobs.updateOne({ _id: id, status: 'running' }, { $set: { status: 'queued', updatedAt: now } });
   }
 }

@@ -8,16 +8,15 @@ import {
   trainingJobSchema,
 } from '@mlops/contracts';
 import type { HttpApp } from '@mlops/http';
-import type { Broker } from '@mlops/messaging';
 import { trainerErrors } from '../errors.js';
 import { decodeJobCursor, encodeJobCursor } from './job-cursor.js';
-import { submitTrainingJob } from './submit-training-job.usecase.js';
+import { submitTrainingJob, type DispatchDeps } from './submit-training-job.usecase.js';
 import { toTrainingJob, type TrainingJobRepository } from './training-job.repository.js';
 
 const listQuerySchema = pageQuerySchema.extend(trainingJobListQuerySchema.shape);
 
 /** `/v1/training-jobs`: submit a job, read one, list them. */
-export function registerTrainingJobRoutes(app: HttpApp, deps: { broker: Broker; jobs: TrainingJobRepository }): void {
+export function registerTrainingJobRoutes(app: HttpApp, deps: DispatchDeps & { jobs: TrainingJobRepository }): void {
   app.post(
     '/v1/training-jobs',
     {

@@ -1,14 +1,16 @@
 import { EVENTS, WORK_QUEUES, trainingFinishedEventSchema, trainingRequestedMessageSchema, type TrainingRequestedMessage } from '@mlops/contracts';
-import { jobLogger } from '@mlops/logger';
+import { jobLogger, type Logger } from '@mlops/logger';
 import type { Broker, MessageContext } from '@mlops/messaging';
 import type { TrainingExecutor } from './training-executor.js';
 import { TrainingJobFailure } from './training-executor.js';
+import type { HeldLease, JobLeaseRepository } from './job-lease.repository.js';
 import type { TrainingJobDocument, TrainingJobRepository } from './training-job.repository.js';
 
 /** What the consumer needs. */
 export interface TrainingConsumerDeps {
   readonly broker: Broker;
   readonly jobs: TrainingJobRepository;
+  readonly leases: JobLeaseRepository;
   readonly executor: TrainingExecutor;
   readonly prefetch: number;
   readonly maxAttempts: number;
@@ -32,60 +34,82 @@ async function publishFinished(broker: Broker, job: TrainingJobDocument, request
   );
 }
 
-/** Keeps the lease alive while the executor runs; aborts the execution if the lease is lost. */
-function keepLease(deps: TrainingConsumerDeps, jobId: string, token: string, abort: AbortController): () => void {
+/** Keeps the lease alive while the executor runs; aborts the run when the lease is lost. Stopping waits for a renewal in flight. */
+function keepLease(deps: TrainingConsumerDeps, lease: HeldLease, abort: AbortController): () => Promise<void> {
+  let pending: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
-    deps.jobs.renewLease(jobId, token, deps.leaseMs).then(
+    pending = deps.leases.renew(lease, deps.leaseMs).then(
       (held) => {
         if (!held) abort.abort(new Error('lease lost to another worker'));
       },
       () => undefined,
     );
-  }, Math.max(1000, Math.floor(deps.leaseMs / 3)));
+  }, Math.max(500, Math.floor(deps.leaseMs / 3)));
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await pending;
+  };
+}
+
+type Outcome = { status: 'succeeded' } | { status: 'failed'; error: { code: string; message: string } } | { status: 'retry'; error: unknown };
+
+async function runExecutor(deps: TrainingConsumerDeps, job: TrainingJobDocument, attempt: number, logger: Logger, signal: AbortSignal): Promise<Outcome> {
+  try {
+    await deps.executor.execute(job, { logger, signal });
+    return { status: 'succeeded' };
+  } catch (error) {
+    if (signal.aborted) throw error;
+    if (error instanceof TrainingJobFailure) return { status: 'failed', error: { code: error.code, message: error.message } };
+    if (attempt < deps.maxAttempts) return { status: 'retry', error };
+    return { status: 'failed', error: { code: 'TRAINING_ATTEMPTS_EXHAUSTED', message: String(error) } };
+  }
 }
 
 /**
- * Handles one `training.requested` message, idempotent by job id: the job is claimed with a
- * lease (so a duplicate message or a second worker cannot run it twice), executed, and its
- * outcome written only while the lease is held. A redelivered message (its consumer died before
- * acking) takes the job over and runs it to the end once.
+ * Handles one `training.requested` message, idempotent by job id: the job is leased (so a
+ * duplicate message or a second worker cannot run it twice), executed, and its outcome written
+ * while the lease is still current. A redelivered message (its consumer died before acking)
+ * takes the job over and runs it to the end once.
  */
 export async function handleTrainingRequested(deps: TrainingConsumerDeps, message: TrainingRequestedMessage, context: MessageContext): Promise<void> {
   const logger = jobLogger(context.logger, message.jobId);
   await deps.jobs.ensure(message.jobId, message.request, new Date(message.requestedAt));
-  const claimed = await deps.jobs.claim(message.jobId, deps.leaseMs, context.redelivered);
-  if (!claimed) {
-    const job = await deps.jobs.findById(message.jobId);
-    logger.info({ status: job?.status }, 'job already finished or held by a live worker; message acknowledged');
+  const current = await deps.jobs.findById(message.jobId);
+  const lease = current && !isFinished(current) ? await deps.leases.acquire(message.jobId, deps.leaseMs, context.redelivered) : undefined;
+  const job = lease ? await deps.jobs.markRunning(message.jobId) : undefined;
+  if (!lease || !job) {
+    logger.info({ status: current?.status }, 'job finished or held by a live worker; message acknowledged');
     return;
   }
-  logger.info({ attempt: claimed.job.attempts }, 'training job started');
+  logger.info({ attempt: job.attempts, leaseGeneration: lease.generation }, 'training job started');
   const abort = new AbortController();
   const onOuterAbort = (): void => abort.abort(context.signal.reason);
   context.signal.addEventListener('abort', onOuterAbort, { once: true });
-  const stopLease = keepLease(deps, message.jobId, claimed.leaseToken, abort);
+  const stopLease = keepLease(deps, lease, abort);
+  let outcome: Outcome;
   try {
-    await deps.executor.execute(claimed.job, { logger, signal: abort.signal });
-    const finished = await deps.jobs.finish(message.jobId, claimed.leaseToken, { status: 'succeeded' });
-    if (finished) await publishFinished(deps.broker, finished, context.requestId);
-    logger.info({ kept: Boolean(finished) }, 'training job succeeded');
-  } catch (error) {
-    if (abort.signal.aborted) throw error;
-    const permanent = error instanceof TrainingJobFailure;
-    if (!permanent && context.attempt < deps.maxAttempts) {
-      await deps.jobs.release(message.jobId, claimed.leaseToken);
-      throw error;
-    }
-    const failure = permanent ? { code: error.code, message: error.message } : { code: 'TRAINING_ATTEMPTS_EXHAUSTED', message: String(error) };
-    const finished = await deps.jobs.finish(message.jobId, claimed.leaseToken, { status: 'failed', error: failure });
-    if (finished) await publishFinished(deps.broker, finished, context.requestId);
-    logger.warn({ error: failure }, 'training job failed');
+    outcome = await runExecutor(deps, job, context.attempt, logger, abort.signal);
   } finally {
-    stopLease();
+    await stopLease();
     context.signal.removeEventListener('abort', onOuterAbort);
   }
+  if (!(await deps.leases.isCurrent(lease))) {
+    logger.warn('lease lost while running; the outcome is dropped');
+    return;
+  }
+  if (outcome.status === 'retry') {
+    await deps.jobs.requeue(message.jobId);
+    await deps.leases.expire(lease);
+    throw outcome.error;
+  }
+  const finished = await deps.jobs.finish(message.jobId, outcome);
+  if (finished) await publishFinished(deps.broker, finished, context.requestId);
+  logger.info({ status: outcome.status, ...(outcome.status === 'failed' ? { error: outcome.error } : {}) }, 'training job finished');
+}
+
+function isFinished(job: TrainingJobDocument): boolean {
+  return job.status === 'succeeded' || job.status === 'failed' || job.status === 'cancelled';
 }
 
 /** Starts consuming `training.requested` with `prefetch` jobs at once per process. */
