@@ -27,7 +27,10 @@ export interface ConfigHolder<T> {
 }
 
 /** Wraps `loadConfig` so a service parses its environment exactly once. */
-export function createConfigHolder<S extends z.ZodType>(schema: S, env: () => Env = () => process.env): ConfigHolder<z.output<S>> {
+export function createConfigHolder<S extends z.ZodType>(
+  schema: S,
+  env: () => Env = () => process.env,
+): ConfigHolder<z.output<S>> {
   let cached: Readonly<z.output<S>> | undefined;
   return {
     get: () => (cached ??= loadConfig(schema, env())),

@@ -24,7 +24,14 @@ export const WORK_QUEUES = {
 export type WorkQueueName = (typeof WORK_QUEUES)[keyof typeof WORK_QUEUES];
 
 /** The names of the six services, used in logs, metrics and per-consumer queue names. */
-export const SERVICES = ['feature-store', 'document-recognition', 'nlp', 'dl-trainer', 'reporter', 'inference'] as const;
+export const SERVICES = [
+  'feature-store',
+  'document-recognition',
+  'nlp',
+  'dl-trainer',
+  'reporter',
+  'inference',
+] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 /** Name of the durable queue through which `service` receives `event` (`<service>.<event>`). */

@@ -17,7 +17,12 @@ export const trainingJobRequestSchema = z.strictObject({
   modelName: slug,
   task: slug,
   dataset: datasetRefSchema,
-  seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(42),
   hyperparameters: z
     .record(z.string().min(1).max(64), z.union([z.number(), z.string().max(256), z.boolean()]))
     .refine((value) => Object.keys(value).length <= 64, 'at most 64 hyperparameters')

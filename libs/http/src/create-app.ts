@@ -9,7 +9,13 @@ import { healthPlugin, type ReadinessCheck } from './plugins/health.plugin.js';
 import { metricsPlugin } from './plugins/metrics.plugin.js';
 
 /** A fastify instance whose routes are typed by zod schemas. */
-export type HttpApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type HttpApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 /** Everything the app factory needs to know about a service. */
 export interface HttpAppOptions {
@@ -35,7 +41,7 @@ function requestIdFrom(request: IncomingMessage): string {
  * `/metrics`, `/docs` and `/openapi.json`. Routes are registered by the caller afterwards.
  */
 export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
-  const app = Fastify<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger>({
+  const app = Fastify<RawServerDefault, IncomingMessage, ServerResponse>({
     loggerInstance: options.logger,
     bodyLimit: options.bodyLimitBytes,
     genReqId: requestIdFrom,

@@ -71,19 +71,33 @@ export class Broker {
   }
 
   /** Validates a work message against its contract and sends it to a work queue, resolving once the broker confirms it. */
-  async publishWork<S extends z.ZodType>(queue: string, schema: S, payload: z.input<S>, options: PublishOptions = {}): Promise<string> {
+  async publishWork<S extends z.ZodType>(
+    queue: string,
+    schema: S,
+    payload: z.input<S>,
+    options: PublishOptions = {},
+  ): Promise<string> {
     return this.publishValidated('', queue, schema, payload, options);
   }
 
   /** Validates an event against its contract and publishes it on `mlops.events`, resolving once confirmed. */
-  async publishEvent<S extends z.ZodType>(routingKey: string, schema: S, payload: z.input<S>, options: PublishOptions = {}): Promise<string> {
+  async publishEvent<S extends z.ZodType>(
+    routingKey: string,
+    schema: S,
+    payload: z.input<S>,
+    options: PublishOptions = {},
+  ): Promise<string> {
     return this.publishValidated(EVENTS_EXCHANGE, routingKey, schema, payload, options);
   }
 
   /** Starts a consumer now (or as soon as connected) and keeps it across reconnects. */
   async consume<S extends z.ZodType>(definition: ConsumerDefinition<S>): Promise<Consumer<S>> {
-    const consumer = new Consumer(definition, (exchange, key, content, options) => this.publishRaw(exchange, key, content, options), this.logger);
-    this.consumers.add(consumer as unknown as Consumer<z.ZodType>);
+    const consumer = new Consumer(
+      definition,
+      (exchange, key, content, options) => this.publishRaw(exchange, key, content, options),
+      this.logger,
+    );
+    this.consumers.add(consumer);
     if (this.connection) await consumer.attach(this.connection);
     return consumer;
   }
@@ -132,13 +146,20 @@ export class Broker {
     return messageId;
   }
 
-  private async publishRaw(exchange: string, routingKey: string, content: Buffer, options: Options.Publish): Promise<void> {
+  private async publishRaw(
+    exchange: string,
+    routingKey: string,
+    content: Buffer,
+    options: Options.Publish,
+  ): Promise<void> {
     const deadline = Date.now() + (this.options.publishTimeoutMs ?? 10_000);
     for (;;) {
       const channel = await this.publisherBefore(deadline);
       try {
         await new Promise<void>((resolve, reject) => {
-          channel.publish(exchange, routingKey, content, options, (err: unknown) => (err ? reject(toError(err)) : resolve()));
+          channel.publish(exchange, routingKey, content, options, (err: unknown) =>
+            err ? reject(toError(err)) : resolve(),
+          );
         });
         return;
       } catch (error) {
@@ -159,7 +180,9 @@ export class Broker {
   }
 
   private async establish(): Promise<void> {
-    const connection = await connect(this.options.url, { clientProperties: { connection_name: this.options.connectionName } });
+    const connection = await connect(this.options.url, {
+      clientProperties: { connection_name: this.options.connectionName },
+    });
     try {
       const publisher = await connection.createConfirmChannel();
       publisher.on('error', (err: Error) => this.logger.warn({ err }, 'publisher channel error'));

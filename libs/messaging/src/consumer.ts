@@ -37,7 +37,12 @@ export interface ConsumerDefinition<S extends z.ZodType> {
 }
 
 /** How a consumer republishes messages it retries or dead-letters (with publisher confirms). */
-export type RawPublisher = (exchange: string, routingKey: string, content: Buffer, options: Options.Publish) => Promise<void>;
+export type RawPublisher = (
+  exchange: string,
+  routingKey: string,
+  content: Buffer,
+  options: Options.Publish,
+) => Promise<void>;
 
 const defaultRetryDelay = (attempt: number): number => Math.min(60_000, 1000 * 2 ** (attempt - 1));
 
@@ -90,7 +95,8 @@ export class Consumer<S extends z.ZodType> {
     });
     const outcome = await Promise.race([drained, timedOut]);
     clearTimeout(timer);
-    if (outcome === 'timeout') this.logger.warn({ inFlight: this.inFlight.size }, 'drain timed out; unacked messages return to the queue');
+    if (outcome === 'timeout')
+      this.logger.warn({ inFlight: this.inFlight.size }, 'drain timed out; unacked messages return to the queue');
     await channel.close().catch(() => undefined);
   }
 
@@ -125,7 +131,14 @@ export class Consumer<S extends z.ZodType> {
         logger.error({ reason: decoded.reason }, 'invalid message dead-lettered');
         await this.deadLetter(message, attempt, decoded.reason);
       } else {
-        await this.runHandler(message, decoded.value, { messageId, attempt, redelivered: message.fields.redelivered, requestId, logger, signal });
+        await this.runHandler(message, decoded.value, {
+          messageId,
+          attempt,
+          redelivered: message.fields.redelivered,
+          requestId,
+          logger,
+          signal,
+        });
       }
       if (!signal.aborted) channel.ack(message);
     } catch (error) {

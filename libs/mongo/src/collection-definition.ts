@@ -9,7 +9,10 @@ export interface CollectionDefinition<T extends Document = Document> {
 }
 
 /** Declares a collection with its indexes. */
-export function defineCollection<T extends Document>(name: string, indexes: readonly IndexDescription[]): CollectionDefinition<T> {
+export function defineCollection<T extends Document>(
+  name: string,
+  indexes: readonly IndexDescription[],
+): CollectionDefinition<T> {
   return { name, indexes, in: (db) => db.collection<T>(name) };
 }
 
@@ -26,7 +29,12 @@ export async function ensureIndexes(db: Db, definitions: readonly IndexedCollect
     if (definition.indexes.length === 0) continue;
     const collection = db.collection(definition.name);
     const existing = new Set(
-      (await collection.listIndexes().toArray().catch(() => [] as Document[])).map((index) => String(index['name'])),
+      (
+        await collection
+          .listIndexes()
+          .toArray()
+          .catch(() => [] as Document[])
+      ).map((index: Document) => String(index.name)),
     );
     for (const index of definition.indexes) {
       if (index.name && existing.has(index.name)) continue;
@@ -37,5 +45,5 @@ export async function ensureIndexes(db: Db, definitions: readonly IndexedCollect
 
 /** True for a duplicate-key write error (code 11000), which idempotent inserts treat as "already there". */
 export function isDuplicateKeyError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === 11000;
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;
 }

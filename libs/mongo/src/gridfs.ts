@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { GridFSBucket, ObjectId, type Db, type Document } from 'mongodb';
+import { GridFSBucket, type ObjectId, type Db, type Document } from 'mongodb';
 
 /** A stored file's id and size. */
 export interface StoredFile {
@@ -14,7 +14,12 @@ export function openBucket(db: Db, name: string): GridFSBucket {
 }
 
 /** Streams a file into GridFS without buffering it whole; a failing source leaves no partial file behind. */
-export async function uploadStream(bucket: GridFSBucket, filename: string, source: Readable, metadata: Document = {}): Promise<StoredFile> {
+export async function uploadStream(
+  bucket: GridFSBucket,
+  filename: string,
+  source: Readable,
+  metadata: Document = {},
+): Promise<StoredFile> {
   const upload = bucket.openUploadStream(filename, { metadata });
   try {
     await pipeline(source, upload);

@@ -1,3 +1,9 @@
 export { connectMongo, type MongoOptions, type MongoStore } from './mongo-store.js';
-export { defineCollection, ensureIndexes, isDuplicateKeyError, type CollectionDefinition, type IndexedCollection } from './collection-definition.js';
+export {
+  defineCollection,
+  ensureIndexes,
+  isDuplicateKeyError,
+  type CollectionDefinition,
+  type IndexedCollection,
+} from './collection-definition.js';
 export { openBucket, uploadStream, downloadStream, type StoredFile } from './gridfs.js';

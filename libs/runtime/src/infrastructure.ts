@@ -51,7 +51,7 @@ export async function openInfrastructure(request: InfrastructureRequest): Promis
     mongo,
     broker,
     readinessChecks: [
-      { name: 'mongodb', check: mongo.ping },
+      { name: 'mongodb', check: () => mongo.ping() },
       { name: 'rabbitmq', check: () => broker.check() },
     ],
     bindTo(app) {

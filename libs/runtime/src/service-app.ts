@@ -40,7 +40,9 @@ export async function buildStatelessApp(spec: ServiceAppSpec): Promise<HttpApp> 
  * The app of a service backed by MongoDB and RabbitMQ: connects both, makes `/readyz` probe
  * them, and closes them with the app after consumers and requests have drained.
  */
-export async function buildConnectedApp(spec: ConnectedServiceAppSpec): Promise<{ app: HttpApp; infrastructure: ServiceInfrastructure; logger: Logger }> {
+export async function buildConnectedApp(
+  spec: ConnectedServiceAppSpec,
+): Promise<{ app: HttpApp; infrastructure: ServiceInfrastructure; logger: Logger }> {
   const logger = spec.logger ?? serviceLogger(spec.config);
   const infrastructure = await openInfrastructure({
     config: spec.config,

@@ -6,7 +6,11 @@ import { createLogger, type Logger } from '@mlops/logger';
  * The body of every `server.ts`: parse the config (a bad environment exits with a message
  * naming the variable), build the app, listen, and stop gracefully on SIGTERM.
  */
-export async function startServer<C extends ServiceSection>(name: string, loadConfig: () => C, buildApp: (config: C, logger: Logger) => Promise<HttpApp>): Promise<void> {
+export async function startServer<C extends ServiceSection>(
+  name: string,
+  loadConfig: () => C,
+  buildApp: (config: C, logger: Logger) => Promise<HttpApp>,
+): Promise<void> {
   let config: C;
   try {
     config = loadConfig();

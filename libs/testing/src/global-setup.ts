@@ -9,9 +9,9 @@ const STOPPER_KEY = Symbol.for('mlops.testing.stopInfrastructure');
  */
 export async function setupInfrastructure(): Promise<void> {
   const [infrastructure, stop] = await provideInfrastructure();
-  process.env['MONGO_URL'] = infrastructure.mongoUrl;
-  process.env['AMQP_URL'] = infrastructure.amqpUrl;
-  process.env['AMQP_MANAGEMENT_URL'] = infrastructure.amqpManagementUrl;
+  process.env.MONGO_URL = infrastructure.mongoUrl;
+  process.env.AMQP_URL = infrastructure.amqpUrl;
+  process.env.AMQP_MANAGEMENT_URL = infrastructure.amqpManagementUrl;
   (globalThis as Record<symbol, Stopper>)[STOPPER_KEY] = stop;
 }
 

@@ -2,7 +2,12 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 
 /** The part of a fastify app the surface checks need. */
 interface InjectableApp {
-  inject(options: { method: 'GET' | 'POST'; url: string; payload?: string; headers?: Record<string, string> }): Promise<{
+  inject(options: {
+    method: 'GET' | 'POST';
+    url: string;
+    payload?: string;
+    headers?: Record<string, string>;
+  }): Promise<{
     statusCode: number;
     headers: Record<string, unknown>;
     body: string;
@@ -16,9 +21,18 @@ export interface SurfaceFinding {
   readonly problem: string;
 }
 
-async function expectStatus(app: InjectableApp, url: string, status: number, findings: SurfaceFinding[]): Promise<string> {
+async function expectStatus(
+  app: InjectableApp,
+  url: string,
+  status: number,
+  findings: SurfaceFinding[],
+): Promise<string> {
   const response = await app.inject({ method: 'GET', url });
-  if (response.statusCode !== status) findings.push({ endpoint: url, problem: `answered ${response.statusCode}, expected ${status}: ${response.body.slice(0, 300)}` });
+  if (response.statusCode !== status)
+    findings.push({
+      endpoint: url,
+      problem: `answered ${response.statusCode}, expected ${status}: ${response.body.slice(0, 300)}`,
+    });
   return response.body;
 }
 
@@ -35,12 +49,20 @@ export async function checkHttpSurface(app: InjectableApp): Promise<SurfaceFindi
   if (!docs.includes('swagger')) findings.push({ endpoint: '/docs/', problem: 'is not the Swagger UI page' });
   const openapi = await expectStatus(app, '/openapi.json', 200, findings);
   const validation = await new Validator().validate(JSON.parse(openapi) as Parameters<Validator['validate']>[0]);
-  if (!validation.valid) findings.push({ endpoint: '/openapi.json', problem: `invalid OpenAPI: ${JSON.stringify(validation.errors).slice(0, 500)}` });
+  if (!validation.valid)
+    findings.push({
+      endpoint: '/openapi.json',
+      problem: `invalid OpenAPI: ${JSON.stringify(validation.errors).slice(0, 500)}`,
+    });
   const metrics = await expectStatus(app, '/metrics', 200, findings);
-  if (!metrics.includes('http_request_duration_seconds_bucket')) findings.push({ endpoint: '/metrics', problem: 'has no request duration histogram' });
+  if (!metrics.includes('http_request_duration_seconds_bucket'))
+    findings.push({ endpoint: '/metrics', problem: 'has no request duration histogram' });
   const missing = await app.inject({ method: 'GET', url: '/no/such/route' });
   if (missing.statusCode !== 404 || !String(missing.headers['content-type']).startsWith('application/problem+json')) {
-    findings.push({ endpoint: '/no/such/route', problem: `answered ${missing.statusCode} ${String(missing.headers['content-type'])}` });
+    findings.push({
+      endpoint: '/no/such/route',
+      problem: `answered ${missing.statusCode} ${String(missing.headers['content-type'])}`,
+    });
   }
   return findings;
 }

@@ -36,19 +36,19 @@ export function managementUrlFor(amqpUrl: string): string {
 }
 
 function fromEnvironment(env: NodeJS.ProcessEnv): Infrastructure | undefined {
-  const mongoUrl = env['MONGO_URL'];
-  const amqpUrl = env['AMQP_URL'];
+  const mongoUrl = env.MONGO_URL;
+  const amqpUrl = env.AMQP_URL;
   if (!mongoUrl || !amqpUrl) return undefined;
   return {
     mongoUrl,
     amqpUrl,
-    amqpManagementUrl: env['AMQP_MANAGEMENT_URL'] ?? managementUrlFor(amqpUrl),
+    amqpManagementUrl: env.AMQP_MANAGEMENT_URL ?? managementUrlFor(amqpUrl),
     source: 'environment',
   };
 }
 
 async function dockerAnswers(): Promise<boolean> {
-  if (!process.env['DOCKER_HOST'] && !existsSync('/var/run/docker.sock')) return false;
+  if (!process.env.DOCKER_HOST && !existsSync('/var/run/docker.sock')) return false;
   try {
     await run('docker', ['info', '--format', '{{.ServerVersion}}'], { timeout: 5000 });
     return true;
@@ -71,7 +71,12 @@ async function fromTestcontainers(): Promise<[Infrastructure, Stopper]> {
     amqpManagementUrl: `http://guest:guest@${rabbit.getHost()}:${rabbit.getMappedPort(15672)}`,
     source: 'testcontainers',
   };
-  return [infrastructure, async () => void (await Promise.all([mongo.stop(), rabbit.stop()]))];
+  return [
+    infrastructure,
+    async () => {
+      await Promise.all([mongo.stop(), rabbit.stop()]);
+    },
+  ];
 }
 
 /** Parses the `KEY=value` lines `scripts/infra start` prints. */
@@ -85,11 +90,14 @@ export function parseInfraOutput(stdout: string): Record<string, string> {
 }
 
 async function fromLocalScripts(root: string): Promise<Infrastructure> {
-  const { stdout } = await run(join(root, 'scripts', 'infra'), ['start'], { timeout: 15 * 60_000, maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await run(join(root, 'scripts', 'infra'), ['start'], {
+    timeout: 15 * 60_000,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const values = parseInfraOutput(stdout);
-  const mongoUrl = values['MONGO_URL'];
-  const amqpUrl = values['AMQP_URL'];
-  const amqpManagementUrl = values['AMQP_MANAGEMENT_URL'];
+  const mongoUrl = values.MONGO_URL;
+  const amqpUrl = values.AMQP_URL;
+  const amqpManagementUrl = values.AMQP_MANAGEMENT_URL;
   if (!mongoUrl || !amqpUrl || !amqpManagementUrl) throw new Error(`scripts/infra start printed no URLs:\n${stdout}`);
   return { mongoUrl, amqpUrl, amqpManagementUrl, source: 'local-scripts' };
 }

@@ -32,7 +32,10 @@ export class RabbitManagement {
 
   /** Number of ready plus unacked messages in a queue. */
   async queueDepth(vhost: string, queue: string): Promise<number> {
-    const body = (await this.request('GET', `/api/queues/${encodeURIComponent(vhost)}/${encodeURIComponent(queue)}`)) as {
+    const body = (await this.request(
+      'GET',
+      `/api/queues/${encodeURIComponent(vhost)}/${encodeURIComponent(queue)}`,
+    )) as {
       messages?: number;
     };
     return body.messages ?? 0;
@@ -40,7 +43,9 @@ export class RabbitManagement {
 
   /** Force-closes every client connection of a vhost, as a broker restart would. Returns how many were closed. */
   async closeConnections(vhost: string): Promise<number> {
-    const connections = (await this.request('GET', `/api/vhosts/${encodeURIComponent(vhost)}/connections`)) as { name: string }[];
+    const connections = (await this.request('GET', `/api/vhosts/${encodeURIComponent(vhost)}/connections`)) as {
+      name: string;
+    }[];
     for (const connection of connections) {
       await this.request('DELETE', `/api/connections/${encodeURIComponent(connection.name)}`, undefined, [404]);
     }

@@ -24,7 +24,10 @@ function requiredEnv(name: string): string {
 }
 
 function suiteId(suite: string): string {
-  const slug = suite.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 32);
+  const slug = suite
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 32);
   return `t_${slug}_${randomBytes(4).toString('hex')}`;
 }
 
@@ -35,7 +38,7 @@ function suiteId(suite: string): string {
 export async function createTestEnvironment(suite: string): Promise<TestEnvironment> {
   const mongoUrl = requiredEnv('MONGO_URL');
   const baseAmqpUrl = requiredEnv('AMQP_URL');
-  const rabbit = new RabbitManagement(process.env['AMQP_MANAGEMENT_URL'] ?? managementUrlFor(baseAmqpUrl));
+  const rabbit = new RabbitManagement(process.env.AMQP_MANAGEMENT_URL ?? managementUrlFor(baseAmqpUrl));
   const id = suiteId(suite);
   await rabbit.createVhost(id);
   const amqp = new URL(baseAmqpUrl);
@@ -47,7 +50,7 @@ export async function createTestEnvironment(suite: string): Promise<TestEnvironm
     amqpUrl,
     vhost: id,
     rabbit,
-    env: { MONGO_URL: mongoUrl, MONGO_DB: id, AMQP_URL: amqpUrl, LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'silent' },
+    env: { MONGO_URL: mongoUrl, MONGO_DB: id, AMQP_URL: amqpUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' },
     dispose: async () => {
       const client = new MongoClient(mongoUrl, { serverSelectionTimeoutMS: 5000 });
       try {

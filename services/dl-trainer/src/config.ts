@@ -1,4 +1,13 @@
-import { amqpEnvShape, amqpSection, env, loadConfig, mongoEnvShape, mongoSection, serviceEnvShape, serviceSection } from '@mlops/config';
+import {
+  amqpEnvShape,
+  amqpSection,
+  env,
+  loadConfig,
+  mongoEnvShape,
+  mongoSection,
+  serviceEnvShape,
+  serviceSection,
+} from '@mlops/config';
 import { z } from 'zod';
 
 const schema = z
@@ -29,6 +38,8 @@ const schema = z
 export type DlTrainerConfig = z.output<typeof schema>;
 
 /** Parses dl-trainer's environment once into its frozen config. */
-export function loadDlTrainerConfig(source: Record<string, string | undefined> = process.env): Readonly<DlTrainerConfig> {
+export function loadDlTrainerConfig(
+  source: Record<string, string | undefined> = process.env,
+): Readonly<DlTrainerConfig> {
   return loadConfig(schema, source);
 }

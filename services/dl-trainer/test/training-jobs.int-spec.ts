@@ -25,7 +25,12 @@ describe('training jobs over RabbitMQ and MongoDB', () => {
   });
 
   async function start(executor?: TrainingExecutor, extraEnv: Record<string, string> = {}): Promise<HttpApp> {
-    const config = loadDlTrainerConfig({ ...environment.env, SHUTDOWN_TIMEOUT_MS: '500', TRAINING_LEASE_MS: '3000', ...extraEnv });
+    const config = loadDlTrainerConfig({
+      ...environment.env,
+      SHUTDOWN_TIMEOUT_MS: '500',
+      TRAINING_LEASE_MS: '3000',
+      ...extraEnv,
+    });
     const app = await buildApp(config, executor ? { executor } : {});
     apps.push(app);
     return app;
@@ -56,14 +61,20 @@ describe('training jobs over RabbitMQ and MongoDB', () => {
     const response = await app.inject({ method: 'POST', url: '/v1/training-jobs', payload: validRequest });
     expect(response.statusCode).toBe(202);
     const job = response.json<TrainingJob>();
-    expect(response.headers['location']).toBe(`/v1/training-jobs/${job.id}`);
-    expect(job).toMatchObject({ status: 'queued', attempts: 0, request: { ...validRequest, seed: 42, hyperparameters: {} } });
+    expect(response.headers.location).toBe(`/v1/training-jobs/${job.id}`);
+    expect(job).toMatchObject({
+      status: 'queued',
+      attempts: 0,
+      request: { ...validRequest, seed: 42, hyperparameters: {} },
+    });
 
     const done = await untilStatus(app, job.id, 'succeeded');
     expect(done.attempts).toBe(1);
     expect(done.finishedAt).toBeDefined();
     expect(executor.completed).toEqual([job.id]);
-    await waitFor(async () => ((await environment.rabbit.queueDepth(environment.vhost, WORK_QUEUES.trainingRequested)) === 0 ? true : undefined));
+    await waitFor(async () =>
+      (await environment.rabbit.queueDepth(environment.vhost, WORK_QUEUES.trainingRequested)) === 0 ? true : undefined,
+    );
   });
 
   it('publishes training.completed on mlops.events when a job succeeds', async () => {
@@ -73,9 +84,13 @@ describe('training jobs over RabbitMQ and MongoDB', () => {
     await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
     await channel.bindQueue(queue, EVENTS_EXCHANGE, 'training.*');
     const events: unknown[] = [];
-    await channel.consume(queue, (message) => {
-      if (message) events.push(JSON.parse(message.content.toString()));
-    }, { noAck: true });
+    await channel.consume(
+      queue,
+      (message) => {
+        if (message) events.push(JSON.parse(message.content.toString()));
+      },
+      { noAck: true },
+    );
     try {
       const app = await start(new ControllableExecutor(() => 'succeed'));
       const job = await submit(app);
@@ -120,7 +135,9 @@ describe('training jobs over RabbitMQ and MongoDB', () => {
     );
     await channel.waitForConfirms();
     await duplicate.close();
-    await waitFor(async () => ((await environment.rabbit.queueDepth(environment.vhost, WORK_QUEUES.trainingRequested)) === 0 ? true : undefined));
+    await waitFor(async () =>
+      (await environment.rabbit.queueDepth(environment.vhost, WORK_QUEUES.trainingRequested)) === 0 ? true : undefined,
+    );
     expect(second.started).toEqual([job.id]);
     expect((await jobOf(appB, job.id)).attempts).toBe(2);
   });
@@ -131,13 +148,18 @@ describe('training jobs over RabbitMQ and MongoDB', () => {
     const job = await submit(app);
     await waitFor(() => (executor.started.length === 1 ? true : undefined));
 
-    await waitFor(async () => ((await environment.rabbit.closeConnections(environment.vhost)) > 0 ? true : undefined), 15_000);
+    await waitFor(
+      async () => ((await environment.rabbit.closeConnections(environment.vhost)) > 0 ? true : undefined),
+      15_000,
+    );
 
     const done = await untilStatus(app, job.id, 'succeeded');
     expect(executor.aborted).toEqual([job.id]);
     expect(executor.completed).toEqual([job.id]);
     expect(done.attempts).toBe(2);
-    await waitFor(async () => ((await app.inject({ method: 'GET', url: '/readyz' })).statusCode === 200 ? true : undefined));
+    await waitFor(async () =>
+      (await app.inject({ method: 'GET', url: '/readyz' })).statusCode === 200 ? true : undefined,
+    );
     const next = await submit(app);
     await untilStatus(app, next.id, 'succeeded');
   });
@@ -162,7 +184,9 @@ describe('training jobs over RabbitMQ and MongoDB', () => {
     await channel.waitForConfirms();
 
     const deadLetterQueue = `${WORK_QUEUES.trainingRequested}.dlq`;
-    await waitFor(async () => ((await environment.rabbit.queueDepth(environment.vhost, deadLetterQueue)) === 2 ? true : undefined));
+    await waitFor(async () =>
+      (await environment.rabbit.queueDepth(environment.vhost, deadLetterQueue)) === 2 ? true : undefined,
+    );
     const reasons: string[] = [];
     for (let i = 0; i < 2; i += 1) {
       const message = await channel.get(deadLetterQueue, { noAck: true });
@@ -184,7 +208,13 @@ describe('training jobs over RabbitMQ and MongoDB', () => {
     const channel = await connection.createConfirmChannel();
     channel.sendToQueue(
       WORK_QUEUES.trainingRequested,
-      Buffer.from(JSON.stringify({ jobId, requestedAt: new Date().toISOString(), request: { ...validRequest, seed: 7, hyperparameters: {} } })),
+      Buffer.from(
+        JSON.stringify({
+          jobId,
+          requestedAt: new Date().toISOString(),
+          request: { ...validRequest, seed: 7, hyperparameters: {} },
+        }),
+      ),
       { persistent: true },
     );
     await channel.waitForConfirms();
@@ -202,7 +232,10 @@ describe('training jobs over RabbitMQ and MongoDB', () => {
     const page1 = first.json<{ items: TrainingJob[]; nextCursor?: string }>();
     expect(page1.items.map((j) => j.id)).toEqual([ids[2], ids[1]]);
     expect(page1.nextCursor).toBeDefined();
-    const second = await app.inject({ method: 'GET', url: `/v1/training-jobs?modelName=lister&limit=2&cursor=${page1.nextCursor ?? ''}` });
+    const second = await app.inject({
+      method: 'GET',
+      url: `/v1/training-jobs?modelName=lister&limit=2&cursor=${page1.nextCursor ?? ''}`,
+    });
     const page2 = second.json<{ items: TrainingJob[]; nextCursor?: string }>();
     expect(page2.items.map((j) => j.id)).toEqual([ids[0]]);
     expect(page2.nextCursor).toBeUndefined();
@@ -219,19 +252,40 @@ describe('training jobs over RabbitMQ and MongoDB', () => {
       const response = await app.inject({ method: 'POST', url: '/v1/training-jobs', payload: body });
       expect(response.statusCode).toBe(400);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-      const problem = response.json<{ code: string; errors: { pointer: string }[]; status: number; type: string; title: string; instance: string }>();
+      const problem = response.json<{
+        code: string;
+        errors: { pointer: string }[];
+        status: number;
+        type: string;
+        title: string;
+        instance: string;
+      }>();
       expect(problem).toMatchObject({ status: 400, code: 'HTTP_VALIDATION_FAILED', instance: '/v1/training-jobs' });
       expect(problem.errors.map((e) => e.pointer)).toEqual(expect.arrayContaining(pointers));
     });
 
     it('answers 400 for malformed JSON, 415 for a wrong media type and 413 for an oversized body', async () => {
       const app = await start(undefined, { HTTP_BODY_LIMIT_BYTES: '2048' });
-      const malformed = await app.inject({ method: 'POST', url: '/v1/training-jobs', payload: '{"modelName":', headers: { 'content-type': 'application/json' } });
+      const malformed = await app.inject({
+        method: 'POST',
+        url: '/v1/training-jobs',
+        payload: '{"modelName":',
+        headers: { 'content-type': 'application/json' },
+      });
       expect(malformed.statusCode).toBe(400);
       expect(malformed.json<{ code: string }>().code).toBe('HTTP_MALFORMED_BODY');
-      const wrongType = await app.inject({ method: 'POST', url: '/v1/training-jobs', payload: '<job/>', headers: { 'content-type': 'application/xml' } });
+      const wrongType = await app.inject({
+        method: 'POST',
+        url: '/v1/training-jobs',
+        payload: '<job/>',
+        headers: { 'content-type': 'application/xml' },
+      });
       expect(wrongType.statusCode).toBe(415);
-      const huge = await app.inject({ method: 'POST', url: '/v1/training-jobs', payload: { ...validRequest, requestedBy: 'x'.repeat(5000) } });
+      const huge = await app.inject({
+        method: 'POST',
+        url: '/v1/training-jobs',
+        payload: { ...validRequest, requestedBy: 'x'.repeat(5000) },
+      });
       expect(huge.statusCode).toBe(413);
       expect(huge.json<{ code: string }>().code).toBe('HTTP_PAYLOAD_TOO_LARGE');
     });

@@ -1,4 +1,13 @@
-import { amqpEnvShape, amqpSection, env, loadConfig, mongoEnvShape, mongoSection, serviceEnvShape, serviceSection } from '@mlops/config';
+import {
+  amqpEnvShape,
+  amqpSection,
+  env,
+  loadConfig,
+  mongoEnvShape,
+  mongoSection,
+  serviceEnvShape,
+  serviceSection,
+} from '@mlops/config';
 import { z } from 'zod';
 
 const schema = z
@@ -14,6 +23,8 @@ const schema = z
 export type FeatureStoreConfig = z.output<typeof schema>;
 
 /** Parses feature-store's environment once into its frozen config. */
-export function loadFeatureStoreConfig(source: Record<string, string | undefined> = process.env): Readonly<FeatureStoreConfig> {
+export function loadFeatureStoreConfig(
+  source: Record<string, string | undefined> = process.env,
+): Readonly<FeatureStoreConfig> {
   return loadConfig(schema, source);
 }

@@ -4,7 +4,10 @@ import { buildConnectedApp } from '@mlops/runtime';
 import type { InferenceConfig } from './config.js';
 
 /** Builds inference over MongoDB and RabbitMQ. */
-export async function buildApp(config: InferenceConfig, overrides: { readonly logger?: Logger } = {}): Promise<HttpApp> {
+export async function buildApp(
+  config: InferenceConfig,
+  overrides: { readonly logger?: Logger } = {},
+): Promise<HttpApp> {
   const { app } = await buildConnectedApp({
     config,
     description: 'Serves production models over REST with hot swap, shadow and canary.',

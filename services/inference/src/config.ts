@@ -1,4 +1,13 @@
-import { amqpEnvShape, amqpSection, env, loadConfig, mongoEnvShape, mongoSection, serviceEnvShape, serviceSection } from '@mlops/config';
+import {
+  amqpEnvShape,
+  amqpSection,
+  env,
+  loadConfig,
+  mongoEnvShape,
+  mongoSection,
+  serviceEnvShape,
+  serviceSection,
+} from '@mlops/config';
 import { z } from 'zod';
 
 const schema = z
@@ -14,6 +23,8 @@ const schema = z
 export type InferenceConfig = z.output<typeof schema>;
 
 /** Parses inference's environment once into its frozen config. */
-export function loadInferenceConfig(source: Record<string, string | undefined> = process.env): Readonly<InferenceConfig> {
+export function loadInferenceConfig(
+  source: Record<string, string | undefined> = process.env,
+): Readonly<InferenceConfig> {
   return loadConfig(schema, source);
 }

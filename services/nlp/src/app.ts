@@ -5,5 +5,9 @@ import type { NlpConfig } from './config.js';
 
 /** Builds nlp (stateless: no database, no broker). */
 export async function buildApp(config: NlpConfig, overrides: { readonly logger?: Logger } = {}): Promise<HttpApp> {
-  return buildStatelessApp({ config, description: 'Language detection, normalisation, tokenisation, entity taggers and keyword statistics.', logger: overrides.logger });
+  return buildStatelessApp({
+    config,
+    description: 'Language detection, normalisation, tokenisation, entity taggers and keyword statistics.',
+    logger: overrides.logger,
+  });
 }

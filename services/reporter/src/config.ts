@@ -1,4 +1,13 @@
-import { amqpEnvShape, amqpSection, env, loadConfig, mongoEnvShape, mongoSection, serviceEnvShape, serviceSection } from '@mlops/config';
+import {
+  amqpEnvShape,
+  amqpSection,
+  env,
+  loadConfig,
+  mongoEnvShape,
+  mongoSection,
+  serviceEnvShape,
+  serviceSection,
+} from '@mlops/config';
 import { z } from 'zod';
 
 const schema = z

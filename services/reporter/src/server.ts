@@ -2,4 +2,8 @@ import { startServer } from '@mlops/runtime';
 import { buildApp } from './app.js';
 import { loadReporterConfig } from './config.js';
 
-await startServer('reporter', () => loadReporterConfig(), (config, logger) => buildApp(config, { logger }));
+await startServer(
+  'reporter',
+  () => loadReporterConfig(),
+  (config, logger) => buildApp(config, { logger }),
+);

@@ -18,7 +18,7 @@ export function toFieldErrors(issues: readonly FastifySchemaValidationError[], p
   const root = `/${part ?? 'body'}`;
   return issues.flatMap((issue) => {
     const base = issue.instancePath === '/' ? root : `${root}${issue.instancePath}`;
-    const keys: unknown = issue.params['keys'];
+    const keys: unknown = issue.params.keys;
     if (issue.keyword === 'unrecognized_keys' && isStringArray(keys)) {
       return keys.map((key) => ({ pointer: `${base}/${escapePointerToken(key)}`, message: 'unknown field' }));
     }

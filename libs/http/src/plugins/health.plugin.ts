@@ -25,18 +25,19 @@ function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
 }
 
 async function runChecks(checks: readonly ReadinessCheck[], timeoutMs: number): Promise<Readiness> {
-  const results = await Promise.all(
+  const results: Readiness['checks'] = {};
+  await Promise.all(
     checks.map(async ({ name, check }) => {
       try {
         await withTimeout(check(), timeoutMs);
-        return [name, { status: 'up' as const }] as const;
+        results[name] = { status: 'up' };
       } catch (error) {
-        return [name, { status: 'down' as const, detail: error instanceof Error ? error.message : String(error) }] as const;
+        results[name] = { status: 'down', detail: error instanceof Error ? error.message : String(error) };
       }
     }),
   );
-  const ready = results.every(([, result]) => result.status === 'up');
-  return { status: ready ? 'ready' : 'not_ready', checks: Object.fromEntries(results) };
+  const ready = Object.values(results).every((result) => result.status === 'up');
+  return { status: ready ? 'ready' : 'not_ready', checks: results };
 }
 
 /** `/healthz` answers while the process lives; `/readyz` answers 200 only when every dependency is up and the app is not closing. */
@@ -72,7 +73,7 @@ export const healthPlugin = fp(
         const readiness = await runChecks(options.checks, options.checkTimeoutMs ?? 2000);
         if (closing) {
           readiness.status = 'not_ready';
-          readiness.checks['shutdown'] = { status: 'down', detail: 'the service is shutting down' };
+          readiness.checks.shutdown = { status: 'down', detail: 'the service is shutting down' };
         }
         return reply.code(readiness.status === 'ready' ? 200 : 503).send(readiness);
       },

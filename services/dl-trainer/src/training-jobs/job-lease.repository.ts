@@ -61,7 +61,10 @@ export class JobLeaseRepository {
 
   /** Extends the lease; false once a newer generation exists (another worker took the job). */
   async renew(lease: HeldLease, leaseMs: number, now = new Date()): Promise<boolean> {
-    await this.leases.updateOne({ _id: `${lease.jobId}:${lease.generation}` }, { $set: { expiresAt: new Date(now.getTime() + leaseMs) } });
+    await this.leases.updateOne(
+      { _id: `${lease.jobId}:${lease.generation}` },
+      { $set: { expiresAt: new Date(now.getTime() + leaseMs) } },
+    );
     return this.isCurrent(lease);
   }
 
@@ -72,7 +75,10 @@ export class JobLeaseRepository {
 
   /** Lets the lease lapse at once so the retry of a failed attempt can take the job without waiting. */
   async expire(lease: HeldLease, now = new Date()): Promise<void> {
-    await this.leases.updateOne({ _id: `${lease.jobId}:${lease.generation}` }, { $set: { expiresAt: new Date(now.getTime() - 1) } });
+    await this.leases.updateOne(
+      { _id: `${lease.jobId}:${lease.generation}` },
+      { $set: { expiresAt: new Date(now.getTime() - 1) } },
+    );
   }
 
   private latest(jobId: string): Promise<JobLeaseDocument | null> {

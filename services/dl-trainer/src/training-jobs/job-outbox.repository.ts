@@ -40,7 +40,11 @@ export class JobOutboxRepository {
 
   /** Messages of entries older than `olderThan`, oldest first. */
   async pending(olderThan: Date, limit: number): Promise<TrainingRequestedMessage[]> {
-    const entries = await this.outbox.find({ createdAt: { $lt: olderThan } }).sort({ createdAt: 1 }).limit(limit).toArray();
+    const entries = await this.outbox
+      .find({ createdAt: { $lt: olderThan } })
+      .sort({ createdAt: 1 })
+      .limit(limit)
+      .toArray();
     return entries.map((entry) => entry.message);
   }
 }

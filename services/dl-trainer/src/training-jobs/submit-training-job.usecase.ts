@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { WORK_QUEUES, trainingRequestedMessageSchema, type TrainingJobRequest, type TrainingRequestedMessage } from '@mlops/contracts';
+import {
+  WORK_QUEUES,
+  trainingRequestedMessageSchema,
+  type TrainingJobRequest,
+  type TrainingRequestedMessage,
+} from '@mlops/contracts';
 import type { Logger } from '@mlops/logger';
 import type { Broker } from '@mlops/messaging';
 import type { JobOutboxRepository } from './job-outbox.repository.js';
@@ -12,7 +17,11 @@ export interface DispatchDeps {
 }
 
 /** Sends one `training.requested` message (confirmed by the broker) and clears its outbox entry. */
-export async function dispatchTrainingRequest(deps: DispatchDeps, message: TrainingRequestedMessage, requestId?: string): Promise<void> {
+export async function dispatchTrainingRequest(
+  deps: DispatchDeps,
+  message: TrainingRequestedMessage,
+  requestId?: string,
+): Promise<void> {
   await deps.broker.publishWork(WORK_QUEUES.trainingRequested, trainingRequestedMessageSchema, message, {
     messageId: message.jobId,
     ...(requestId ? { requestId } : {}),
@@ -37,7 +46,10 @@ export async function submitTrainingJob(
   try {
     await dispatchTrainingRequest(deps, message, requestId);
   } catch (error) {
-    deps.logger.warn({ err: error, jobId: job._id }, 'training.requested not confirmed; the dispatch sweeper will resend it');
+    deps.logger.warn(
+      { err: error, jobId: job._id },
+      'training.requested not confirmed; the dispatch sweeper will resend it',
+    );
   }
   return job;
 }

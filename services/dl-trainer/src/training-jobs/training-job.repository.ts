@@ -58,7 +58,14 @@ export class TrainingJobRepository {
 
   /** Stores a new queued job. */
   async create(id: string, request: TrainingJobRequest, now = new Date()): Promise<TrainingJobDocument> {
-    const doc: TrainingJobDocument = { _id: id, status: 'queued', request, attempts: 0, createdAt: now, updatedAt: now };
+    const doc: TrainingJobDocument = {
+      _id: id,
+      status: 'queued',
+      request,
+      attempts: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
     await this.jobs.insertOne(doc);
     return doc;
   }
@@ -66,7 +73,14 @@ export class TrainingJobRepository {
   /** Stores the job a message describes unless it already exists (a message may arrive without a POST). */
   async ensure(id: string, request: TrainingJobRequest, requestedAt: Date): Promise<void> {
     try {
-      await this.jobs.insertOne({ _id: id, status: 'queued', request, attempts: 0, createdAt: requestedAt, updatedAt: new Date() });
+      await this.jobs.insertOne({
+        _id: id,
+        status: 'queued',
+        request,
+        attempts: 0,
+        createdAt: requestedAt,
+        updatedAt: new Date(),
+      });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }
@@ -108,7 +122,14 @@ export class TrainingJobRepository {
   ): Promise<TrainingJobDocument | undefined> {
     const job = await this.jobs.findOneAndUpdate(
       { _id: id, status: 'running' },
-      { $set: { status: outcome.status, finishedAt: now, updatedAt: now, ...(outcome.status === 'failed' ? { error: outcome.error } : {}) } },
+      {
+        $set: {
+          status: outcome.status,
+          finishedAt: now,
+          updatedAt: now,
+          ...(outcome.status === 'failed' ? { error: outcome.error } : {}),
+        },
+      },
       { returnDocument: 'after' },
     );
     return job ?? undefined;

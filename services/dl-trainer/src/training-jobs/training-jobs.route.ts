@@ -23,7 +23,8 @@ export function registerTrainingJobRoutes(app: HttpApp, deps: DispatchDeps & { j
       schema: {
         tags: ['training-jobs'],
         summary: 'Queue a training job',
-        description: 'Stores the job and publishes `training.requested` with publisher confirms. Answers 202 with the queued job.',
+        description:
+          'Stores the job and publishes `training.requested` with publisher confirms. Answers 202 with the queued job.',
         body: trainingJobRequestSchema,
         response: { 202: trainingJobSchema, 400: problemSchema, 413: problemSchema, 415: problemSchema },
       },
@@ -65,14 +66,18 @@ export function registerTrainingJobRoutes(app: HttpApp, deps: DispatchDeps & { j
       const { limit, cursor, status, modelName } = request.query;
       const after = cursor === undefined ? undefined : decodeJobCursor(cursor);
       if (cursor !== undefined && !after) {
-        throw trainerErrors.badCursor('the cursor was not issued by this API', [{ pointer: '/querystring/cursor', message: 'invalid cursor' }]);
+        throw trainerErrors.badCursor('the cursor was not issued by this API', [
+          { pointer: '/querystring/cursor', message: 'invalid cursor' },
+        ]);
       }
       const docs = await deps.jobs.list({ status, modelName, limit: limit + 1, after });
       const items = docs.slice(0, limit);
       const last = items.at(-1);
       return {
         items: items.map(toTrainingJob),
-        ...(docs.length > limit && last ? { nextCursor: encodeJobCursor({ createdAt: last.createdAt, id: last._id }) } : {}),
+        ...(docs.length > limit && last
+          ? { nextCursor: encodeJobCursor({ createdAt: last.createdAt, id: last._id }) }
+          : {}),
       };
     },
   );

@@ -1,4 +1,10 @@
-import { EVENTS, WORK_QUEUES, trainingFinishedEventSchema, trainingRequestedMessageSchema, type TrainingRequestedMessage } from '@mlops/contracts';
+import {
+  EVENTS,
+  WORK_QUEUES,
+  trainingFinishedEventSchema,
+  trainingRequestedMessageSchema,
+  type TrainingRequestedMessage,
+} from '@mlops/contracts';
 import { jobLogger, type Logger } from '@mlops/logger';
 import type { Broker, MessageContext } from '@mlops/messaging';
 import type { TrainingExecutor } from './training-executor.js';
@@ -37,14 +43,17 @@ async function publishFinished(broker: Broker, job: TrainingJobDocument, request
 /** Keeps the lease alive while the executor runs; aborts the run when the lease is lost. Stopping waits for a renewal in flight. */
 function keepLease(deps: TrainingConsumerDeps, lease: HeldLease, abort: AbortController): () => Promise<void> {
   let pending: Promise<void> = Promise.resolve();
-  const timer = setInterval(() => {
-    pending = deps.leases.renew(lease, deps.leaseMs).then(
-      (held) => {
-        if (!held) abort.abort(new Error('lease lost to another worker'));
-      },
-      () => undefined,
-    );
-  }, Math.max(500, Math.floor(deps.leaseMs / 3)));
+  const timer = setInterval(
+    () => {
+      pending = deps.leases.renew(lease, deps.leaseMs).then(
+        (held) => {
+          if (!held) abort.abort(new Error('lease lost to another worker'));
+        },
+        () => undefined,
+      );
+    },
+    Math.max(500, Math.floor(deps.leaseMs / 3)),
+  );
   timer.unref();
   return async () => {
     clearInterval(timer);
@@ -52,15 +61,25 @@ function keepLease(deps: TrainingConsumerDeps, lease: HeldLease, abort: AbortCon
   };
 }
 
-type Outcome = { status: 'succeeded' } | { status: 'failed'; error: { code: string; message: string } } | { status: 'retry'; error: unknown };
+type Outcome =
+  | { status: 'succeeded' }
+  | { status: 'failed'; error: { code: string; message: string } }
+  | { status: 'retry'; error: unknown };
 
-async function runExecutor(deps: TrainingConsumerDeps, job: TrainingJobDocument, attempt: number, logger: Logger, signal: AbortSignal): Promise<Outcome> {
+async function runExecutor(
+  deps: TrainingConsumerDeps,
+  job: TrainingJobDocument,
+  attempt: number,
+  logger: Logger,
+  signal: AbortSignal,
+): Promise<Outcome> {
   try {
     await deps.executor.execute(job, { logger, signal });
     return { status: 'succeeded' };
   } catch (error) {
     if (signal.aborted) throw error;
-    if (error instanceof TrainingJobFailure) return { status: 'failed', error: { code: error.code, message: error.message } };
+    if (error instanceof TrainingJobFailure)
+      return { status: 'failed', error: { code: error.code, message: error.message } };
     if (attempt < deps.maxAttempts) return { status: 'retry', error };
     return { status: 'failed', error: { code: 'TRAINING_ATTEMPTS_EXHAUSTED', message: String(error) } };
   }
@@ -72,11 +91,18 @@ async function runExecutor(deps: TrainingConsumerDeps, job: TrainingJobDocument,
  * while the lease is still current. A redelivered message (its consumer died before acking)
  * takes the job over and runs it to the end once.
  */
-export async function handleTrainingRequested(deps: TrainingConsumerDeps, message: TrainingRequestedMessage, context: MessageContext): Promise<void> {
+export async function handleTrainingRequested(
+  deps: TrainingConsumerDeps,
+  message: TrainingRequestedMessage,
+  context: MessageContext,
+): Promise<void> {
   const logger = jobLogger(context.logger, message.jobId);
   await deps.jobs.ensure(message.jobId, message.request, new Date(message.requestedAt));
   const current = await deps.jobs.findById(message.jobId);
-  const lease = current && !isFinished(current) ? await deps.leases.acquire(message.jobId, deps.leaseMs, context.redelivered) : undefined;
+  const lease =
+    current && !isFinished(current)
+      ? await deps.leases.acquire(message.jobId, deps.leaseMs, context.redelivered)
+      : undefined;
   const job = lease ? await deps.jobs.markRunning(message.jobId) : undefined;
   if (!lease || !job) {
     logger.info({ status: current?.status }, 'job finished or held by a live worker; message acknowledged');
@@ -105,7 +131,10 @@ export async function handleTrainingRequested(deps: TrainingConsumerDeps, messag
   }
   const finished = await deps.jobs.finish(message.jobId, outcome);
   if (finished) await publishFinished(deps.broker, finished, context.requestId);
-  logger.info({ status: outcome.status, ...(outcome.status === 'failed' ? { error: outcome.error } : {}) }, 'training job finished');
+  logger.info(
+    { status: outcome.status, ...(outcome.status === 'failed' ? { error: outcome.error } : {}) },
+    'training job finished',
+  );
 }
 
 function isFinished(job: TrainingJobDocument): boolean {

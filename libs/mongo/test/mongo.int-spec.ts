@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { createLogger } from '@mlops/logger';
+import { createTestEnvironment, type TestEnvironment } from '@mlops/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  connectMongo,
+  defineCollection,
+  downloadStream,
+  ensureIndexes,
+  isDuplicateKeyError,
+  openBucket,
+  uploadStream,
+  type MongoStore,
+} from '../src/index.js';
+
+const silent = createLogger({ service: 'mongo-test', level: 'silent' });
+const people = defineCollection<{ _id: string; email: string; team: string }>('people', [
+  { key: { email: 1 }, name: 'email_unique', unique: true },
+  { key: { team: 1, email: 1 }, name: 'by_team' },
+]);
+
+describe('MongoDB store', () => {
+  let environment: TestEnvironment;
+  let store: MongoStore;
+
+  beforeAll(async () => {
+    environment = await createTestEnvironment('mongo lib');
+    store = await connectMongo({
+      url: environment.mongoUrl,
+      dbName: environment.dbName,
+      appName: 'mongo-test',
+      logger: silent,
+      collections: [people],
+    });
+  });
+
+  afterAll(async () => {
+    await store.close();
+    await environment.dispose();
+  });
+
+  it('creates declared indexes at connect time, idempotently, and enforces unique ones', async () => {
+    await ensureIndexes(store.db, [people]);
+    await ensureIndexes(store.db, [people]);
+    const names = (await people.in(store.db).listIndexes().toArray()).map((index) => String(index['name']));
+    expect(names).toEqual(expect.arrayContaining(['email_unique', 'by_team']));
+    await people.in(store.db).insertOne({ _id: 'a', email: 'a@example.org', team: 'x' });
+    const duplicate = await people
+      .in(store.db)
+      .insertOne({ _id: 'b', email: 'a@example.org', team: 'y' })
+      .catch((error: unknown) => error);
+    expect(isDuplicateKeyError(duplicate)).toBe(true);
+    expect(isDuplicateKeyError(new Error('other'))).toBe(false);
+  });
+
+  it('answers the readiness ping', async () => {
+    await expect(store.ping()).resolves.toBeUndefined();
+  });
+
+  it('streams a 3 MB file into GridFS and back, byte for byte', async () => {
+    const bucket = openBucket(store.db, 'files');
+    const bytes = randomBytes(3 * 1024 * 1024);
+    const chunks = Array.from({ length: 48 }, (_, i) => bytes.subarray(i * 65536, (i + 1) * 65536));
+    const stored = await uploadStream(bucket, 'blob.bin', Readable.from(chunks), { kind: 'test' });
+    expect(stored.length).toBe(bytes.length);
+    const back = await buffer(downloadStream(bucket, stored.id));
+    expect(back.equals(bytes)).toBe(true);
+    const [file] = await bucket.find({ _id: stored.id }).toArray();
+    expect(file?.metadata).toEqual({ kind: 'test' });
+  });
+
+  it('leaves no partial file behind when the source fails mid-stream', async () => {
+    const bucket = openBucket(store.db, 'broken');
+    async function* failing(): AsyncGenerator<Buffer> {
+      yield randomBytes(300 * 1024);
+      throw new Error('client went away');
+    }
+    await expect(uploadStream(bucket, 'partial.bin', Readable.from(failing()))).rejects.toThrow('client went away');
+    expect(await bucket.find({ filename: 'partial.bin' }).toArray()).toEqual([]);
+    expect(await store.db.collection('broken.chunks').countDocuments()).toBe(0);
+  });
+
+  it('fails fast, naming the server, when MongoDB is unreachable', async () => {
+    await expect(
+      connectMongo({
+        url: 'mongodb://127.0.0.1:1',
+        dbName: 'x',
+        appName: 't',
+        logger: silent,
+        serverSelectionTimeoutMs: 300,
+      }),
+    ).rejects.toThrow(/127\.0\.0\.1:1/);
+  });
+});
