@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from './config-error.js';
 import { amqpEnvShape, env, mongoEnvShape, serviceEnvShape } from './env-schemas.js';
-import { createConfigHolder, loadConfig } from './load-config.js';
+import { loadConfig } from './load-config.js';
 import { amqpSection, mongoSection, serviceSection } from './service-sections.js';
 
 const schema = z
@@ -60,22 +60,5 @@ describe('loadConfig', () => {
   it('reads booleans in their usual spellings', () => {
     expect(loadConfig(schema, { ...validEnv, LOG_PRETTY: 'YES' }).log.pretty).toBe(true);
     expect(loadConfig(schema, { ...validEnv, LOG_PRETTY: 'off' }).log.pretty).toBe(false);
-  });
-});
-
-describe('createConfigHolder', () => {
-  it('parses once and re-reads after reset', () => {
-    let reads = 0;
-    let source: Record<string, string> = validEnv;
-    const holder = createConfigHolder(schema, () => {
-      reads += 1;
-      return source;
-    });
-    expect(holder.get()).toBe(holder.get());
-    expect(reads).toBe(1);
-    source = { ...validEnv, PORT: '5000' };
-    holder.reset();
-    expect(holder.get().http.port).toBe(5000);
-    expect(reads).toBe(2);
   });
 });

@@ -19,23 +19,3 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: Env = process.en
   if (!result.success) throw ConfigError.fromZod(result.error);
   return deepFreeze(result.data);
 }
-
-/** A config read once on first use and cached; `reset()` forgets it (tests). */
-export interface ConfigHolder<T> {
-  get(): Readonly<T>;
-  reset(): void;
-}
-
-/** Wraps `loadConfig` so a service parses its environment exactly once. */
-export function createConfigHolder<S extends z.ZodType>(
-  schema: S,
-  env: () => Env = () => process.env,
-): ConfigHolder<z.output<S>> {
-  let cached: Readonly<z.output<S>> | undefined;
-  return {
-    get: () => (cached ??= loadConfig(schema, env())),
-    reset: () => {
-      cached = undefined;
-    },
-  };
-}

@@ -9,4 +9,3 @@ export const trainingFinishedEventSchema = z.object({
   finishedAt: z.iso.datetime(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });
-export type TrainingFinishedEvent = z.infer<typeof trainingFinishedEventSchema>;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { WORK_QUEUES } from './names.js';
 import { trainingJobRequestSchema } from './training-job.js';
 
 /** Work message asking dl-trainer to run a training job; idempotent by `jobId`. */
@@ -9,8 +8,3 @@ export const trainingRequestedMessageSchema = z.strictObject({
   request: trainingJobRequestSchema,
 });
 export type TrainingRequestedMessage = z.infer<typeof trainingRequestedMessageSchema>;
-
-/** The contract of every work queue's message body, by queue name. */
-export const workMessageSchemas = {
-  [WORK_QUEUES.trainingRequested]: trainingRequestedMessageSchema,
-} as const;

@@ -14,27 +14,9 @@ export const EVENTS = {
   documentReady: 'document.ready',
   documentFailed: 'document.failed',
 } as const;
-export type EventName = (typeof EVENTS)[keyof typeof EVENTS];
 
 /** Durable work queues: one consumer group does the work, with retries and a DLQ. */
 export const WORK_QUEUES = {
   trainingRequested: 'training.requested',
   documentsProcess: 'documents.process',
 } as const;
-export type WorkQueueName = (typeof WORK_QUEUES)[keyof typeof WORK_QUEUES];
-
-/** The names of the six services, used in logs, metrics and per-consumer queue names. */
-export const SERVICES = [
-  'feature-store',
-  'document-recognition',
-  'nlp',
-  'dl-trainer',
-  'reporter',
-  'inference',
-] as const;
-export type ServiceName = (typeof SERVICES)[number];
-
-/** Name of the durable queue through which `service` receives `event` (`<service>.<event>`). */
-export function subscriptionQueue(service: ServiceName, event: EventName): string {
-  return `${service}.${event}`;
-}

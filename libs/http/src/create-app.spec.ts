@@ -167,7 +167,7 @@ describe('createHttpApp: health, readiness, metrics, docs', () => {
     const started = Date.now();
     const response = await app.inject({ method: 'GET', url: '/readyz' });
     expect(response.statusCode).toBe(503);
-    expect(response.json<{ checks: Record<string, { detail?: string }> }>().checks['slow']?.detail).toMatch(
+    expect(response.json<{ checks: Record<string, { detail?: string }> }>().checks.slow?.detail).toMatch(
       /no answer/,
     );
     expect(Date.now() - started).toBeLessThan(10_000);

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, jobLogger, requestLogger } from './create-logger.js';
+import { createLogger, jobLogger } from './create-logger.js';
 import { redactUrl } from './redaction.js';
 
 function capture(): { stream: Writable; lines: () => Record<string, unknown>[] } {
@@ -28,7 +28,7 @@ describe('createLogger', () => {
     createLogger({ service: 'demo', destination: out.stream }).info({ a: 1 }, 'hello');
     const [line] = out.lines();
     expect(line).toMatchObject({ service: 'demo', level: 'info', msg: 'hello', a: 1 });
-    expect(String(line?.['time'])).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(String(line?.time)).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
   it('redacts authorization headers, api keys, tokens and passwords', () => {
@@ -45,14 +45,12 @@ describe('createLogger', () => {
     expect(text).toContain('[redacted]');
   });
 
-  it('stamps request and job ids on child loggers', () => {
+  it('stamps job and message ids on child loggers', () => {
     const out = capture();
     const root = createLogger({ service: 'demo', destination: out.stream });
-    requestLogger(root, 'req-1').info('a');
     jobLogger(root, 'job-1', 'msg-1').info('b');
     jobLogger(root, 'job-2').info('c');
-    const [a, b, c] = out.lines();
-    expect(a).toMatchObject({ requestId: 'req-1' });
+    const [b, c] = out.lines();
     expect(b).toMatchObject({ jobId: 'job-1', messageId: 'msg-1' });
     expect(c).toMatchObject({ jobId: 'job-2' });
     expect(c).not.toHaveProperty('messageId');

@@ -28,11 +28,6 @@ export function createLogger(settings: LoggerSettings): Logger {
   return settings.destination ? pino(options, settings.destination) : pino(options);
 }
 
-/** A child logger that stamps every line with the request id. */
-export function requestLogger(logger: Logger, requestId: string): Logger {
-  return logger.child({ requestId });
-}
-
 /** A child logger that stamps every line with the job id (and the message id when there is one). */
 export function jobLogger(logger: Logger, jobId: string, messageId?: string): Logger {
   return logger.child(messageId ? { jobId, messageId } : { jobId });

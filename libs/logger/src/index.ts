@@ -1,2 +1,2 @@
-export { createLogger, requestLogger, jobLogger, type Logger, type LoggerSettings } from './create-logger.js';
-export { REDACTED_PATHS, redactUrl } from './redaction.js';
+export { createLogger, jobLogger, type Logger } from './create-logger.js';
+export { redactUrl } from './redaction.js';

@@ -1,5 +1,4 @@
-export { Broker, type BrokerOptions, type PublishOptions } from './broker.js';
-export { Consumer, type ConsumerDefinition, type MessageContext, type MessageHandler } from './consumer.js';
-export { PermanentMessageError, BrokerUnavailableError } from './errors.js';
-export { ATTEMPT_HEADER, ERROR_HEADER } from './headers.js';
-export { queueNames, type Topology, type QueueDeclaration, type QueueNames } from './topology.js';
+export { Broker, type BrokerOptions } from './broker.js';
+export type { MessageContext } from './consumer.js';
+export { PermanentMessageError } from './errors.js';
+export { queueNames, type Topology } from './topology.js';

@@ -1,9 +1,8 @@
-export { connectMongo, type MongoOptions, type MongoStore } from './mongo-store.js';
+export { connectMongo, type MongoStore } from './mongo-store.js';
 export {
   defineCollection,
   ensureIndexes,
   isDuplicateKeyError,
-  type CollectionDefinition,
   type IndexedCollection,
 } from './collection-definition.js';
-export { openBucket, uploadStream, downloadStream, type StoredFile } from './gridfs.js';
+export { openBucket, uploadStream, downloadStream } from './gridfs.js';

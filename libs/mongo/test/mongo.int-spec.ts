@@ -44,7 +44,7 @@ describe('MongoDB store', () => {
   it('creates declared indexes at connect time, idempotently, and enforces unique ones', async () => {
     await ensureIndexes(store.db, [people]);
     await ensureIndexes(store.db, [people]);
-    const names = (await people.in(store.db).listIndexes().toArray()).map((index) => String(index['name']));
+    const names = (await people.in(store.db).listIndexes().toArray()).map((index: { name?: unknown }) => String(index.name));
     expect(names).toEqual(expect.arrayContaining(['email_unique', 'by_team']));
     await people.in(store.db).insertOne({ _id: 'a', email: 'a@example.org', team: 'x' });
     const duplicate = await people
@@ -75,6 +75,7 @@ describe('MongoDB store', () => {
     const bucket = openBucket(store.db, 'broken');
     async function* failing(): AsyncGenerator<Buffer> {
       yield randomBytes(300 * 1024);
+      await new Promise((resolve) => setTimeout(resolve, 10));
       throw new Error('client went away');
     }
     await expect(uploadStream(bucket, 'partial.bin', Readable.from(failing()))).rejects.toThrow('client went away');

@@ -1,9 +1,2 @@
-export { openInfrastructure, type InfrastructureRequest, type ServiceInfrastructure } from './infrastructure.js';
-export {
-  buildConnectedApp,
-  buildStatelessApp,
-  serviceLogger,
-  type ServiceAppSpec,
-  type ConnectedServiceAppSpec,
-} from './service-app.js';
+export { buildConnectedApp, buildStatelessApp } from './service-app.js';
 export { startServer } from './start-server.js';

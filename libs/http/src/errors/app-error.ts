@@ -38,8 +38,3 @@ export function defineError(code: string, statusCode: number, title: string): Ap
     new AppError(code, statusCode, title, detail, fieldErrors);
   return Object.assign(factory, { code, statusCode });
 }
-
-/** Every registered error kind, for documentation. */
-export function registeredErrors(): ReadonlyMap<string, { statusCode: number; title: string }> {
-  return registry;
-}
