@@ -1,5 +1,5 @@
 /**
- * Module boundaries of the suite (see wiki/architecture.md):
+ * Module boundaries of the suite (see wiki/Architecture.md):
  * libs never import services, services never import each other, contracts and config import
  * no other internal lib, libs/ml imports no I/O library, packages are entered only through
  * their index, and production code never imports the testing lib.

@@ -49,5 +49,4 @@ export const mongoEnvShape = {
 /** Variables of services that talk to RabbitMQ. */
 export const amqpEnvShape = {
   AMQP_URL: env.url(['amqp', 'amqps']),
-  AMQP_PREFETCH: env.positiveInt(4),
 } as const;

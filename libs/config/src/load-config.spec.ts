@@ -23,7 +23,7 @@ describe('loadConfig', () => {
       http: { host: '127.0.0.1', port: 4000, bodyLimitBytes: 1_048_576 },
       log: { level: 'info', pretty: false },
       mongo: { url: 'mongodb://127.0.0.1:27017', dbName: 'demo' },
-      amqp: { prefetch: 4 },
+      amqp: { url: 'amqp://guest:guest@127.0.0.1:5672' },
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.http)).toBe(true);

@@ -29,6 +29,6 @@ export function mongoSection(env: MongoEnv): { readonly url: string; readonly db
 }
 
 /** RabbitMQ section of a service config. */
-export function amqpSection(env: AmqpEnv): { readonly url: string; readonly prefetch: number } {
-  return { url: env.AMQP_URL, prefetch: env.AMQP_PREFETCH };
+export function amqpSection(env: AmqpEnv): { readonly url: string } {
+  return { url: env.AMQP_URL };
 }

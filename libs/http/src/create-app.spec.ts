@@ -121,7 +121,7 @@ describe('createHttpApp: problem+json', () => {
 });
 
 describe('createHttpApp: request ids', () => {
-  it('echoes a sane incoming x-request-id, replaces an insane one, and logs with it', async () => {
+  it('echoes a sane incoming x-request-id, replaces an insane one, logs with it, and keeps probes out of the log', async () => {
     const lines: string[] = [];
     const logger = createLogger({
       service: 'test',
@@ -134,9 +134,13 @@ describe('createHttpApp: request ids', () => {
       }),
     });
     app = await buildTestApp([], logger);
-    const kept = await app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'abc-123' } });
+    const kept = await app.inject({ method: 'GET', url: '/teapot', headers: { 'x-request-id': 'abc-123' } });
     expect(kept.headers['x-request-id']).toBe('abc-123');
     expect(lines.join('')).toContain('"requestId":"abc-123"');
+    const before = lines.length;
+    await app.inject({ method: 'GET', url: '/healthz?probe=1' });
+    await app.inject({ method: 'GET', url: '/readyz' });
+    expect(lines.length).toBe(before);
     const replaced = await app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'bad id\n' } });
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -167,9 +171,7 @@ describe('createHttpApp: health, readiness, metrics, docs', () => {
     const started = Date.now();
     const response = await app.inject({ method: 'GET', url: '/readyz' });
     expect(response.statusCode).toBe(503);
-    expect(response.json<{ checks: Record<string, { detail?: string }> }>().checks.slow?.detail).toMatch(
-      /no answer/,
-    );
+    expect(response.json<{ checks: Record<string, { detail?: string }> }>().checks.slow?.detail).toMatch(/no answer/);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 

@@ -27,6 +27,13 @@ export interface HttpAppOptions {
   readonly readinessChecks?: readonly ReadinessCheck[];
 }
 
+/** Health probes and scrapes arrive every few seconds; logging each would drown the request log. */
+const PROBE_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
+function isProbe(request: { url: string }): boolean {
+  return PROBE_PATHS.has(request.url.split('?')[0] ?? '');
+}
+
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Keeps a caller's `x-request-id` when it is sane, otherwise makes a new one. */
@@ -45,7 +52,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     loggerInstance: options.logger,
     bodyLimit: options.bodyLimitBytes,
     genReqId: requestIdFrom,
-    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: isProbe }),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },

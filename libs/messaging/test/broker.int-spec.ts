@@ -47,7 +47,7 @@ describe('Broker against RabbitMQ', () => {
       if (!message) break;
       found.push({
         body: message.content.toString(),
-        headers: (message.properties.headers ?? {}),
+        headers: message.properties.headers ?? {},
       });
     }
     await connection.close();

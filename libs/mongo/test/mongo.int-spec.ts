@@ -44,7 +44,9 @@ describe('MongoDB store', () => {
   it('creates declared indexes at connect time, idempotently, and enforces unique ones', async () => {
     await ensureIndexes(store.db, [people]);
     await ensureIndexes(store.db, [people]);
-    const names = (await people.in(store.db).listIndexes().toArray()).map((index: { name?: unknown }) => String(index.name));
+    const names = (await people.in(store.db).listIndexes().toArray()).map((index: { name?: unknown }) =>
+      String(index.name),
+    );
     expect(names).toEqual(expect.arrayContaining(['email_unique', 'by_team']));
     await people.in(store.db).insertOne({ _id: 'a', email: 'a@example.org', team: 'x' });
     const duplicate = await people

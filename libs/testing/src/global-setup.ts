@@ -4,7 +4,7 @@ type Stopper = () => Promise<void>;
 const STOPPER_KEY = Symbol.for('mlops.testing.stopInfrastructure');
 
 /**
- * Jest global setup of the integration project: provides MongoDB and RabbitMQ once per run
+ * Global setup of the integration test project: provides MongoDB and RabbitMQ once per run
  * and exports their URLs to the workers through the environment.
  */
 export async function setupInfrastructure(): Promise<void> {
@@ -15,7 +15,7 @@ export async function setupInfrastructure(): Promise<void> {
   (globalThis as Record<symbol, Stopper>)[STOPPER_KEY] = stop;
 }
 
-/** Jest global teardown: stops what the setup started (containers); local servers stay up for the next run. */
+/** Global teardown of the integration test project: stops what the setup started (containers); local servers stay up for the next run. */
 export async function teardownInfrastructure(): Promise<void> {
   const stop = (globalThis as Record<symbol, Stopper | undefined>)[STOPPER_KEY];
   await stop?.();

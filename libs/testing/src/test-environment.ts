@@ -19,7 +19,8 @@ export interface TestEnvironment {
 
 function requiredEnv(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the tests through jest (its global setup provides the servers)`);
+  if (!value)
+    throw new Error(`${name} is not set: run the tests through vitest (its global setup provides the servers)`);
   return value;
 }
 

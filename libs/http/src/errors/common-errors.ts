@@ -5,10 +5,8 @@ export const httpErrors = {
   validationFailed: defineError('HTTP_VALIDATION_FAILED', 400, 'Request validation failed'),
   malformedBody: defineError('HTTP_MALFORMED_BODY', 400, 'Malformed request body'),
   notFound: defineError('HTTP_NOT_FOUND', 404, 'Not found'),
-  methodNotAllowed: defineError('HTTP_METHOD_NOT_ALLOWED', 405, 'Method not allowed'),
   payloadTooLarge: defineError('HTTP_PAYLOAD_TOO_LARGE', 413, 'Payload too large'),
   unsupportedMediaType: defineError('HTTP_UNSUPPORTED_MEDIA_TYPE', 415, 'Unsupported media type'),
   clientError: defineError('HTTP_CLIENT_ERROR', 400, 'Bad request'),
   internal: defineError('HTTP_INTERNAL', 500, 'Internal server error'),
-  unavailable: defineError('HTTP_UNAVAILABLE', 503, 'Service unavailable'),
 } as const;

@@ -27,7 +27,7 @@ export interface HeldLease {
  * keyed `<jobId>:<generation>`; taking a job means inserting the next generation, and the
  * unique `_id` lets exactly one contender win it. A holder has lost the job as soon as a newer
  * generation exists. Unique-key inserts are atomic on MongoDB and on the local FerretDB alike,
- * whereas FerretDB 1.x applies conditional updates without isolation (see wiki/infrastructure.md).
+ * whereas FerretDB 1.x applies conditional updates without isolation (see wiki/Infrastructure.md).
  */
 export class JobLeaseRepository {
   private readonly leases: Collection<JobLeaseDocument>;

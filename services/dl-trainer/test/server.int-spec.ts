@@ -1,0 +1,79 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const serviceRoot = fileURLToPath(new URL('..', import.meta.url));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** Starts `src/server.ts` as its own process, the way `pnpm dev` does, collecting its output. */
+function startServer(env: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: () => string } {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', 'src/server.ts'], {
+    cwd: serviceRoot,
+    env: { ...process.env, ...env },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+}
+
+describe('dl-trainer server process', () => {
+  let environment: TestEnvironment;
+  let running: ChildProcessWithoutNullStreams | undefined;
+
+  beforeEach(async () => {
+    environment = await createTestEnvironment('dl-trainer server');
+  });
+
+  afterEach(async () => {
+    if (running?.exitCode === null) {
+      running.kill('SIGKILL');
+      await once(running, 'exit');
+    }
+    running = undefined;
+    await environment.dispose();
+  });
+
+  it('serves, then on SIGTERM drains and exits 0', async () => {
+    const port = await freePort();
+    const server = startServer({ ...environment.env, PORT: String(port), LOG_LEVEL: 'info' });
+    running = server.child;
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(async () => ((await fetch(`${base}/readyz`)).ok ? true : undefined), 30_000);
+    const submitted = await fetch(`${base}/v1/training-jobs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ modelName: 'm', task: 't', dataset: { name: 'd', version: 1 } }),
+    });
+    expect(submitted.status).toBe(202);
+
+    server.child.kill('SIGTERM');
+    const [code] = (await once(server.child, 'exit')) as [number | null];
+    expect(code).toBe(0);
+    expect(server.output()).toContain('stopping: draining requests and consumers');
+    expect(server.output()).toContain('"msg":"stopped"');
+  });
+
+  it('refuses to start on an invalid environment, naming the variable', async () => {
+    const server = startServer({ ...environment.env, AMQP_URL: 'http://not-amqp', PORT: 'x' });
+    running = server.child;
+    const [code] = (await once(server.child, 'exit')) as [number | null];
+    expect(code).toBe(78);
+    expect(server.output()).toContain('AMQP_URL');
+    expect(server.output()).toContain('PORT');
+  });
+});
