@@ -3,6 +3,7 @@ import { EVENTS_EXCHANGE, WORK_QUEUES, type TrainingJob } from '@mlops/contracts
 import type { HttpApp } from '@mlops/http';
 import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
 import { connect } from 'amqplib';
+import { MongoClient } from 'mongodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadDlTrainerConfig } from '../src/config.js';
@@ -221,6 +222,31 @@ describe('training jobs over RabbitMQ and MongoDB', () => {
     await connection.close();
     const done = await untilStatus(app, jobId, 'succeeded');
     expect(done.request.seed).toBe(7);
+  });
+
+  it('sends what a crashed submitter left in the outbox, and the consumer stores the job from the message', async () => {
+    const executor = new ControllableExecutor(() => 'succeed');
+    const app = await start(executor, { TRAINING_DISPATCH_SWEEP_MS: '200' });
+    const jobId = randomUUID();
+    const client = new MongoClient(environment.mongoUrl);
+    try {
+      const outbox = client.db(environment.dbName).collection<{ _id: string }>('training_job_outbox');
+      await outbox.insertOne({
+        _id: jobId,
+        createdAt: new Date(Date.now() - 60_000),
+        message: {
+          jobId,
+          requestedAt: new Date().toISOString(),
+          request: { ...validRequest, seed: 3, hyperparameters: {} },
+        },
+      });
+      const done = await untilStatus(app, jobId, 'succeeded');
+      expect(done.request.seed).toBe(3);
+      expect(executor.completed).toEqual([jobId]);
+      await waitFor(async () => ((await outbox.countDocuments({ _id: jobId })) === 0 ? true : undefined));
+    } finally {
+      await client.close();
+    }
   });
 
   it('lists jobs newest first with a cursor and filters', async () => {
