@@ -1,3 +1,8 @@
 export { loadConfig } from './load-config.js';
-export { env, serviceEnvShape, mongoEnvShape, amqpEnvShape } from './env-schemas.js';
-export { serviceSection, mongoSection, amqpSection, type ServiceSection } from './service-sections.js';
+export { env, serviceEnvShape } from './env-schemas.js';
+export {
+  serviceSection,
+  connectedServiceEnvShape,
+  connectedServiceSections,
+  type ServiceSection,
+} from './service-sections.js';

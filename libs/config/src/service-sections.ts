@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { amqpEnvShape, mongoEnvShape, serviceEnvShape } from './env-schemas.js';
+import { amqpEnvShape, env, mongoEnvShape, serviceEnvShape } from './env-schemas.js';
 
 type ServiceEnv = z.output<z.ZodObject<typeof serviceEnvShape>> & { PORT: number };
 type MongoEnv = z.output<z.ZodObject<typeof mongoEnvShape>>;
@@ -31,4 +31,20 @@ export function mongoSection(env: MongoEnv): { readonly url: string; readonly db
 /** RabbitMQ section of a service config. */
 export function amqpSection(env: AmqpEnv): { readonly url: string } {
   return { url: env.AMQP_URL };
+}
+
+/** The environment of a service backed by MongoDB and RabbitMQ: the common variables plus both connections. */
+export function connectedServiceEnvShape(defaultPort: number, defaultDbName: string) {
+  return {
+    ...serviceEnvShape,
+    PORT: env.port(defaultPort),
+    ...mongoEnvShape,
+    MONGO_DB: mongoEnvShape.MONGO_DB.default(defaultDbName),
+    ...amqpEnvShape,
+  } as const;
+}
+
+/** Nests the variables of `connectedServiceEnvShape` into the service, mongo and amqp sections. */
+export function connectedServiceSections(name: string, e: ServiceEnv & MongoEnv & AmqpEnv) {
+  return { ...serviceSection(name, e), mongo: mongoSection(e), amqp: amqpSection(e) };
 }

@@ -1,31 +1,16 @@
-import {
-  amqpEnvShape,
-  amqpSection,
-  env,
-  loadConfig,
-  mongoEnvShape,
-  mongoSection,
-  serviceEnvShape,
-  serviceSection,
-} from '@mlops/config';
+import { connectedServiceEnvShape, connectedServiceSections, env, loadConfig } from '@mlops/config';
 import { z } from 'zod';
 
 const schema = z
   .object({
-    ...serviceEnvShape,
-    PORT: env.port(4004),
-    ...mongoEnvShape,
-    MONGO_DB: mongoEnvShape.MONGO_DB.default('mlops_dl_trainer'),
-    ...amqpEnvShape,
+    ...connectedServiceEnvShape(4004, 'mlops_dl_trainer'),
     TRAINING_WORKERS: env.positiveInt(1),
     TRAINING_MAX_ATTEMPTS: env.positiveInt(3),
     TRAINING_LEASE_MS: env.positiveInt(60_000),
     TRAINING_DISPATCH_SWEEP_MS: env.positiveInt(10_000),
   })
   .transform((e) => ({
-    ...serviceSection('dl-trainer', e),
-    mongo: mongoSection(e),
-    amqp: amqpSection(e),
+    ...connectedServiceSections('dl-trainer', e),
     training: {
       /** Jobs one process runs at once (the consumer's prefetch). */
       workers: e.TRAINING_WORKERS,

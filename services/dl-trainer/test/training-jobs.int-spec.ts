@@ -230,7 +230,9 @@ describe('training jobs over RabbitMQ and MongoDB', () => {
     const jobId = randomUUID();
     const client = new MongoClient(environment.mongoUrl);
     try {
-      const outbox = client.db(environment.dbName).collection<{ _id: string }>('training_job_outbox');
+      const outbox = client
+        .db(environment.dbName)
+        .collection<{ _id: string; createdAt: Date; message: unknown }>('training_job_outbox');
       await outbox.insertOne({
         _id: jobId,
         createdAt: new Date(Date.now() - 60_000),

@@ -1,24 +1,9 @@
-import {
-  amqpEnvShape,
-  amqpSection,
-  env,
-  loadConfig,
-  mongoEnvShape,
-  mongoSection,
-  serviceEnvShape,
-  serviceSection,
-} from '@mlops/config';
+import { connectedServiceEnvShape, connectedServiceSections, loadConfig } from '@mlops/config';
 import { z } from 'zod';
 
 const schema = z
-  .object({
-    ...serviceEnvShape,
-    PORT: env.port(4001),
-    ...mongoEnvShape,
-    MONGO_DB: mongoEnvShape.MONGO_DB.default('mlops_feature_store'),
-    ...amqpEnvShape,
-  })
-  .transform((e) => ({ ...serviceSection('feature-store', e), mongo: mongoSection(e), amqp: amqpSection(e) }));
+  .object(connectedServiceEnvShape(4001, 'mlops_feature_store'))
+  .transform((e) => connectedServiceSections('feature-store', e));
 
 export type FeatureStoreConfig = z.output<typeof schema>;
 

@@ -1,24 +1,9 @@
-import {
-  amqpEnvShape,
-  amqpSection,
-  env,
-  loadConfig,
-  mongoEnvShape,
-  mongoSection,
-  serviceEnvShape,
-  serviceSection,
-} from '@mlops/config';
+import { connectedServiceEnvShape, connectedServiceSections, loadConfig } from '@mlops/config';
 import { z } from 'zod';
 
 const schema = z
-  .object({
-    ...serviceEnvShape,
-    PORT: env.port(4006),
-    ...mongoEnvShape,
-    MONGO_DB: mongoEnvShape.MONGO_DB.default('mlops_inference'),
-    ...amqpEnvShape,
-  })
-  .transform((e) => ({ ...serviceSection('inference', e), mongo: mongoSection(e), amqp: amqpSection(e) }));
+  .object(connectedServiceEnvShape(4006, 'mlops_inference'))
+  .transform((e) => connectedServiceSections('inference', e));
 
 export type InferenceConfig = z.output<typeof schema>;
 

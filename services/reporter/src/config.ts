@@ -1,24 +1,9 @@
-import {
-  amqpEnvShape,
-  amqpSection,
-  env,
-  loadConfig,
-  mongoEnvShape,
-  mongoSection,
-  serviceEnvShape,
-  serviceSection,
-} from '@mlops/config';
+import { connectedServiceEnvShape, connectedServiceSections, loadConfig } from '@mlops/config';
 import { z } from 'zod';
 
 const schema = z
-  .object({
-    ...serviceEnvShape,
-    PORT: env.port(4005),
-    ...mongoEnvShape,
-    MONGO_DB: mongoEnvShape.MONGO_DB.default('mlops_reporter'),
-    ...amqpEnvShape,
-  })
-  .transform((e) => ({ ...serviceSection('reporter', e), mongo: mongoSection(e), amqp: amqpSection(e) }));
+  .object(connectedServiceEnvShape(4005, 'mlops_reporter'))
+  .transform((e) => connectedServiceSections('reporter', e));
 
 export type ReporterConfig = z.output<typeof schema>;
 
