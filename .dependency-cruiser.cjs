@@ -40,10 +40,17 @@ module.exports = {
     },
     {
       name: 'ml-imports-only-contracts',
-      comment: 'libs/ml may import libs/contracts only.',
+      comment: 'libs/ml may import libs/contracts and libs/text only.',
       severity: 'error',
       from: { path: '^libs/ml/' },
-      to: { path: '^libs/', pathNot: '^libs/(ml|contracts)/' },
+      to: { path: '^libs/', pathNot: '^libs/(ml|contracts|text)/' },
+    },
+    {
+      name: 'text-is-pure',
+      comment: 'libs/text (tokeniser, normalisation) is shared by nlp and libs/ml: no I/O and no other internal lib.',
+      severity: 'error',
+      from: { path: '^libs/text/' },
+      to: { path: [IO_MODULES, '^libs/(?!text/)'] },
     },
     {
       name: 'no-deep-imports',

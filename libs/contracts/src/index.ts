@@ -13,3 +13,6 @@ export {
 } from './training-job.js';
 export { trainingRequestedMessageSchema, type TrainingRequestedMessage } from './messages.js';
 export { trainingFinishedEventSchema } from './events.js';
+export * from './nlp.js';
+export * from './recognition.js';
+export * from './documents.js';
