@@ -29,7 +29,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
-          include: ['libs/*/test/**/*.int-spec.ts', 'services/*/test/**/*.int-spec.ts'],
+          include: ['libs/*/test/**/*.int-spec.ts', 'services/*/test/**/*.int-spec.ts', 'tests/**/*.int-spec.ts'],
           globalSetup: ['tools/vitest/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

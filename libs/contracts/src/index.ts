@@ -16,3 +16,4 @@ export { trainingFinishedEventSchema } from './events.js';
 export * from './nlp.js';
 export * from './recognition.js';
 export * from './documents.js';
+export * from './datasets.js';

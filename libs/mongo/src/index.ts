@@ -3,6 +3,7 @@ export {
   defineCollection,
   ensureIndexes,
   isDuplicateKeyError,
+  type CollectionDefinition,
   type IndexedCollection,
 } from './collection-definition.js';
 export { openBucket, uploadStream, downloadStream } from './gridfs.js';

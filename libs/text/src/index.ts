@@ -1,1 +1,37 @@
-export {};
+export {
+  normalizeOptionsSchema,
+  normalizeText,
+  type NormalizeOptions,
+  type NormalizeOptionsInput,
+} from './normalize.js';
+export {
+  sentenceOptionsSchema,
+  splitSentences,
+  type Sentence,
+  type SentenceOptions,
+  type SentenceOptionsInput,
+} from './sentences.js';
+export {
+  TOKENIZER_VERSION,
+  tokenizerOptionsSchema,
+  createTokenizer,
+  tokenizerSpec,
+  type Token,
+  type TokenKind,
+  type Tokenizer,
+  type TokenizerOptions,
+  type TokenizerOptionsInput,
+  type TokenizerSpec,
+} from './tokenizer.js';
+
+/**
+ * @public Part of the library's surface that no package uses yet: the ML featurizers rebuild
+ * tokenisers from manifests with these, and may fold or parse options themselves.
+ */
+export { caseFold, stripAccents } from './folding.js';
+/** @public See above. */
+export { parseNormalizeOptions } from './normalize.js';
+/** @public See above. */
+export { parseSentenceOptions } from './sentences.js';
+/** @public See above. */
+export { tokenizerSpecSchema, createTokenizerFromSpec, tokenize, TokenizerVersionError } from './tokenizer.js';

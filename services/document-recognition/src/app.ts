@@ -2,15 +2,29 @@ import type { HttpApp } from '@mlops/http';
 import type { Logger } from '@mlops/logger';
 import { buildStatelessApp } from '@mlops/runtime';
 import type { DocumentRecognitionConfig } from './config.js';
+import { registerExtractRoutes } from './extract/extract.route.js';
+import { OcrPool } from './ocr/ocr-pool.js';
+import { createOfficeConverter } from './office/office-converter.js';
 
-/** Builds document-recognition (stateless: no database, no broker). */
+/** Builds document-recognition (stateless: no database, no broker): `POST /v1/extract` and the common surface. */
 export async function buildApp(
   config: DocumentRecognitionConfig,
   overrides: { readonly logger?: Logger } = {},
 ): Promise<HttpApp> {
-  return buildStatelessApp({
+  const app = await buildStatelessApp({
     config,
     description: 'Text and layout extraction from PDFs, scans, images, office files and e-mails.',
     logger: overrides.logger,
   });
+  const ocr = new OcrPool(config.recognition.ocrWorkers, app.log);
+  app.addHook('onClose', async () => {
+    await ocr.close();
+  });
+  await registerExtractRoutes(app, {
+    limits: config.recognition,
+    ocr,
+    converter: createOfficeConverter(config.converter, app.log),
+    logger: app.log,
+  });
+  return app;
 }

@@ -1,21 +1,96 @@
+import multipart from '@fastify/multipart';
 import type { HttpApp } from '@mlops/http';
 import type { Logger } from '@mlops/logger';
+import { openBucket } from '@mlops/mongo';
 import { buildConnectedApp } from '@mlops/runtime';
+import { NlpClient } from './clients/nlp.client.js';
+import { RecognitionClient } from './clients/recognition.client.js';
 import type { FeatureStoreConfig } from './config.js';
+import {
+  DatasetRepository,
+  datasetRecordsCollection,
+  datasetsCollection,
+  datasetVersionsCollection,
+} from './datasets/dataset.repository.js';
+import { registerDatasetRoutes } from './datasets/datasets.route.js';
+import { DocumentRepository, documentsCollection } from './documents/document.repository.js';
+import { registerDocumentRoutes } from './documents/documents.route.js';
+import { registerImportRoutes } from './imports/imports.route.js';
+import { registerLabelRoutes } from './labels/labels.route.js';
+import { dispatchProcessing, startProcessingConsumer } from './processing/process-document.consumer.js';
+import { registerRetryRoute } from './processing/retry.route.js';
+import { startStaleSweeper } from './processing/stale-sweeper.js';
+import { featureStoreTopology } from './topology.js';
 
-/** Builds feature-store over MongoDB and RabbitMQ. */
+/** Builds feature-store: documents, labels, imports, datasets and the processing worker, over MongoDB (GridFS) and RabbitMQ. */
 export async function buildApp(
   config: FeatureStoreConfig,
   overrides: { readonly logger?: Logger } = {},
 ): Promise<HttpApp> {
-  const { app } = await buildConnectedApp({
+  const { app, infrastructure, logger } = await buildConnectedApp({
     config,
     description: 'Raw documents, extracted text and features, labels, datasets and their immutable versions.',
     logger: overrides.logger,
     mongo: config.mongo,
     amqpUrl: config.amqp.url,
-    collections: [],
-    topology: { queues: [] },
+    collections: [documentsCollection, datasetsCollection, datasetVersionsCollection, datasetRecordsCollection],
+    topology: featureStoreTopology,
+  });
+  await app.register(multipart, {
+    limits: {
+      fileSize: config.uploads.maxFileBytes,
+      files: config.uploads.maxFilesPerRequest,
+      fields: 10,
+      fieldSize: 64 * 1024,
+    },
+  });
+  const { broker } = infrastructure;
+  const { db } = infrastructure.mongo;
+  const documents = new DocumentRepository(db);
+  const bucket = openBucket(db, 'documents');
+  const dispatch = (documentId: string, requestId?: string): Promise<void> =>
+    dispatchProcessing(broker, documentId, requestId);
+  const dispatchLogged = async (documentId: string, requestId?: string): Promise<void> => {
+    try {
+      await dispatch(documentId, requestId);
+    } catch (error) {
+      logger.warn({ err: error, documentId }, 'documents.process not confirmed; the stale sweeper resends it');
+    }
+  };
+  registerDocumentRoutes(app, {
+    documents,
+    bucket,
+    dispatch: dispatchLogged,
+    maxFileBytes: config.uploads.maxFileBytes,
+  });
+  registerLabelRoutes(app, { documents });
+  registerImportRoutes(app, {
+    documents,
+    dispatch: dispatchLogged,
+    maxInvalidLinesReported: config.uploads.maxInvalidLinesReported,
+  });
+  registerDatasetRoutes(app, { documents, datasets: new DatasetRepository(db) });
+  registerRetryRoute(app, { documents, dispatch });
+  await startProcessingConsumer(
+    {
+      broker,
+      documents,
+      bucket,
+      recognition: new RecognitionClient(config.upstreams.recognitionUrl, config.upstreams.timeoutMs),
+      analyzer: new NlpClient(config.upstreams.nlpUrl, config.upstreams.timeoutMs),
+      prefetch: config.processing.workers,
+      maxAttempts: config.processing.maxAttempts,
+    },
+    logger,
+  );
+  const stopSweeper = startStaleSweeper(
+    { documents, dispatch, logger },
+    config.processing.sweepMs,
+    config.processing.staleMs,
+  );
+  app.addHook('preClose', (done) => {
+    stopSweeper();
+    done();
   });
   return app;
 }

@@ -7,9 +7,8 @@ import {
   trainingJobRequestSchema,
   trainingJobSchema,
 } from '@mlops/contracts';
-import type { HttpApp } from '@mlops/http';
+import { decodeCursor, encodeCursor, type HttpApp } from '@mlops/http';
 import { trainerErrors } from '../errors.js';
-import { decodeJobCursor, encodeJobCursor } from './job-cursor.js';
 import { submitTrainingJob, type DispatchDeps } from './submit-training-job.usecase.js';
 import { toTrainingJob, type TrainingJobRepository } from './training-job.repository.js';
 
@@ -64,7 +63,7 @@ export function registerTrainingJobRoutes(app: HttpApp, deps: DispatchDeps & { j
     },
     async (request) => {
       const { limit, cursor, status, modelName } = request.query;
-      const after = cursor === undefined ? undefined : decodeJobCursor(cursor);
+      const after = cursor === undefined ? undefined : decodeCursor(cursor);
       if (cursor !== undefined && !after) {
         throw trainerErrors.badCursor('the cursor was not issued by this API', [
           { pointer: '/querystring/cursor', message: 'invalid cursor' },
@@ -76,7 +75,7 @@ export function registerTrainingJobRoutes(app: HttpApp, deps: DispatchDeps & { j
       return {
         items: items.map(toTrainingJob),
         ...(docs.length > limit && last
-          ? { nextCursor: encodeJobCursor({ createdAt: last.createdAt, id: last._id }) }
+          ? { nextCursor: encodeCursor({ createdAt: last.createdAt, id: last._id }) }
           : {}),
       };
     },

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decodeJobCursor, encodeJobCursor } from './job-cursor.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 
-describe('job cursor', () => {
+describe('list cursor', () => {
   it('round-trips a position', () => {
     const position = { createdAt: new Date('2026-11-25T00:00:00.123Z'), id: 'b7e0b0c4-0000-4000-8000-000000000000' };
-    expect(decodeJobCursor(encodeJobCursor(position))).toEqual(position);
+    expect(decodeCursor(encodeCursor(position))).toEqual(position);
   });
 
   it.each([
@@ -13,6 +13,6 @@ describe('job cursor', () => {
     Buffer.from('["not a date","x"]').toString('base64url'),
     Buffer.from('[1,2]').toString('base64url'),
   ])('rejects %s', (raw) => {
-    expect(decodeJobCursor(raw)).toBeUndefined();
+    expect(decodeCursor(raw)).toBeUndefined();
   });
 });

@@ -1,0 +1,67 @@
+import type { DatasetDefinition, DatasetVersion } from '@mlops/contracts';
+import type { DocumentRecord, DocumentRepository } from '../documents/document.repository.js';
+import { featureStoreErrors } from '../errors.js';
+import type { DatasetRepository } from './dataset.repository.js';
+import type { DatasetRow } from './dataset-row.js';
+import { applyAdapter, applyFilterer } from './pipeline-steps.js';
+import { contentHash, labelDistribution, textLengthStatistics } from './version-statistics.js';
+
+function matchesQuery(doc: DocumentRecord, definition: DatasetDefinition): boolean {
+  const label = doc.labels[definition.task]?.label;
+  if (label === undefined || doc.text === undefined || doc.textSha256 === undefined) return false;
+  if (definition.filter.labels && !definition.filter.labels.includes(label)) return false;
+  return Object.entries(definition.filter.metadata ?? {}).every(([key, value]) => doc.metadata[key] === value);
+}
+
+/** The rows the dataset's query selects: ready documents labelled for its task, matching its filter, by document id. */
+export async function selectRows(documents: DocumentRepository, definition: DatasetDefinition): Promise<DatasetRow[]> {
+  const rows: DatasetRow[] = [];
+  for await (const doc of documents.labelledForTask(definition.task)) {
+    if (!matchesQuery(doc, definition)) continue;
+    rows.push({
+      documentId: doc._id,
+      textSha256: doc.textSha256 ?? '',
+      text: doc.text ?? '',
+      label: doc.labels[definition.task]?.label ?? '',
+      language: doc.language,
+    });
+  }
+  return rows;
+}
+
+/**
+ * Freezes the next version of a dataset: selects its rows, applies the adapters then the
+ * filterers in order (recording each one's rows in, rows out and reasons), and stores the result
+ * with its content hash, label distribution and text-length statistics.
+ */
+export async function freezeDatasetVersion(
+  deps: { documents: DocumentRepository; datasets: DatasetRepository },
+  definition: DatasetDefinition,
+): Promise<DatasetVersion> {
+  let rows = await selectRows(deps.documents, definition);
+  const steps: DatasetVersion['steps'] = [{ step: 'query', rowsIn: rows.length, rowsOut: rows.length, dropped: {} }];
+  const run = (step: string, result: { rows: DatasetRow[]; dropped: Record<string, number> }): void => {
+    steps.push({ step, rowsIn: rows.length, rowsOut: result.rows.length, dropped: result.dropped });
+    rows = result.rows;
+  };
+  for (const adapter of definition.adapters) run(`adapter:${adapter.kind}`, applyAdapter(rows, adapter));
+  for (const filterer of definition.filterers) run(`filterer:${filterer.kind}`, applyFilterer(rows, filterer));
+  if (rows.length === 0) {
+    throw featureStoreErrors.datasetEmpty(
+      `dataset ${definition.name} selects no records after its filterers: ${JSON.stringify(steps)}`,
+    );
+  }
+  return deps.datasets.freeze(
+    {
+      dataset: definition.name,
+      task: definition.task,
+      contentHash: contentHash(rows),
+      recordCount: rows.length,
+      labelDistribution: labelDistribution(rows),
+      textLength: textLengthStatistics(rows),
+      steps,
+      definition,
+    },
+    rows,
+  );
+}

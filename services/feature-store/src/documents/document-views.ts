@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import type { documentSchema } from '@mlops/contracts';
+import type { DocumentRecord } from './document.repository.js';
+
+/** Renders a stored document as the API shows it. */
+export function toDocumentView(doc: DocumentRecord): z.infer<typeof documentSchema> {
+  return {
+    id: doc._id,
+    sha256: doc.sha256,
+    status: doc.status,
+    source: {
+      kind: doc.source.kind,
+      detectedType: doc.source.detectedType,
+      size: doc.source.size,
+      ...(doc.source.filename ? { filename: doc.source.filename } : {}),
+      ...(doc.source.declaredType ? { declaredType: doc.source.declaredType } : {}),
+    },
+    metadata: doc.metadata,
+    labels: Object.fromEntries(
+      Object.entries(doc.labels).map(([task, label]) => [
+        task,
+        { label: label.label, by: label.by, at: label.at.toISOString() },
+      ]),
+    ),
+    attempts: doc.attempts,
+    ...(doc.error ? { error: doc.error } : {}),
+    ...(doc.text !== undefined ? { textLength: doc.text.length } : {}),
+    ...(doc.language ? { language: doc.language } : {}),
+    createdAt: doc.createdAt.toISOString(),
+    updatedAt: doc.updatedAt.toISOString(),
+  };
+}

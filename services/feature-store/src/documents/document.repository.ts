@@ -1,0 +1,204 @@
+import type { DocumentStatus } from '@mlops/contracts';
+import { defineCollection, isDuplicateKeyError } from '@mlops/mongo';
+import type { Collection, Db, Filter } from 'mongodb';
+
+/** Who put a label on a document for a task, and when. */
+export interface StoredLabel {
+  label: string;
+  by: string;
+  at: Date;
+}
+
+/** Where a document's bytes came from. */
+export interface DocumentSource {
+  kind: 'text' | 'file';
+  filename?: string;
+  declaredType?: string;
+  detectedType: string;
+  size: number;
+  /** GridFS id of the raw bytes (files only). */
+  fileId?: string;
+}
+
+/** A document as stored. `sha256` is of the raw bytes (the UTF-8 text for text records) and unique. */
+export interface DocumentRecord {
+  _id: string;
+  sha256: string;
+  source: DocumentSource;
+  status: DocumentStatus;
+  attempts: number;
+  metadata: Record<string, string | number | boolean | null>;
+  labels: Record<string, StoredLabel>;
+  text?: string;
+  textSha256?: string;
+  language?: string;
+  features?: Record<string, unknown>;
+  error?: { code: string; message: string };
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const documentsCollection = defineCollection<DocumentRecord>('documents', [
+  { key: { sha256: 1 }, name: 'sha256_unique', unique: true },
+  { key: { createdAt: -1, _id: -1 }, name: 'by_created' },
+  { key: { status: 1, updatedAt: 1 }, name: 'by_status' },
+]);
+
+/** Filters and position of a document listing. */
+export interface DocumentListQuery {
+  readonly status?: DocumentStatus | undefined;
+  readonly task?: string | undefined;
+  readonly label?: string | undefined;
+  readonly newestFirst: boolean;
+  readonly limit: number;
+  readonly after?: { readonly createdAt: Date; readonly id: string } | undefined;
+}
+
+/** Documents in MongoDB; the unique sha256 index makes "store once" atomic on every server. */
+export class DocumentRepository {
+  private readonly documents: Collection<DocumentRecord>;
+
+  constructor(db: Db) {
+    this.documents = documentsCollection.in(db);
+  }
+
+  /** Inserts the document unless one with the same sha256 exists; returns the stored one and whether it was already there. */
+  async insertOnce(doc: DocumentRecord): Promise<{ document: DocumentRecord; duplicate: boolean }> {
+    try {
+      await this.documents.insertOne(doc);
+      return { document: doc, duplicate: false };
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const existing = await this.documents.findOne({ sha256: doc.sha256 });
+      if (!existing) throw error;
+      return { document: existing, duplicate: true };
+    }
+  }
+
+  /**
+   * Inserts many documents in one round trip; those whose sha256 is already stored (or repeated
+   * in the batch) come back as the existing document with `duplicate: true`, in input order.
+   */
+  async insertManyOnce(docs: readonly DocumentRecord[]): Promise<{ document: DocumentRecord; duplicate: boolean }[]> {
+    if (docs.length === 0) return [];
+    const rejected = new Set<number>();
+    try {
+      await this.documents.insertMany([...docs], { ordered: false });
+    } catch (error) {
+      const writeErrors = (
+        error as { writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }
+      ).writeErrors;
+      const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+      if (list.length === 0 || list.some((writeError) => writeError.code !== 11000)) throw error;
+      for (const writeError of list) rejected.add(writeError.index);
+    }
+    const existing = rejected.size
+      ? await this.documents
+          .find({ sha256: { $in: [...rejected].map((index) => docs[index]?.sha256 ?? '') } })
+          .toArray()
+      : [];
+    const bySha = new Map(existing.map((doc) => [doc.sha256, doc]));
+    return docs.map((doc, index) => {
+      const stored = rejected.has(index) ? bySha.get(doc.sha256) : undefined;
+      return stored ? { document: stored, duplicate: true } : { document: doc, duplicate: false };
+    });
+  }
+
+  findById(id: string): Promise<DocumentRecord | null> {
+    return this.documents.findOne({ _id: id });
+  }
+
+  findBySha256(sha256: string): Promise<DocumentRecord | null> {
+    return this.documents.findOne({ sha256 });
+  }
+
+  /** Sorted by creation time, then id, after the cursor position. */
+  list(query: DocumentListQuery): Promise<DocumentRecord[]> {
+    const filter: Filter<DocumentRecord> = {};
+    if (query.status) filter.status = query.status;
+    if (query.task) filter[`labels.${query.task}`] = { $exists: true };
+    if (query.task && query.label) filter[`labels.${query.task}.label`] = query.label;
+    const direction = query.newestFirst ? -1 : 1;
+    if (query.after) {
+      const beyond = query.newestFirst ? '$lt' : '$gt';
+      filter.$or = [
+        { createdAt: { [beyond]: query.after.createdAt } },
+        { createdAt: query.after.createdAt, _id: { [beyond]: query.after.id } },
+      ];
+    }
+    return this.documents
+      .find(filter, { projection: { text: 0 } })
+      .sort({ createdAt: direction, _id: direction })
+      .limit(query.limit)
+      .toArray();
+  }
+
+  /** Sets (or replaces) the label of one task on one document; false when the document does not exist. */
+  async setLabel(id: string, task: string, label: StoredLabel): Promise<boolean> {
+    const result = await this.documents.updateOne(
+      { _id: id },
+      { $set: { [`labels.${task}`]: label, updatedAt: label.at } },
+    );
+    return result.matchedCount === 1;
+  }
+
+  /** Ids among `ids` that exist. */
+  async existing(ids: readonly string[]): Promise<Set<string>> {
+    const found = await this.documents.find({ _id: { $in: [...ids] } }, { projection: { _id: 1 } }).toArray();
+    return new Set(found.map((doc) => doc._id));
+  }
+
+  /** Ready documents labelled for a task, in id order, with what a dataset needs. */
+  labelledForTask(task: string): AsyncIterable<DocumentRecord> {
+    return this.documents
+      .find({ status: 'ready', [`labels.${task}`]: { $exists: true } } as Filter<DocumentRecord>, {
+        projection: { features: 0 },
+      })
+      .sort({ _id: 1 });
+  }
+
+  /** Texts of the given documents, by id. */
+  async textsOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const docs = await this.documents.find({ _id: { $in: [...ids] } }, { projection: { text: 1 } }).toArray();
+    return new Map(docs.map((doc) => [doc._id, doc.text ?? '']));
+  }
+
+  /** Moves the document to a processing state (written by the processing worker only). */
+  async update(
+    id: string,
+    changes: Partial<DocumentRecord>,
+    unset: readonly (keyof DocumentRecord)[] = [],
+  ): Promise<void> {
+    await this.documents.updateOne(
+      { _id: id },
+      {
+        $set: { ...changes, updatedAt: new Date() },
+        ...(unset.length ? { $unset: Object.fromEntries(unset.map((key) => [key, ''])) } : {}),
+      },
+    );
+  }
+
+  /** Ids of documents still `received` or `processing` whose last change is older than `before`. */
+  async stale(before: Date, limit: number): Promise<string[]> {
+    const docs = await this.documents
+      .find({ status: { $in: ['received', 'processing'] }, updatedAt: { $lt: before } }, { projection: { _id: 1 } })
+      .sort({ updatedAt: 1 })
+      .limit(limit)
+      .toArray();
+    return docs.map((doc) => doc._id);
+  }
+
+  /** Marks a document as just looked at, so the stale sweeper waits a full period before resending it. */
+  async touch(id: string): Promise<void> {
+    await this.documents.updateOne({ _id: id }, { $set: { updatedAt: new Date() } });
+  }
+
+  /** Puts a failed document back to `received` for another round; false when it is not failed. */
+  async resetFailed(id: string): Promise<boolean> {
+    const result = await this.documents.updateOne(
+      { _id: id, status: 'failed' },
+      { $set: { status: 'received', updatedAt: new Date() }, $unset: { error: '' } },
+    );
+    return result.matchedCount === 1;
+  }
+}

@@ -1,0 +1,70 @@
+import {
+  bulkLabelResultSchema,
+  bulkLabelSchema,
+  documentSchema,
+  labelParamsSchema,
+  problemSchema,
+  putLabelSchema,
+} from '@mlops/contracts';
+import type { HttpApp } from '@mlops/http';
+import { toDocumentView } from '../documents/document-views.js';
+import type { DocumentRepository } from '../documents/document.repository.js';
+import { featureStoreErrors } from '../errors.js';
+
+function labeller(explicit: string | undefined, header: unknown): string {
+  return (explicit ?? (typeof header === 'string' && header ? header : 'anonymous')).slice(0, 128);
+}
+
+/** Labels per task: set one (`PUT /v1/documents/{id}/labels/{task}`) or many (`POST /v1/labels`), with who and when. */
+export function registerLabelRoutes(app: HttpApp, deps: { documents: DocumentRepository }): void {
+  app.put(
+    '/v1/documents/:id/labels/:task',
+    {
+      schema: {
+        tags: ['labels'],
+        summary: "Set a document's label for a task",
+        params: labelParamsSchema,
+        body: putLabelSchema,
+        response: { 200: documentSchema, 400: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const { id, task } = request.params;
+      const by = labeller(request.body.by, request.headers['x-user']);
+      const found = await deps.documents.setLabel(id, task, { label: request.body.label, by, at: new Date() });
+      const document = found ? await deps.documents.findById(id) : null;
+      if (!document) throw featureStoreErrors.documentNotFound(`no document ${id}`);
+      return toDocumentView(document);
+    },
+  );
+
+  app.post(
+    '/v1/labels',
+    {
+      schema: {
+        tags: ['labels'],
+        summary: 'Label many documents for one task',
+        body: bulkLabelSchema,
+        response: { 200: bulkLabelResultSchema, 400: problemSchema },
+      },
+    },
+    async (request) => {
+      const { task, items } = request.body;
+      const by = labeller(request.body.by, request.headers['x-user']);
+      const existing = await deps.documents.existing(items.map((item) => item.documentId));
+      const at = new Date();
+      let updated = 0;
+      for (const item of items) {
+        if (
+          existing.has(item.documentId) &&
+          (await deps.documents.setLabel(item.documentId, task, { label: item.label, by, at }))
+        )
+          updated += 1;
+      }
+      return {
+        updated,
+        missing: items.filter((item) => !existing.has(item.documentId)).map((item) => item.documentId),
+      };
+    },
+  );
+}

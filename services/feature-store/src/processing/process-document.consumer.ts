@@ -1,0 +1,155 @@
+import {
+  WORK_QUEUES,
+  documentProcessMessageSchema,
+  documentProcessedEventSchema,
+  EVENTS,
+  type RecognitionResult,
+} from '@mlops/contracts';
+import type { Logger } from '@mlops/logger';
+import type { Broker, MessageContext } from '@mlops/messaging';
+import { downloadStream } from '@mlops/mongo';
+import { ObjectId, type GridFSBucket } from 'mongodb';
+import type { RecognitionClient } from '../clients/recognition.client.js';
+import { UpstreamRejectedError } from '../clients/upstream-errors.js';
+import type { DocumentRecord, DocumentRepository } from '../documents/document.repository.js';
+import { textSha256 } from '../documents/ingest-records.usecase.js';
+import type { TextAnalyzer } from './text-analyzer.js';
+
+/** What processing needs. */
+export interface ProcessingDeps {
+  readonly broker: Broker;
+  readonly documents: DocumentRepository;
+  readonly bucket: GridFSBucket;
+  readonly recognition: RecognitionClient;
+  readonly analyzer: TextAnalyzer;
+  readonly prefetch: number;
+  readonly maxAttempts: number;
+}
+
+function extractionFeatures(result: RecognitionResult): Record<string, unknown> {
+  return {
+    kind: result.type.kind,
+    mime: result.type.mime,
+    method: result.method,
+    scanned: result.scanned,
+    pageCount: result.pageCount,
+    pages: result.pages.map((page) => ({ number: page.number, source: page.source, ...page.features })),
+    metadata: result.metadata,
+    ...(result.email ? { email: result.email } : {}),
+    warnings: result.warnings,
+  };
+}
+
+async function extract(
+  deps: ProcessingDeps,
+  doc: DocumentRecord,
+): Promise<{ text: string; features: Record<string, unknown> }> {
+  if (doc.source.kind === 'text' || !doc.source.fileId) return { text: doc.text ?? '', features: {} };
+  const content = downloadStream(deps.bucket, new ObjectId(doc.source.fileId));
+  const result = await deps.recognition.extract(content, doc.source.filename ?? doc._id);
+  return { text: result.text, features: { extraction: extractionFeatures(result) } };
+}
+
+async function publishOutcome(
+  deps: ProcessingDeps,
+  doc: DocumentRecord,
+  status: 'ready' | 'failed',
+  requestId: string | undefined,
+): Promise<void> {
+  await deps.broker.publishEvent(
+    status === 'ready' ? EVENTS.documentReady : EVENTS.documentFailed,
+    documentProcessedEventSchema,
+    {
+      documentId: doc._id,
+      sha256: doc.sha256,
+      status,
+      attempts: doc.attempts,
+      ...(doc.error ? { error: doc.error } : {}),
+    },
+    { messageId: `${doc._id}:${status}:${doc.attempts}`, ...(requestId ? { requestId } : {}) },
+  );
+}
+
+async function fail(
+  deps: ProcessingDeps,
+  doc: DocumentRecord,
+  error: { code: string; message: string },
+  context: MessageContext,
+): Promise<void> {
+  await deps.documents.update(doc._id, { status: 'failed', error });
+  await publishOutcome(deps, { ...doc, status: 'failed', error }, 'failed', context.requestId);
+  context.logger.warn({ documentId: doc._id, error }, 'document failed');
+}
+
+/**
+ * Processes one document: extraction by document-recognition (files), analysis by nlp, then
+ * `ready` with text, language and features, or `failed` with the reason. A file the recogniser
+ * refuses fails at once; an unreachable upstream is retried with growing delays (the message
+ * goes back through the retry queue) until the attempts are spent, so documents caught by an
+ * outage finish once the upstream is back. Idempotent: a ready or failed document is left alone.
+ */
+export async function processDocument(
+  deps: ProcessingDeps,
+  documentId: string,
+  context: MessageContext,
+): Promise<void> {
+  const doc = await deps.documents.findById(documentId);
+  if (!doc || doc.status === 'ready' || doc.status === 'failed') {
+    context.logger.info({ documentId, status: doc?.status }, 'nothing to process');
+    return;
+  }
+  const attempts = doc.attempts + 1;
+  await deps.documents.update(documentId, { status: 'processing', attempts });
+  const current = { ...doc, attempts };
+  try {
+    const { text, features } = await extract(deps, current);
+    const analysis = await deps.analyzer.analyze(text);
+    const ready: Partial<DocumentRecord> = {
+      status: 'ready',
+      text,
+      textSha256: textSha256(text),
+      language: analysis.language,
+      features: { ...features, analysis: analysis.features },
+    };
+    await deps.documents.update(documentId, ready, ['error']);
+    await publishOutcome(deps, { ...current, ...ready }, 'ready', context.requestId);
+  } catch (error) {
+    if (error instanceof UpstreamRejectedError) {
+      await fail(deps, current, { code: error.code, message: error.message }, context);
+      return;
+    }
+    if (context.attempt >= deps.maxAttempts) {
+      await fail(
+        deps,
+        current,
+        { code: 'DOCUMENT_PROCESSING_EXHAUSTED', message: error instanceof Error ? error.message : String(error) },
+        context,
+      );
+      return;
+    }
+    await deps.documents.update(documentId, { status: 'received' });
+    throw error;
+  }
+}
+
+/** Starts consuming `documents.process`. */
+export async function startProcessingConsumer(deps: ProcessingDeps, logger: Logger): Promise<void> {
+  await deps.broker.consume({
+    queue: WORK_QUEUES.documentsProcess,
+    schema: documentProcessMessageSchema,
+    prefetch: deps.prefetch,
+    maxAttempts: deps.maxAttempts,
+    handler: (message, context) => processDocument(deps, message.documentId, context),
+  });
+  logger.info('processing documents');
+}
+
+/** Publishes `documents.process` for one document. */
+export async function dispatchProcessing(broker: Broker, documentId: string, requestId?: string): Promise<void> {
+  await broker.publishWork(
+    WORK_QUEUES.documentsProcess,
+    documentProcessMessageSchema,
+    { documentId },
+    requestId ? { requestId } : {},
+  );
+}

@@ -1,0 +1,11 @@
+/** What analysis adds to a document's text. */
+export interface TextAnalysis {
+  /** ISO 639-1 code, or `und` when undetermined. */
+  readonly language: string;
+  readonly features: Record<string, unknown>;
+}
+
+/** Analyses extracted text (language, entities ...); implemented over HTTP by the nlp client. */
+export interface TextAnalyzer {
+  analyze(text: string): Promise<TextAnalysis>;
+}

@@ -1,0 +1,53 @@
+import type { FieldError } from '@mlops/contracts';
+import { nlpEntitiesRequestSchema, nlpEntitiesResponseSchema, problemSchema } from '@mlops/contracts';
+import type { HttpApp } from '@mlops/http';
+import type { NlpLimits } from '../config.js';
+import { nlpErrors } from '../errors.js';
+import { enforceTextLimits } from '../limits.js';
+import { findTagger, runTaggers, TAGGERS } from '../taggers/registry.js';
+import type { Tagger } from '../taggers/tagger.js';
+
+/** The taggers a request names (all when it names none); unknown names answer 400 pointing at each. */
+function resolveTaggers(names: readonly string[] | undefined): readonly Tagger[] {
+  if (names === undefined) return TAGGERS;
+  const unknown: FieldError[] = [];
+  const chosen = new Map<string, Tagger>();
+  names.forEach((name, index) => {
+    const tagger = findTagger(name);
+    if (tagger) chosen.set(name, tagger);
+    else unknown.push({ pointer: `/body/taggers/${index}`, message: `unknown tagger "${name}"` });
+  });
+  if (unknown.length > 0) {
+    throw nlpErrors.unknownTagger(
+      `${unknown.map((e) => e.message).join(', ')}; known taggers: ${TAGGERS.map((t) => t.name).join(', ')}`,
+      unknown,
+    );
+  }
+  return TAGGERS.filter((tagger) => chosen.has(tagger.name));
+}
+
+/** `POST /v1/entities`: hits of the expert-rule taggers. */
+export function registerEntitiesRoute(app: HttpApp, deps: { limits: NlpLimits }): void {
+  app.post(
+    '/v1/entities',
+    {
+      schema: {
+        tags: ['nlp'],
+        summary: 'Find entities with the expert-rule taggers',
+        description:
+          'Runs the named taggers (all by default; see GET /v1/taggers) over each text. Each hit has its tagger, span, matched text and normalised value. Hits of different taggers may overlap.',
+        body: nlpEntitiesRequestSchema,
+        response: { 200: nlpEntitiesResponseSchema, 400: problemSchema, 413: problemSchema, 415: problemSchema },
+      },
+    },
+    (request) => {
+      const { texts, options } = request.body;
+      const taggers = resolveTaggers(request.body.taggers);
+      enforceTextLimits(texts, deps.limits);
+      return {
+        taggers: taggers.map((tagger) => tagger.name),
+        items: texts.map((text) => ({ hits: runTaggers(text, taggers, options) })),
+      };
+    },
+  );
+}
