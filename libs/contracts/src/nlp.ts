@@ -4,8 +4,8 @@ import { z } from 'zod';
  * Contracts of the nlp service. Offsets (`start`, `end`) are UTF-16 code units of the submitted
  * text, end exclusive: `text.slice(start, end)` in JavaScript.
  *
- * The option objects below mirror `@mlops/text` (normalisation, sentences, tokeniser), which a
- * leaf package cannot import; services/nlp has a test that keeps both identical.
+ * The option objects of `@mlops/text` (normalisation, sentences, tokeniser) are defined here,
+ * once: the library uses these schemas, so the API and the code that runs cannot drift apart.
  */
 
 const offset = z.number().int().min(0);
@@ -14,7 +14,7 @@ const count = z.number().int().min(0);
 /** Texts of one request; their number and lengths are capped by the service's limits (413 beyond). */
 export const nlpTextsSchema = z.array(z.string()).min(1).describe('texts to analyse, in order');
 
-// ---------------------------------------------------------------- options mirrored from @mlops/text
+// ------------------------------------------- options of @mlops/text (defined here once; libs/text uses them)
 
 export const nlpNormalizeOptionsSchema = z.strictObject({
   form: z

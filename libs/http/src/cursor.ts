@@ -1,3 +1,5 @@
+import { httpErrors } from './errors/common-errors.js';
+
 /** Position of the last item of a page, encoded opaquely for the client. */
 export interface ListCursor {
   readonly createdAt: Date;
@@ -21,4 +23,31 @@ export function decodeCursor(raw: string): ListCursor | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Reads the `cursor` query value; a cursor this API did not issue is a 400 naming `/querystring/cursor`. */
+export function positionAfter(cursor: string | undefined): ListCursor | undefined {
+  if (cursor === undefined) return undefined;
+  const position = decodeCursor(cursor);
+  if (!position) {
+    throw httpErrors.badCursor('the cursor was not issued by this API', [
+      { pointer: '/querystring/cursor', message: 'invalid cursor' },
+    ]);
+  }
+  return position;
+}
+
+/** Cuts a fetch of `limit + 1` items into a page, with the cursor of the next page when there is one. */
+export function toPage<T, V>(
+  fetched: readonly T[],
+  limit: number,
+  view: (item: T) => V,
+  positionOf: (item: T) => ListCursor,
+): { items: V[]; nextCursor?: string } {
+  const items = fetched.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(view),
+    ...(fetched.length > limit && last !== undefined ? { nextCursor: encodeCursor(positionOf(last)) } : {}),
+  };
 }

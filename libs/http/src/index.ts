@@ -2,5 +2,5 @@ export { createHttpApp, type HttpApp } from './create-app.js';
 export { listenWithGracefulShutdown } from './graceful-shutdown.js';
 export { defineError, type AppErrorFactory } from './errors/app-error.js';
 export type { ReadinessCheck } from './plugins/health.plugin.js';
-export { encodeCursor, decodeCursor, type ListCursor } from './cursor.js';
+export { positionAfter, toPage, type ListCursor } from './cursor.js';
 export { parseOrThrow } from './parse-or-throw.js';

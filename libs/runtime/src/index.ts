@@ -1,2 +1,3 @@
 export { buildConnectedApp, buildStatelessApp } from './service-app.js';
 export { startServer } from './start-server.js';
+export { startPeriodicTask } from './periodic-task.js';

@@ -1,19 +1,7 @@
-export {
-  normalizeOptionsSchema,
-  normalizeText,
-  type NormalizeOptions,
-  type NormalizeOptionsInput,
-} from './normalize.js';
-export {
-  sentenceOptionsSchema,
-  splitSentences,
-  type Sentence,
-  type SentenceOptions,
-  type SentenceOptionsInput,
-} from './sentences.js';
+export { normalizeText, type NormalizeOptions, type NormalizeOptionsInput } from './normalize.js';
+export { splitSentences, type Sentence, type SentenceOptions, type SentenceOptionsInput } from './sentences.js';
 export {
   TOKENIZER_VERSION,
-  tokenizerOptionsSchema,
   createTokenizer,
   tokenizerSpec,
   type Token,

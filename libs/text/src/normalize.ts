@@ -1,25 +1,9 @@
-import { z } from 'zod';
+import { nlpNormalizeOptionsSchema } from '@mlops/contracts';
+import type { z } from 'zod';
 import { caseFold, stripAccents } from './folding.js';
 
 /** How `normalizeText` rewrites a text. Serialisable JSON, so it can be stored next to a model. */
-export const normalizeOptionsSchema = z.strictObject({
-  form: z
-    .enum(['NFKC', 'NFC', 'none'])
-    .default('NFKC')
-    .describe('Unicode normalisation form: NFKC folds compatibility characters (ﬁ → fi, full-width → ASCII)'),
-  whitespace: z
-    .enum(['collapse', 'lines', 'keep'])
-    .default('collapse')
-    .describe(
-      'collapse: every whitespace run becomes one space; lines: runs with a line break become one newline, runs with a blank line two; keep: unchanged. collapse and lines trim the ends',
-    ),
-  caseFold: z.boolean().default(false).describe('full case folding (Straße → strasse)'),
-  stripAccents: z.boolean().default(false).describe('remove Latin, Greek and Cyrillic accents (café → cafe)'),
-  removeControls: z
-    .boolean()
-    .default(true)
-    .describe('drop control characters and invisible format characters (soft hyphen, zero-width space, BOM, bidi)'),
-});
+export const normalizeOptionsSchema = nlpNormalizeOptionsSchema;
 export type NormalizeOptions = z.output<typeof normalizeOptionsSchema>;
 export type NormalizeOptionsInput = z.input<typeof normalizeOptionsSchema>;
 

@@ -1,14 +1,10 @@
-import { z } from 'zod';
+import { nlpSentenceOptionsSchema } from '@mlops/contracts';
+import type { z } from 'zod';
 import { NUMBER_ABBREVIATIONS, ORDINAL_MONTHS, TITLE_ABBREVIATIONS } from './abbreviations.js';
 import { isWhitespaceCode } from './whitespace.js';
 
 /** How `splitSentences` treats line breaks. Serialisable JSON. */
-export const sentenceOptionsSchema = z.strictObject({
-  lineBreaks: z
-    .enum(['paragraph', 'line', 'ignore'])
-    .default('paragraph')
-    .describe('paragraph: a blank line ends a sentence; line: every line break does; ignore: only punctuation does'),
-});
+export const sentenceOptionsSchema = nlpSentenceOptionsSchema;
 export type SentenceOptions = z.output<typeof sentenceOptionsSchema>;
 export type SentenceOptionsInput = z.input<typeof sentenceOptionsSchema>;
 

@@ -1,3 +1,4 @@
+import { nlpTokenizerOptionsSchema } from '@mlops/contracts';
 import { z } from 'zod';
 import { caseFold, isAscii, stripAccents } from './folding.js';
 
@@ -8,33 +9,7 @@ import { caseFold, isAscii, stripAccents } from './folding.js';
 export const TOKENIZER_VERSION = '1.0.0';
 
 /** Tokeniser options: serialisable JSON, stored in model manifests next to `TOKENIZER_VERSION`. */
-export const tokenizerOptionsSchema = z
-  .strictObject({
-    lowercase: z.boolean().default(true).describe('case-fold token values (Straße → strasse)'),
-    foldAccents: z.boolean().default(false).describe('strip Latin, Greek and Cyrillic accents from token values'),
-    minLength: z
-      .number()
-      .int()
-      .min(1)
-      .max(1000)
-      .default(1)
-      .describe('drop tokens shorter than this, in code points of the value'),
-    maxLength: z
-      .number()
-      .int()
-      .min(1)
-      .max(1000)
-      .default(64)
-      .describe('drop tokens longer than this, in code points of the value'),
-    keepNumbers: z.boolean().default(true).describe('keep tokens without any letter (2024, 3.14, 1,000)'),
-    keepEmoji: z.boolean().default(true).describe('keep emoji tokens (one per emoji sequence)'),
-    splitApostrophes: z.boolean().default(false).describe("split at apostrophes: don't → don, t; l'homme → l, homme"),
-    splitHyphens: z.boolean().default(false).describe('split at hyphens: state-of-the-art → state, of, the, art'),
-  })
-  .refine((options) => options.minLength <= options.maxLength, {
-    message: 'maxLength must be at least minLength',
-    path: ['maxLength'],
-  });
+export const tokenizerOptionsSchema = nlpTokenizerOptionsSchema;
 export type TokenizerOptions = z.output<typeof tokenizerOptionsSchema>;
 export type TokenizerOptionsInput = z.input<typeof tokenizerOptionsSchema>;
 

@@ -16,6 +16,7 @@ import { registerDatasetRoutes } from './datasets/datasets.route.js';
 import { DocumentRepository, documentsCollection } from './documents/document.repository.js';
 import { registerDocumentRoutes } from './documents/documents.route.js';
 import { registerImportRoutes } from './imports/imports.route.js';
+import { LabelRepository, labelsCollection } from './labels/label.repository.js';
 import { registerLabelRoutes } from './labels/labels.route.js';
 import { dispatchProcessing, startProcessingConsumer } from './processing/process-document.consumer.js';
 import { registerRetryRoute } from './processing/retry.route.js';
@@ -33,7 +34,13 @@ export async function buildApp(
     logger: overrides.logger,
     mongo: config.mongo,
     amqpUrl: config.amqp.url,
-    collections: [documentsCollection, datasetsCollection, datasetVersionsCollection, datasetRecordsCollection],
+    collections: [
+      documentsCollection,
+      labelsCollection,
+      datasetsCollection,
+      datasetVersionsCollection,
+      datasetRecordsCollection,
+    ],
     topology: featureStoreTopology,
   });
   await app.register(multipart, {
@@ -47,6 +54,7 @@ export async function buildApp(
   const { broker } = infrastructure;
   const { db } = infrastructure.mongo;
   const documents = new DocumentRepository(db);
+  const labels = new LabelRepository(db);
   const bucket = openBucket(db, 'documents');
   const dispatch = (documentId: string, requestId?: string): Promise<void> =>
     dispatchProcessing(broker, documentId, requestId);
@@ -59,17 +67,19 @@ export async function buildApp(
   };
   registerDocumentRoutes(app, {
     documents,
+    labels,
     bucket,
     dispatch: dispatchLogged,
     maxFileBytes: config.uploads.maxFileBytes,
   });
-  registerLabelRoutes(app, { documents });
+  registerLabelRoutes(app, { documents, labels });
   registerImportRoutes(app, {
     documents,
+    labels,
     dispatch: dispatchLogged,
     maxInvalidLinesReported: config.uploads.maxInvalidLinesReported,
   });
-  registerDatasetRoutes(app, { documents, datasets: new DatasetRepository(db) });
+  registerDatasetRoutes(app, { documents, labels, datasets: new DatasetRepository(db) });
   registerRetryRoute(app, { documents, dispatch });
   await startProcessingConsumer(
     {

@@ -7,7 +7,6 @@ export const featureStoreErrors = {
   fileTooLarge: defineError('DOCUMENT_FILE_TOO_LARGE', 413, 'File too large'),
   tooManyFiles: defineError('DOCUMENT_TOO_MANY_FILES', 413, 'Too many files in one upload'),
   emptyFile: defineError('DOCUMENT_EMPTY_FILE', 422, 'Empty file'),
-  badCursor: defineError('DOCUMENT_BAD_CURSOR', 400, 'Invalid pagination cursor'),
   importFormat: defineError('IMPORT_UNKNOWN_FORMAT', 415, 'Unknown import format'),
   datasetExists: defineError('DATASET_EXISTS', 409, 'Dataset already exists'),
   datasetNotFound: defineError('DATASET_NOT_FOUND', 404, 'Dataset not found'),

@@ -4,6 +4,7 @@ import { defineError } from './app-error.js';
 export const httpErrors = {
   validationFailed: defineError('HTTP_VALIDATION_FAILED', 400, 'Request validation failed'),
   malformedBody: defineError('HTTP_MALFORMED_BODY', 400, 'Malformed request body'),
+  badCursor: defineError('HTTP_BAD_CURSOR', 400, 'Invalid pagination cursor'),
   notFound: defineError('HTTP_NOT_FOUND', 404, 'Not found'),
   payloadTooLarge: defineError('HTTP_PAYLOAD_TOO_LARGE', 413, 'Payload too large'),
   unsupportedMediaType: defineError('HTTP_UNSUPPORTED_MEDIA_TYPE', 415, 'Unsupported media type'),

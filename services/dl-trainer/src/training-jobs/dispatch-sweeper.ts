@@ -1,4 +1,5 @@
 import type { Logger } from '@mlops/logger';
+import { startPeriodicTask } from '@mlops/runtime';
 import { dispatchTrainingRequest, type DispatchDeps } from './submit-training-job.usecase.js';
 
 /**
@@ -6,22 +7,16 @@ import { dispatchTrainingRequest, type DispatchDeps } from './submit-training-jo
  * dispatch was never confirmed). Returns a function that stops it.
  */
 export function startDispatchSweeper(deps: DispatchDeps & { logger: Logger }, intervalMs: number): () => void {
-  let running = false;
-  const sweep = async (): Promise<void> => {
-    if (running || !deps.broker.isConnected()) return;
-    running = true;
-    try {
+  return startPeriodicTask(
+    'training dispatch sweep',
+    async () => {
+      if (!deps.broker.isConnected()) return;
       for (const message of await deps.outbox.pending(new Date(Date.now() - intervalMs), 100)) {
         await dispatchTrainingRequest(deps, message);
         deps.logger.info({ jobId: message.jobId }, 'training job re-dispatched');
       }
-    } catch (error) {
-      deps.logger.warn({ err: error }, 'dispatch sweep failed; next sweep retries');
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void sweep(), intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+    },
+    intervalMs,
+    deps.logger,
+  );
 }

@@ -7,7 +7,7 @@ import {
   trainingJobRequestSchema,
   trainingJobSchema,
 } from '@mlops/contracts';
-import { decodeCursor, encodeCursor, type HttpApp } from '@mlops/http';
+import { positionAfter, toPage, type HttpApp } from '@mlops/http';
 import { trainerErrors } from '../errors.js';
 import { submitTrainingJob, type DispatchDeps } from './submit-training-job.usecase.js';
 import { toTrainingJob, type TrainingJobRepository } from './training-job.repository.js';
@@ -63,21 +63,8 @@ export function registerTrainingJobRoutes(app: HttpApp, deps: DispatchDeps & { j
     },
     async (request) => {
       const { limit, cursor, status, modelName } = request.query;
-      const after = cursor === undefined ? undefined : decodeCursor(cursor);
-      if (cursor !== undefined && !after) {
-        throw trainerErrors.badCursor('the cursor was not issued by this API', [
-          { pointer: '/querystring/cursor', message: 'invalid cursor' },
-        ]);
-      }
-      const docs = await deps.jobs.list({ status, modelName, limit: limit + 1, after });
-      const items = docs.slice(0, limit);
-      const last = items.at(-1);
-      return {
-        items: items.map(toTrainingJob),
-        ...(docs.length > limit && last
-          ? { nextCursor: encodeCursor({ createdAt: last.createdAt, id: last._id }) }
-          : {}),
-      };
+      const docs = await deps.jobs.list({ status, modelName, limit: limit + 1, after: positionAfter(cursor) });
+      return toPage(docs, limit, toTrainingJob, (job) => ({ createdAt: job.createdAt, id: job._id }));
     },
   );
 }

@@ -10,6 +10,7 @@ import {
 import type { HttpApp } from '@mlops/http';
 import { z } from 'zod';
 import type { DocumentRepository } from '../documents/document.repository.js';
+import type { LabelRepository } from '../labels/label.repository.js';
 import { featureStoreErrors } from '../errors.js';
 import type { DatasetRepository } from './dataset.repository.js';
 import { freezeDatasetVersion } from './freeze-version.usecase.js';
@@ -17,7 +18,7 @@ import { freezeDatasetVersion } from './freeze-version.usecase.js';
 /** `/v1/datasets`: define datasets, freeze immutable versions, stream their records as JSON Lines. */
 export function registerDatasetRoutes(
   app: HttpApp,
-  deps: { documents: DocumentRepository; datasets: DatasetRepository },
+  deps: { documents: DocumentRepository; labels: LabelRepository; datasets: DatasetRepository },
 ): void {
   const view = async (definition: z.infer<typeof datasetDefinitionSchema>, createdAt: Date) => ({
     ...definition,

@@ -1,28 +1,33 @@
 import type { DatasetDefinition, DatasetVersion } from '@mlops/contracts';
 import type { DocumentRecord, DocumentRepository } from '../documents/document.repository.js';
+import type { LabelRepository } from '../labels/label.repository.js';
 import { featureStoreErrors } from '../errors.js';
 import type { DatasetRepository } from './dataset.repository.js';
 import type { DatasetRow } from './dataset-row.js';
 import { applyAdapter, applyFilterer } from './pipeline-steps.js';
 import { contentHash, labelDistribution, textLengthStatistics } from './version-statistics.js';
 
-function matchesQuery(doc: DocumentRecord, definition: DatasetDefinition): boolean {
-  const label = doc.labels[definition.task]?.label;
-  if (label === undefined || doc.text === undefined || doc.textSha256 === undefined) return false;
+function matchesQuery(doc: DocumentRecord, label: string, definition: DatasetDefinition): boolean {
+  if (doc.text === undefined || doc.textSha256 === undefined) return false;
   if (definition.filter.labels && !definition.filter.labels.includes(label)) return false;
   return Object.entries(definition.filter.metadata ?? {}).every(([key, value]) => doc.metadata[key] === value);
 }
 
 /** The rows the dataset's query selects: ready documents labelled for its task, matching its filter, by document id. */
-export async function selectRows(documents: DocumentRepository, definition: DatasetDefinition): Promise<DatasetRow[]> {
+export async function selectRows(
+  deps: { documents: DocumentRepository; labels: LabelRepository },
+  definition: DatasetDefinition,
+): Promise<DatasetRow[]> {
+  const labelled = await deps.labels.labelled(definition.task);
   const rows: DatasetRow[] = [];
-  for await (const doc of documents.labelledForTask(definition.task)) {
-    if (!matchesQuery(doc, definition)) continue;
+  for await (const doc of deps.documents.readyAmong([...labelled.keys()])) {
+    const label = labelled.get(doc._id);
+    if (label === undefined || !matchesQuery(doc, label, definition)) continue;
     rows.push({
       documentId: doc._id,
       textSha256: doc.textSha256 ?? '',
       text: doc.text ?? '',
-      label: doc.labels[definition.task]?.label ?? '',
+      label,
       language: doc.language,
     });
   }
@@ -35,10 +40,10 @@ export async function selectRows(documents: DocumentRepository, definition: Data
  * with its content hash, label distribution and text-length statistics.
  */
 export async function freezeDatasetVersion(
-  deps: { documents: DocumentRepository; datasets: DatasetRepository },
+  deps: { documents: DocumentRepository; labels: LabelRepository; datasets: DatasetRepository },
   definition: DatasetDefinition,
 ): Promise<DatasetVersion> {
-  let rows = await selectRows(deps.documents, definition);
+  let rows = await selectRows(deps, definition);
   const steps: DatasetVersion['steps'] = [{ step: 'query', rowsIn: rows.length, rowsOut: rows.length, dropped: {} }];
   const run = (step: string, result: { rows: DatasetRow[]; dropped: Record<string, number> }): void => {
     steps.push({ step, rowsIn: rows.length, rowsOut: result.rows.length, dropped: result.dropped });

@@ -1,9 +1,13 @@
 import type { z } from 'zod';
 import type { documentSchema } from '@mlops/contracts';
+import type { StoredLabel } from '../labels/label.repository.js';
 import type { DocumentRecord } from './document.repository.js';
 
-/** Renders a stored document as the API shows it. */
-export function toDocumentView(doc: DocumentRecord): z.infer<typeof documentSchema> {
+/** Renders a stored document and its labels as the API shows them. */
+export function toDocumentView(
+  doc: DocumentRecord,
+  labels: Readonly<Record<string, StoredLabel>> = {},
+): z.infer<typeof documentSchema> {
   return {
     id: doc._id,
     sha256: doc.sha256,
@@ -17,7 +21,7 @@ export function toDocumentView(doc: DocumentRecord): z.infer<typeof documentSche
     },
     metadata: doc.metadata,
     labels: Object.fromEntries(
-      Object.entries(doc.labels).map(([task, label]) => [
+      Object.entries(labels).map(([task, label]) => [
         task,
         { label: label.label, by: label.by, at: label.at.toISOString() },
       ]),

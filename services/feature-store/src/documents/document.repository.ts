@@ -2,13 +2,6 @@ import type { DocumentStatus } from '@mlops/contracts';
 import { defineCollection, isDuplicateKeyError } from '@mlops/mongo';
 import type { Collection, Db, Filter } from 'mongodb';
 
-/** Who put a label on a document for a task, and when. */
-export interface StoredLabel {
-  label: string;
-  by: string;
-  at: Date;
-}
-
 /** Where a document's bytes came from. */
 export interface DocumentSource {
   kind: 'text' | 'file';
@@ -28,7 +21,6 @@ export interface DocumentRecord {
   status: DocumentStatus;
   attempts: number;
   metadata: Record<string, string | number | boolean | null>;
-  labels: Record<string, StoredLabel>;
   text?: string;
   textSha256?: string;
   language?: string;
@@ -47,8 +39,8 @@ export const documentsCollection = defineCollection<DocumentRecord>('documents',
 /** Filters and position of a document listing. */
 export interface DocumentListQuery {
   readonly status?: DocumentStatus | undefined;
-  readonly task?: string | undefined;
-  readonly label?: string | undefined;
+  /** Only these documents (those labelled as asked), when given. */
+  readonly ids?: readonly string[] | undefined;
   readonly newestFirst: boolean;
   readonly limit: number;
   readonly after?: { readonly createdAt: Date; readonly id: string } | undefined;
@@ -116,8 +108,7 @@ export class DocumentRepository {
   list(query: DocumentListQuery): Promise<DocumentRecord[]> {
     const filter: Filter<DocumentRecord> = {};
     if (query.status) filter.status = query.status;
-    if (query.task) filter[`labels.${query.task}`] = { $exists: true };
-    if (query.task && query.label) filter[`labels.${query.task}.label`] = query.label;
+    if (query.ids) filter._id = { $in: [...query.ids] };
     const direction = query.newestFirst ? -1 : 1;
     if (query.after) {
       const beyond = query.newestFirst ? '$lt' : '$gt';
@@ -133,34 +124,22 @@ export class DocumentRepository {
       .toArray();
   }
 
-  /** Sets (or replaces) the label of one task on one document; false when the document does not exist. */
-  async setLabel(id: string, task: string, label: StoredLabel): Promise<boolean> {
-    const result = await this.documents.updateOne(
-      { _id: id },
-      { $set: { [`labels.${task}`]: label, updatedAt: label.at } },
-    );
-    return result.matchedCount === 1;
-  }
-
   /** Ids among `ids` that exist. */
   async existing(ids: readonly string[]): Promise<Set<string>> {
     const found = await this.documents.find({ _id: { $in: [...ids] } }, { projection: { _id: 1 } }).toArray();
     return new Set(found.map((doc) => doc._id));
   }
 
-  /** Ready documents labelled for a task, in id order, with what a dataset needs. */
-  labelledForTask(task: string): AsyncIterable<DocumentRecord> {
-    return this.documents
-      .find({ status: 'ready', [`labels.${task}`]: { $exists: true } } as Filter<DocumentRecord>, {
-        projection: { features: 0 },
-      })
-      .sort({ _id: 1 });
-  }
-
-  /** Texts of the given documents, by id. */
-  async textsOf(ids: readonly string[]): Promise<Map<string, string>> {
-    const docs = await this.documents.find({ _id: { $in: [...ids] } }, { projection: { text: 1 } }).toArray();
-    return new Map(docs.map((doc) => [doc._id, doc.text ?? '']));
+  /** The ready documents among `ids`, in id order, read in batches. */
+  async *readyAmong(ids: readonly string[]): AsyncGenerator<DocumentRecord> {
+    const sorted = [...ids].sort();
+    for (let start = 0; start < sorted.length; start += 500) {
+      const batch = await this.documents
+        .find({ _id: { $in: sorted.slice(start, start + 500) }, status: 'ready' }, { projection: { features: 0 } })
+        .sort({ _id: 1 })
+        .toArray();
+      yield* batch;
+    }
   }
 
   /** Moves the document to a processing state (written by the processing worker only). */
@@ -186,11 +165,6 @@ export class DocumentRepository {
       .limit(limit)
       .toArray();
     return docs.map((doc) => doc._id);
-  }
-
-  /** Marks a document as just looked at, so the stale sweeper waits a full period before resending it. */
-  async touch(id: string): Promise<void> {
-    await this.documents.updateOne({ _id: id }, { $set: { updatedAt: new Date() } });
   }
 
   /** Puts a failed document back to `received` for another round; false when it is not failed. */

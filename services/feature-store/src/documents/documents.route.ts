@@ -12,12 +12,13 @@ import {
   taskNameSchema,
   textBatchSchema,
 } from '@mlops/contracts';
-import { decodeCursor, encodeCursor, parseOrThrow, type HttpApp } from '@mlops/http';
+import { parseOrThrow, positionAfter, toPage, type HttpApp } from '@mlops/http';
 import { downloadStream } from '@mlops/mongo';
 import { ObjectId, type GridFSBucket } from 'mongodb';
 import { z } from 'zod';
 import { featureStoreErrors } from '../errors.js';
 import { toDocumentView } from './document-views.js';
+import type { LabelRepository } from '../labels/label.repository.js';
 import type { DocumentRepository } from './document.repository.js';
 import { ingestTextRecords, type ProcessingDispatcher, type Receipt } from './ingest-records.usecase.js';
 import { storeUploadedFile, type UploadContext } from './upload-files.usecase.js';
@@ -28,6 +29,7 @@ const listQuerySchema = pageQuerySchema.extend(documentListQuerySchema.shape);
 /** What the document routes need. */
 export interface DocumentRoutesDeps {
   readonly documents: DocumentRepository;
+  readonly labels: LabelRepository;
   readonly bucket: GridFSBucket;
   readonly dispatch: ProcessingDispatcher;
   readonly maxFileBytes: number;
@@ -140,7 +142,7 @@ export function registerDocumentRoutes(app: HttpApp, deps: DocumentRoutesDeps): 
     async (request) => {
       const document = await deps.documents.findById(request.params.id);
       if (!document) throw featureStoreErrors.documentNotFound(`no document ${request.params.id}`);
-      return toDocumentView(document);
+      return toDocumentView(document, (await deps.labels.of([document._id])).get(document._id));
     },
   );
 
@@ -178,31 +180,19 @@ export function registerDocumentRoutes(app: HttpApp, deps: DocumentRoutesDeps): 
     },
     async (request) => {
       const { limit, cursor, status, task, label, order } = request.query;
-      const after = cursor === undefined ? undefined : decodeCursor(cursor);
-      if (cursor !== undefined && !after) {
-        throw featureStoreErrors.badCursor('the cursor was not issued by this API', [
-          { pointer: '/querystring/cursor', message: 'invalid cursor' },
-        ]);
-      }
+      const after = positionAfter(cursor);
       if (label !== undefined && task === undefined) {
         parseOrThrow(z.never({ error: 'a label filter needs a task' }), label, '/querystring/task');
       }
-      const docs = await deps.documents.list({
-        status,
-        task,
-        label,
-        newestFirst: order === 'newest',
-        limit: limit + 1,
-        after,
-      });
-      const items = docs.slice(0, limit);
-      const last = items.at(-1);
-      return {
-        items: items.map(toDocumentView),
-        ...(docs.length > limit && last
-          ? { nextCursor: encodeCursor({ createdAt: last.createdAt, id: last._id }) }
-          : {}),
-      };
+      const ids = task === undefined ? undefined : [...(await deps.labels.labelled(task, label)).keys()];
+      const docs = await deps.documents.list({ status, ids, newestFirst: order === 'newest', limit: limit + 1, after });
+      const labels = await deps.labels.of(docs.slice(0, limit).map((doc) => doc._id));
+      return toPage(
+        docs,
+        limit,
+        (doc) => toDocumentView(doc, labels.get(doc._id)),
+        (doc) => ({ createdAt: doc.createdAt, id: doc._id }),
+      );
     },
   );
 }

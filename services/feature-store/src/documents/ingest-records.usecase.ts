@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { TextRecord } from '@mlops/contracts';
-import type { DocumentRecord, DocumentRepository, StoredLabel } from './document.repository.js';
+import type { LabelRepository, StoredLabel } from '../labels/label.repository.js';
+import type { DocumentRecord, DocumentRepository } from './document.repository.js';
 
 /** What storing one document produced. */
 export interface Receipt {
@@ -26,7 +27,7 @@ export function textSha256(text: string): string {
  * processing with their confirms awaited together.
  */
 export async function ingestTextRecords(
-  deps: { documents: DocumentRepository; dispatch: ProcessingDispatcher },
+  deps: { documents: DocumentRepository; labels: LabelRepository; dispatch: ProcessingDispatcher },
   records: readonly TextRecord[],
   labelledBy: string,
   requestId?: string,
@@ -42,7 +43,6 @@ export async function ingestTextRecords(
         status: 'received' as const,
         attempts: 0,
         metadata: record.metadata ?? {},
-        labels: labelsFrom(record, labelledBy, now),
         text: record.text,
         textSha256: sha256,
         createdAt: now,
@@ -50,8 +50,13 @@ export async function ingestTextRecords(
       };
     }),
   );
-  await Promise.all(
-    receipts.filter((receipt) => !receipt.duplicate).map((receipt) => deps.dispatch(receipt.document._id, requestId)),
+  const created = receipts.flatMap((receipt, index) => {
+    const record = records[index];
+    return receipt.duplicate || !record ? [] : [{ id: receipt.document._id, record }];
+  });
+  await deps.labels.addForNew(
+    created.map(({ id, record }) => ({ documentId: id, labels: labelsFrom(record, labelledBy, now) })),
   );
+  await Promise.all(created.map(({ id }) => deps.dispatch(id, requestId)));
   return receipts;
 }

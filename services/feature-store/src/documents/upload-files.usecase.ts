@@ -4,7 +4,8 @@ import { pipeline } from 'node:stream/promises';
 import { uploadStream } from '@mlops/mongo';
 import type { GridFSBucket, ObjectId } from 'mongodb';
 import { featureStoreErrors } from '../errors.js';
-import type { DocumentRecord, DocumentRepository, StoredLabel } from './document.repository.js';
+import type { LabelRepository, StoredLabel } from '../labels/label.repository.js';
+import type { DocumentRecord, DocumentRepository } from './document.repository.js';
 import { HashingStream } from './hashing-stream.js';
 import type { ProcessingDispatcher, Receipt } from './ingest-records.usecase.js';
 import { sniffMediaType } from './type-sniffer.js';
@@ -27,6 +28,7 @@ export interface UploadContext {
 /** What storing files needs. */
 export interface UploadDeps {
   readonly documents: DocumentRepository;
+  readonly labels: LabelRepository;
   readonly bucket: GridFSBucket;
   readonly dispatch: ProcessingDispatcher;
   readonly maxFileBytes: number;
@@ -81,12 +83,15 @@ export async function storeUploadedFile(
     status: 'received',
     attempts: 0,
     metadata: context.metadata,
-    labels,
     createdAt: now,
     updatedAt: now,
   });
-  if (receipt.duplicate) await discard(deps.bucket, stored.id);
-  else await deps.dispatch(receipt.document._id, context.requestId);
+  if (receipt.duplicate) {
+    await discard(deps.bucket, stored.id);
+  } else {
+    await deps.labels.addForNew([{ documentId: receipt.document._id, labels }]);
+    await deps.dispatch(receipt.document._id, context.requestId);
+  }
   return receipt;
 }
 

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { importResultSchema, problemSchema, type TextRecord } from '@mlops/contracts';
 import type { HttpApp } from '@mlops/http';
 import type { DocumentRepository } from '../documents/document.repository.js';
+import type { LabelRepository } from '../labels/label.repository.js';
 import { ingestTextRecords, type ProcessingDispatcher } from '../documents/ingest-records.usecase.js';
 import { featureStoreErrors } from '../errors.js';
 import { readCsv, readJsonLines, type ImportLine } from './import-lines.js';
@@ -19,7 +20,12 @@ function formatOf(filename: string, mimetype: string): 'jsonl' | 'csv' | undefin
 /** `POST /v1/imports`: a JSONL or CSV file of labelled texts, streamed; valid lines are kept, invalid ones reported by number. */
 export function registerImportRoutes(
   app: HttpApp,
-  deps: { documents: DocumentRepository; dispatch: ProcessingDispatcher; maxInvalidLinesReported: number },
+  deps: {
+    documents: DocumentRepository;
+    labels: LabelRepository;
+    dispatch: ProcessingDispatcher;
+    maxInvalidLinesReported: number;
+  },
 ): void {
   app.post(
     '/v1/imports',

@@ -9,6 +9,7 @@ import {
 import type { HttpApp } from '@mlops/http';
 import { toDocumentView } from '../documents/document-views.js';
 import type { DocumentRepository } from '../documents/document.repository.js';
+import type { LabelRepository } from './label.repository.js';
 import { featureStoreErrors } from '../errors.js';
 
 function labeller(explicit: string | undefined, header: unknown): string {
@@ -16,7 +17,10 @@ function labeller(explicit: string | undefined, header: unknown): string {
 }
 
 /** Labels per task: set one (`PUT /v1/documents/{id}/labels/{task}`) or many (`POST /v1/labels`), with who and when. */
-export function registerLabelRoutes(app: HttpApp, deps: { documents: DocumentRepository }): void {
+export function registerLabelRoutes(
+  app: HttpApp,
+  deps: { documents: DocumentRepository; labels: LabelRepository },
+): void {
   app.put(
     '/v1/documents/:id/labels/:task',
     {
@@ -31,10 +35,10 @@ export function registerLabelRoutes(app: HttpApp, deps: { documents: DocumentRep
     async (request) => {
       const { id, task } = request.params;
       const by = labeller(request.body.by, request.headers['x-user']);
-      const found = await deps.documents.setLabel(id, task, { label: request.body.label, by, at: new Date() });
-      const document = found ? await deps.documents.findById(id) : null;
+      const document = await deps.documents.findById(id);
       if (!document) throw featureStoreErrors.documentNotFound(`no document ${id}`);
-      return toDocumentView(document);
+      await deps.labels.set(id, task, { label: request.body.label, by, at: new Date() });
+      return toDocumentView(document, (await deps.labels.of([id])).get(id));
     },
   );
 
@@ -55,11 +59,9 @@ export function registerLabelRoutes(app: HttpApp, deps: { documents: DocumentRep
       const at = new Date();
       let updated = 0;
       for (const item of items) {
-        if (
-          existing.has(item.documentId) &&
-          (await deps.documents.setLabel(item.documentId, task, { label: item.label, by, at }))
-        )
-          updated += 1;
+        if (!existing.has(item.documentId)) continue;
+        await deps.labels.set(item.documentId, task, { label: item.label, by, at });
+        updated += 1;
       }
       return {
         updated,
