@@ -23,7 +23,10 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['libs/*/src/**/*.spec.ts', 'services/*/src/**/*.spec.ts'] },
+        test: {
+          name: 'unit',
+          include: ['libs/*/src/**/*.spec.ts', 'services/*/src/**/*.spec.ts', 'tools/**/*.spec.ts'],
+        },
       },
       {
         resolve: { alias },

@@ -10,6 +10,7 @@ import { loadDocumentRecognitionConfig } from '../../services/document-recogniti
 import { buildApp as buildFeatureStore } from '../../services/feature-store/src/app.js';
 import { loadFeatureStoreConfig } from '../../services/feature-store/src/config.js';
 import { multipartBody } from '../../services/feature-store/test/multipart-body.js';
+import { readWordnetNounGlosses, sampleByClass, toImportLines } from '../../tools/corpora/wordnet-glosses.js';
 import { buildApp as buildNlp } from '../../services/nlp/src/app.js';
 import { loadNlpConfig } from '../../services/nlp/src/config.js';
 
@@ -156,6 +157,37 @@ describe('ingestion end to end: feature-store with real document-recognition and
     expect((await store.inject({ method: 'GET', url: `/v1/datasets/${definition.name}/versions/3` })).statusCode).toBe(
       404,
     );
+  });
+
+  it('imports a WordNet gloss sample (second corpus) from JSONL and freezes a balanced 26-class version', async () => {
+    const sample = sampleByClass(readWordnetNounGlosses(), 2);
+    const body = multipartBody([
+      {
+        kind: 'file',
+        name: 'file',
+        filename: 'glosses.jsonl',
+        type: 'application/x-ndjson',
+        content: Buffer.from(toImportLines(sample)),
+      },
+    ]);
+    const imported = await store.inject({ method: 'POST', url: '/v1/imports', ...body });
+    expect(imported.json()).toMatchObject({ format: 'jsonl', imported: 52, duplicates: 0, invalid: [] });
+    const listed = await store.inject({ method: 'GET', url: '/v1/documents?task=lexname&limit=200' });
+    const ids = listed.json<{ items: DocumentView[] }>().items.map((doc) => doc.id);
+    expect(ids).toHaveLength(52);
+    await untilSettled(ids);
+    const name = `wordnet-${randomUUID().slice(0, 8)}`;
+    await store.inject({
+      method: 'POST',
+      url: '/v1/datasets',
+      payload: { name, task: 'lexname', filterers: [{ kind: 'min_examples_per_label', min: 2 }] },
+    });
+    const version = (await store.inject({ method: 'POST', url: `/v1/datasets/${name}/versions` })).json<{
+      recordCount: number;
+      labelDistribution: Record<string, number>;
+    }>();
+    expect(version.recordCount).toBe(52);
+    expect(Object.values(version.labelDistribution)).toEqual(Array.from({ length: 26 }, () => 2));
   });
 
   it('loses no document when document-recognition goes down mid-batch: all finish once it is back', async () => {

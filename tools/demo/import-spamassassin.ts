@@ -3,7 +3,7 @@
  * into a running feature-store through its public API, waits until every document is processed,
  * then defines and freezes a dataset and compares its label counts with the source.
  *
- *   pnpm demo:spamassassin [--url http://127.0.0.1:4001] [--as eml|text] [--limit N] [--dataset name]
+ *   pnpm demo:spamassassin [--url http://127.0.0.1:4001] [--as eml|text] [--limit N (spread sample)] [--dataset name]
  *
  * `--as eml` (default) uploads each message as an .eml file, so document-recognition splits
  * headers from the body; `--as text` posts the raw messages as text records.
@@ -37,6 +37,8 @@ const { values } = parseArgs({
   },
 });
 const base = values.url.replace(/\/$/, '');
+/** Marks this run's documents, so its dataset selects exactly them. */
+const runId = `sa-${Date.now().toString(36)}`;
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 
 /** Calls the feature-store and validates the answer against its contract. */
@@ -53,12 +55,12 @@ async function call<S extends z.ZodType>(
   return { status: response.status, body: schema.parse(json) };
 }
 
-async function upload(batch: readonly Message[]): Promise<{ id: string; duplicate: boolean }[]> {
+async function upload(batch: readonly Message[]): Promise<{ id: string; duplicate: boolean; label: string }[]> {
   if (values.as === 'text') {
     const records = batch.map((m) => ({
       text: m.text,
       labels: { spam: LABELS[m.group] ?? 'unknown' },
-      metadata: { corpusId: m.id, group: m.group },
+      metadata: { corpusId: m.id, group: m.group, import: runId },
     }));
     const { body } = await call(
       '/v1/documents',
@@ -69,11 +71,12 @@ async function upload(batch: readonly Message[]): Promise<{ id: string; duplicat
       },
       documentReceiptsSchema,
     );
-    return body.items;
+    return body.items.map((receipt, index) => ({ ...receipt, label: records[index]?.labels.spam ?? 'unknown' }));
   }
-  const receipts: { id: string; duplicate: boolean }[] = [];
+  const receipts: { id: string; duplicate: boolean; label: string }[] = [];
   for (const label of new Set(batch.map((m) => LABELS[m.group] ?? 'unknown'))) {
     const form = new FormData();
+    form.append('metadata', JSON.stringify({ import: runId }));
     form.append('labels', JSON.stringify({ spam: label }));
     for (const m of batch.filter((message) => LABELS[message.group] === label)) {
       form.append('file', new Blob([m.text], { type: 'message/rfc822' }), `${m.group}-${m.id}.eml`);
@@ -87,7 +90,7 @@ async function upload(batch: readonly Message[]): Promise<{ id: string; duplicat
       },
       documentReceiptsSchema,
     );
-    receipts.push(...body.items);
+    receipts.push(...body.items.map((receipt) => ({ ...receipt, label })));
   }
   return receipts;
 }
@@ -103,14 +106,23 @@ async function statusCounts(ids: readonly string[]): Promise<Record<string, numb
   return counts;
 }
 
-const corpus = (spamAssassin() as Message[]).slice(0, values.limit ? Number(values.limit) : undefined);
+const everything = spamAssassin() as Message[];
+/** With `--limit`, an evenly spread sample, so every group of the corpus is represented. */
+const wanted = values.limit ? Math.min(Number(values.limit), everything.length) : everything.length;
+const corpus = Array.from(
+  { length: wanted },
+  (_, i) => everything[Math.floor((i * everything.length) / wanted)],
+).filter((m): m is Message => m !== undefined);
 const started = Date.now();
 const ids = new Set<string>();
 let duplicates = 0;
+/** Labels of the documents this run stored (duplicates keep their first import and are not in this run's dataset). */
+const stored: Record<string, number> = {};
 const size = Number(values.batch);
 for (let i = 0; i < corpus.length; i += size) {
   for (const receipt of await upload(corpus.slice(i, i + size))) {
     if (receipt.duplicate) duplicates += 1;
+    else stored[receipt.label] = (stored[receipt.label] ?? 0) + 1;
     ids.add(receipt.id);
   }
   process.stdout.write(`\ruploaded ${Math.min(i + size, corpus.length)}/${corpus.length}`);
@@ -127,9 +139,11 @@ for (;;) {
 }
 say(`processed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
+const datasetName = `${values.dataset}-${runId}`;
 const definition = {
-  name: values.dataset,
+  name: datasetName,
   task: 'spam',
+  filter: { metadata: { import: runId } },
   description: 'SpamAssassin public corpus, imported by tools/demo',
 };
 const created = await fetch(`${base}/v1/datasets`, {
@@ -139,13 +153,10 @@ const created = await fetch(`${base}/v1/datasets`, {
 });
 if (created.status !== 201 && created.status !== 409)
   throw new Error(`creating the dataset answered ${created.status}`);
-const { body: version } = await call(
-  `/v1/datasets/${values.dataset}/versions`,
-  { method: 'POST' },
-  datasetVersionSchema,
-);
+const { body: version } = await call(`/v1/datasets/${datasetName}/versions`, { method: 'POST' }, datasetVersionSchema);
 const source: Record<string, number> = {};
 for (const m of corpus) source[LABELS[m.group] ?? 'unknown'] = (source[LABELS[m.group] ?? 'unknown'] ?? 0) + 1;
-say(`dataset ${values.dataset} v${version.version}: ${version.recordCount} records, hash ${version.contentHash}`);
+say(`dataset ${datasetName} v${version.version}: ${version.recordCount} records, hash ${version.contentHash}`);
 say(`labels in the version: ${JSON.stringify(version.labelDistribution)}`);
 say(`labels in the source:  ${JSON.stringify(source)}`);
+say(`labels stored by this run (source minus ${duplicates} duplicates): ${JSON.stringify(stored)}`);

@@ -9,24 +9,36 @@ export interface DecodedText {
 const SAMPLE_BYTES = 64 * 1024;
 /** Share of control characters (other than whitespace) above which bytes are binary, not text. */
 const MAX_CONTROL_SHARE = 0.01;
+/** ESC: 7-bit ISO-2022 encodings (ISO-2022-JP, common in e-mail) switch character sets with it. */
+const ESCAPE = 0x1b;
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, index) => bytes[index] === byte);
 }
 
-function controlShare(text: string): number {
+function controlShare(text: string, countReplacement: boolean): number {
   let controls = 0;
   let total = 0;
   for (const char of text.slice(0, SAMPLE_BYTES)) {
     total += 1;
     const code = char.codePointAt(0) ?? 0;
-    if ((code < 0x20 && !'\t\n\r\f\v'.includes(char)) || code === 0x7f || code === 0xfffd) controls += 1;
+    const control = code < 0x20 && code !== ESCAPE && !'\t\n\r\f\v'.includes(char);
+    if (control || code === 0x7f || (countReplacement && code === 0xfffd)) controls += 1;
   }
   return total === 0 ? 0 : controls / total;
 }
 
-function decoded(text: string, encoding: DecodedText['encoding'], fallback = false): DecodedText | undefined {
-  return controlShare(text) <= MAX_CONTROL_SHARE ? { text, encoding, fallback } : undefined;
+/**
+ * `strict` decodes (fatal UTF-8) cannot produce U+FFFD, so one in their text was in the bytes
+ * already (text damaged by an earlier conversion, common in old e-mail): it is still text.
+ */
+function decoded(
+  text: string,
+  encoding: DecodedText['encoding'],
+  fallback = false,
+  strict = false,
+): DecodedText | undefined {
+  return controlShare(text, !strict) <= MAX_CONTROL_SHARE ? { text, encoding, fallback } : undefined;
 }
 
 /**
@@ -41,7 +53,7 @@ export function decodeText(bytes: Uint8Array): DecodedText | undefined {
   if (bytes.subarray(0, SAMPLE_BYTES).includes(0)) return undefined;
   const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
   try {
-    return decoded(new TextDecoder('utf-8', { fatal: true }).decode(body), 'utf-8');
+    return decoded(new TextDecoder('utf-8', { fatal: true }).decode(body), 'utf-8', false, true);
   } catch {
     return decoded(new TextDecoder('windows-1252').decode(body), 'windows-1252', true);
   }

@@ -54,6 +54,21 @@ describe('decodeText', () => {
     expect(decodeText(fixture('latin1.txt'))?.text).toContain('Café crème');
   });
 
+  it('reads 7-bit ISO-2022-JP text (escape sequences) as text, as found in real e-mail', () => {
+    const iso2022jp = Buffer.from('From: a@example.jp\nSubject: hi\n\n\x1b$B$3$s$K$A$O\x1b(B world\n', 'latin1');
+    expect(decodeText(iso2022jp)?.encoding).toBe('utf-8');
+    expect(looksLikeEmail(decodeText(iso2022jp)?.text ?? '')).toBe(true);
+  });
+
+  it('keeps valid UTF-8 whose text holds literal replacement characters (damaged old e-mail) as text', () => {
+    const damaged = Buffer.from(
+      `From: a@example.cn\nSubject: hi\n\n${'\ufffd'.repeat(40)} offer ${'\ufffd'.repeat(40)}\n`,
+      'utf8',
+    );
+    expect(decodeText(damaged)?.encoding).toBe('utf-8');
+    expect(decodeText(Buffer.from([0xfe, 0xff, 0xd8, 0x00, 0xd8, 0x00, 0xd8, 0x00]))).toBeUndefined();
+  });
+
   it('calls bytes with NUL or many control characters binary', () => {
     expect(decodeText(Buffer.from([0x61, 0x00, 0x62]))).toBeUndefined();
     expect(decodeText(Buffer.from('ab\x01\x02\x03cd', 'latin1'))).toBeUndefined();
