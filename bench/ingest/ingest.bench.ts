@@ -39,8 +39,14 @@ const store = await buildFeatureStore(
   }),
 );
 
-const corpus = (spamAssassin() as { id: string; group: string; text: string }[]).slice(0, COUNT);
 const mongo = new MongoClient(infra.MONGO_URL ?? '');
+const buildInfo = await mongo.db('admin').command({ buildInfo: 1 });
+/** Which MongoDB-wire server this run measured (FerretDB announces itself in buildInfo). */
+const storeName =
+  typeof buildInfo.ferretdbVersion === 'string'
+    ? `FerretDB ${buildInfo.ferretdbVersion} (SQLite)`
+    : `MongoDB-wire ${String(buildInfo.version)} (${process.env.MLOPS_MONGO_IMPL === 'java' ? 'mongo-java-server, in memory' : 'server at MONGO_URL'})`;
+const corpus = (spamAssassin() as { id: string; group: string; text: string }[]).slice(0, COUNT);
 const documents = mongo.db(dbName).collection('documents');
 const started = performance.now();
 for (let i = 0; i < corpus.length; i += BATCH) {
@@ -96,5 +102,7 @@ const rows: BenchRow[] = [
   },
 ];
 process.stdout.write(
-  `${writeResults('ingest', rows, ['local FerretDB (SQLite) and RabbitMQ from scripts/infra; services in one process; 2 cores'])}\n`,
+  `${writeResults(process.env.BENCH_RESULT_NAME ?? 'ingest', rows, [
+    `store: ${storeName}; RabbitMQ from scripts/infra; feature-store and nlp in one process`,
+  ])}\n`,
 );
