@@ -100,11 +100,6 @@ export class Consumer<S extends z.ZodType> {
     await channel.close().catch(() => undefined);
   }
 
-  /** Messages currently being handled. */
-  get inFlightCount(): number {
-    return this.inFlight.size;
-  }
-
   private detach(channel: Channel): void {
     if (this.channel !== channel) return;
     this.channel = undefined;

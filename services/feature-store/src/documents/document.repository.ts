@@ -54,19 +54,6 @@ export class DocumentRepository {
     this.documents = documentsCollection.in(db);
   }
 
-  /** Inserts the document unless one with the same sha256 exists; returns the stored one and whether it was already there. */
-  async insertOnce(doc: DocumentRecord): Promise<{ document: DocumentRecord; duplicate: boolean }> {
-    try {
-      await this.documents.insertOne(doc);
-      return { document: doc, duplicate: false };
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      const existing = await this.documents.findOne({ sha256: doc.sha256 });
-      if (!existing) throw error;
-      return { document: existing, duplicate: true };
-    }
-  }
-
   /**
    * Inserts many documents in one round trip; those whose sha256 is already stored (or repeated
    * in the batch) come back as the existing document with `duplicate: true`, in input order.
@@ -81,7 +68,7 @@ export class DocumentRepository {
         error as { writeErrors?: { index: number; code?: number }[] | { index: number; code?: number } }
       ).writeErrors;
       const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-      if (list.length === 0 || list.some((writeError) => writeError.code !== 11000)) throw error;
+      if (list.length === 0 || !list.every(isDuplicateKeyError)) throw error;
       for (const writeError of list) rejected.add(writeError.index);
     }
     const existing = rejected.size
@@ -98,10 +85,6 @@ export class DocumentRepository {
 
   findById(id: string): Promise<DocumentRecord | null> {
     return this.documents.findOne({ _id: id });
-  }
-
-  findBySha256(sha256: string): Promise<DocumentRecord | null> {
-    return this.documents.findOne({ sha256 });
   }
 
   /** Sorted by creation time, then id, after the cursor position. */

@@ -69,7 +69,7 @@ export async function storeUploadedFile(
   const labels: Record<string, StoredLabel> = Object.fromEntries(
     Object.entries(context.labels).map(([task, label]) => [task, { label, by: context.labelledBy, at: now }]),
   );
-  const receipt = await deps.documents.insertOnce({
+  const document: DocumentRecord = {
     _id: randomUUID(),
     sha256: hashing.digest(),
     source: {
@@ -85,7 +85,8 @@ export async function storeUploadedFile(
     metadata: context.metadata,
     createdAt: now,
     updatedAt: now,
-  });
+  };
+  const [receipt = { document, duplicate: false }] = await deps.documents.insertManyOnce([document]);
   if (receipt.duplicate) {
     await discard(deps.bucket, stored.id);
   } else {
