@@ -25,6 +25,12 @@ export default tseslint.config(
     },
   },
   {
+    // Numeric kernels: hot loops over typed arrays whose bounds hold by construction; `a[i]!` costs
+    // nothing where `a[i] ?? 0` measured 2x slower on the training path.
+    files: ['libs/ml/src/**/*.kernel.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },

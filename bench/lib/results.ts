@@ -11,8 +11,16 @@ export interface BenchRow {
   readonly unit: string;
 }
 
-/** Writes bench/results/<name>.json and returns the Markdown table of its rows (for wiki/benchmarks.md). */
-export function writeResults(name: string, rows: readonly BenchRow[], notes: readonly string[] = []): string {
+/**
+ * Writes bench/results/<name>.json and returns the Markdown table of its rows (for wiki/benchmarks.md).
+ * `details`, when given, is stored beside the rows as it is (e.g. dataset counts, settings per system).
+ */
+export function writeResults(
+  name: string,
+  rows: readonly BenchRow[],
+  notes: readonly string[] = [],
+  details?: Readonly<Record<string, unknown>>,
+): string {
   const dir = fileURLToPath(new URL('../results/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   const result = {
@@ -21,6 +29,7 @@ export function writeResults(name: string, rows: readonly BenchRow[], notes: rea
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
     rows,
     notes,
+    ...(details ? { details } : {}),
   };
   writeFileSync(`${dir}${name}.json`, `${JSON.stringify(result, null, 2)}\n`);
   const table = [

@@ -101,4 +101,7 @@ export const datasetRecordSchema = z.object({
   textSha256: z.string().length(64),
   label: z.string(),
   text: z.string(),
+  /** The document's language as nlp detected it (ISO 639-1, `und` when undetermined), when it has one. */
+  language: z.string().optional(),
 });
+export type DatasetRecord = z.infer<typeof datasetRecordSchema>;

@@ -3,6 +3,7 @@ export { problemSchema, type Problem, type FieldError } from './problem.js';
 export { livenessSchema, readinessSchema, type Readiness } from './health.js';
 export { pageQuerySchema, pageSchema } from './pagination.js';
 export {
+  datasetRefSchema,
   trainingJobRequestSchema,
   trainingJobSchema,
   trainingJobParamsSchema,
@@ -12,8 +13,10 @@ export {
   type TrainingJob,
 } from './training-job.js';
 export { trainingRequestedMessageSchema, type TrainingRequestedMessage } from './messages.js';
-export { trainingFinishedEventSchema } from './events.js';
+export { trainingFinishedEventSchema, trainingProgressEventSchema } from './events.js';
 export * from './nlp.js';
 export * from './recognition.js';
 export * from './documents.js';
 export * from './datasets.js';
+export { modelRegisteredEventSchema, modelPromotedEventSchema } from './events.js';
+export * from './registry.js';

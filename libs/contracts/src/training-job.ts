@@ -23,10 +23,13 @@ export const trainingJobRequestSchema = z.strictObject({
     .min(0)
     .max(2 ** 31 - 1)
     .default(42),
-  hyperparameters: z
-    .record(z.string().min(1).max(64), z.union([z.number(), z.string().max(256), z.boolean()]))
-    .refine((value) => Object.keys(value).length <= 64, 'at most 64 hyperparameters')
-    .default({}),
+  /**
+   * The ML part of the training config (adapters, filterers, split, featurizer, model,
+   * optimization, rules, evaluation). Parsed by the trainer's schema (libs/ml
+   * `trainingOptionsSchema`; the dl-trainer route documents and validates it in full), so this
+   * envelope only requires an object.
+   */
+  config: z.record(z.string(), z.unknown()).default({}),
   requestedBy: z.string().min(1).max(128).optional(),
 });
 export type TrainingJobRequest = z.infer<typeof trainingJobRequestSchema>;

@@ -1,5 +1,90 @@
 export { packBatch, type PackedBatch, type SparseVector } from './core/sparse-vector.js';
-export { createRandom, shuffled, type Random } from './core/random.js';
+export { createRandom, type Random } from './core/random.js';
 export type { LabelledExample } from './core/example.js';
 export { stratifiedSplit, type DatasetSplit, type SplitFractions } from './split/stratified-split.js';
 export type { Activation, DenseLayerWeights, SparseBagWeights } from './model/network-weights.js';
+/**
+ * @public Decision rules (tagger hits combined with the model's output): the training config
+ * declares them, training evaluation and serving apply them; those callers land after this module.
+ */
+export { decisionRulesSchema, type DecisionRule } from './rules/decision-rules.schema.js';
+/** @public See above. */
+export { validateRulesAgainstLabels } from './rules/validate-rules-against-labels.js';
+/** @public See above. */
+export { taggersNeeded } from './rules/taggers-needed.js';
+/** @public See above. */
+export { applyDecisionRules, type Decision, type DecisionInput } from './rules/apply-decision-rules.js';
+/** @public The export options type: dl-trainer builds them from the run and the label map once it lands. */
+export { exportSparseBagToOnnx, type OnnxExportOptions } from './onnx/export-sparse-bag.js';
+export { readOnnxMetadata, type OnnxModelMetadata } from './onnx/onnx-metadata.js';
+export { SPARSE_BAG_ONNX_SIGNATURE } from './onnx/sparse-bag-signature.js';
+export { compareProbabilities, type ProbabilityComparison } from './onnx/parity.js';
+/** Reference forward pass and seeded random models and inputs, for parity tests and benchmarks. */
+export { sparseBagForward } from './onnx/reference-forward.js';
+export { randomSparseBagWeights, type SparseBagKind } from './onnx/random-sparse-bag-weights.js';
+export { randomSparseVectors } from './onnx/random-sparse-vectors.js';
+/** Dataset adapters and filterers, applied alike by feature-store when freezing a version and by the trainer. */
+export { applyDatasetSteps } from './steps/apply-steps.js';
+export type { DatasetRow } from './steps/dataset-row.js';
+/** @public The steps' input and output types, and one step at a time for a caller recording its steps itself. */
+export type { DatasetSteps, StepRecord } from './steps/apply-steps.js';
+/** @public See above. */
+export type { StepResult } from './steps/dataset-row.js';
+/** @public See above. */
+export { applyAdapter, applyFilterer } from './steps/pipeline-steps.js';
+export { useBackend, type BackendPreference } from './model/backend.js';
+export type { ModelSpec, OptimizationSpec } from './model/model-spec.js';
+export { trainSparseBag, type EpochRecord, type TrainerCheckpoint, type TrainingData } from './model/trainer.js';
+export { encodeCheckpoint, decodeCheckpoint } from './model/checkpoint-codec.js';
+export { createTfjsModel, type TfjsSparseBagModel } from './model/tfjs-forward.js';
+export { trainingOptionsSchema, type TrainingOptions } from './config/training-options.js';
+export { resolveTrainingConfig, TrainingConfigError, type TrainingConfig } from './config/training-config.js';
+export {
+  runTrainingPipeline,
+  type PipelineInput,
+  type PipelineResult,
+  type TrainingRow,
+} from './pipeline/run-training-pipeline.js';
+export { TrainingPipelineError } from './pipeline/pipeline-error.js';
+export type { TrainingStatistics } from './pipeline/training-statistics.js';
+export { readManifest, type ModelManifest } from './manifest/model-manifest.js';
+export { fitTextFeaturizer, textFeaturizerFromJSON, type TextFeaturizer } from './featurizers/text-featurizer.js';
+export type { FeaturizerSpec } from './featurizers/featurizer-spec.js';
+export type { EvaluationReport } from './evaluation/index.js';
+/**
+ * @public The featurizers on their own and the text featurizer's spec and state: the training
+ * config embeds the spec, inference rebuilds the featurizer from a manifest's state.
+ */
+export { featurizerSpecSchema, type FeaturizerSpecInput } from './featurizers/featurizer-spec.js';
+/** @public See above. */
+export {
+  textFeaturizerStateSchema,
+  type FeaturizerInput,
+  type TextFeaturizerState,
+  type TextStatistics,
+} from './featurizers/text-featurizer.js';
+/** @public See above. */
+export type { FeatureLayout, FeatureRange } from './featurizers/feature-layout.js';
+/** @public See above. */
+export { FeaturizerStateError } from './featurizers/featurizer-state.js';
+/** @public See above. */
+export { fitVocabulary, vocabularyFromJSON, type Vocabulary } from './featurizers/vocabulary.js';
+/** @public See above. */
+export { createWordNgrams, wordNgramsFromJSON, type WordNgrams } from './featurizers/word-ngrams.js';
+/** @public See above. */
+export { createCharNgrams, charNgramsFromJSON, type CharNgrams } from './featurizers/char-ngrams.js';
+/** @public See above. */
+export { fitTfIdf, tfIdfFromJSON, type TfIdfWeighting } from './featurizers/tfidf-weighting.js';
+/** @public See above. */
+export { createMeanWeighting, meanWeightingFromJSON, type MeanWeighting } from './featurizers/mean-weighting.js';
+/** @public See above. */
+export { fitNumericScaler, numericScalerFromJSON, type NumericScaler } from './featurizers/numeric-scaler.js';
+/** @public Evaluation: the pipeline evaluates test sets, manifests store the reports and learning curves. */
+export {
+  evaluate,
+  evaluationReportSchema,
+  learningCurveSchema,
+  type EvaluationInput,
+  type LearningCurve,
+  type LearningCurveEpoch,
+} from './evaluation/index.js';

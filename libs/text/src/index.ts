@@ -11,6 +11,8 @@ export {
   type TokenizerOptionsInput,
   type TokenizerSpec,
 } from './tokenizer.js';
+export { TAGGERS, findTagger, runTaggers } from './taggers/registry.js';
+export { DEFAULT_TAGGER_OPTIONS, type Hit, type Tagger } from './taggers/tagger.js';
 
 /**
  * @public Part of the library's surface that no package uses yet: the ML featurizers rebuild
@@ -23,3 +25,8 @@ export { parseNormalizeOptions } from './normalize.js';
 export { parseSentenceOptions } from './sentences.js';
 /** @public See above. */
 export { tokenizerSpecSchema, createTokenizerFromSpec, tokenize, TokenizerVersionError } from './tokenizer.js';
+/**
+ * @public The taggers' option type: callers that accept tagger options (nlp takes them from its
+ * contract, the rules use the defaults) type their own with it.
+ */
+export type { TaggerOptions } from './taggers/tagger.js';

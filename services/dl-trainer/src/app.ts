@@ -2,9 +2,19 @@ import type { HttpApp } from '@mlops/http';
 import type { Logger } from '@mlops/logger';
 import { buildConnectedApp } from '@mlops/runtime';
 import type { DlTrainerConfig } from './config.js';
+import {
+  loadRegistryConfig,
+  openModelRegistry,
+  registerRegistryRoutes,
+  registryCollections,
+  startRegistryEventSweeper,
+} from './registry/index.js';
 import { dlTrainerTopology } from './topology.js';
 import { startDispatchSweeper } from './training-jobs/dispatch-sweeper.js';
-import { pipelineMissingExecutor, type TrainingExecutor } from './training-jobs/training-executor.js';
+import { CheckpointStore } from './training/checkpoint.store.js';
+import { DatasetClient } from './training/dataset.client.js';
+import { createPipelineExecutor } from './training/pipeline.executor.js';
+import type { TrainingExecutor } from './training-jobs/training-executor.js';
 import { JobLeaseRepository, jobLeasesCollection } from './training-jobs/job-lease.repository.js';
 import { JobOutboxRepository, jobOutboxCollection } from './training-jobs/job-outbox.repository.js';
 import { TrainingJobRepository, trainingJobsCollection } from './training-jobs/training-job.repository.js';
@@ -17,7 +27,10 @@ export interface DlTrainerOverrides {
   readonly executor?: TrainingExecutor;
 }
 
-/** Builds dl-trainer: training-job API, `training.requested` consumer and dispatch sweeper, over MongoDB and RabbitMQ. */
+/**
+ * Builds dl-trainer: training-job API, `training.requested` consumer and dispatch sweeper, the
+ * model registry and runs (`/v1/models`, `/v1/runs`), over MongoDB (GridFS) and RabbitMQ.
+ */
 export async function buildApp(config: DlTrainerConfig, overrides: DlTrainerOverrides = {}): Promise<HttpApp> {
   const { app, infrastructure, logger } = await buildConnectedApp({
     config,
@@ -25,7 +38,7 @@ export async function buildApp(config: DlTrainerConfig, overrides: DlTrainerOver
     logger: overrides.logger,
     mongo: config.mongo,
     amqpUrl: config.amqp.url,
-    collections: [trainingJobsCollection, jobLeasesCollection, jobOutboxCollection],
+    collections: [trainingJobsCollection, jobLeasesCollection, jobOutboxCollection, ...registryCollections],
     topology: dlTrainerTopology,
   });
   const { broker } = infrastructure;
@@ -33,18 +46,33 @@ export async function buildApp(config: DlTrainerConfig, overrides: DlTrainerOver
   const jobs = new TrainingJobRepository(db);
   const outbox = new JobOutboxRepository(db);
   registerTrainingJobRoutes(app, { broker, jobs, outbox });
+  const registryConfig = loadRegistryConfig();
+  const registry = await openModelRegistry({ db, broker, logger, config: registryConfig });
+  await registerRegistryRoutes(app, registry);
   await startTrainingConsumer({
     broker,
     jobs,
     leases: new JobLeaseRepository(db),
-    executor: overrides.executor ?? pipelineMissingExecutor,
+    executor:
+      overrides.executor ??
+      createPipelineExecutor({
+        datasets: new DatasetClient(config.featureStore.url, config.featureStore.timeoutMs),
+        checkpoints: new CheckpointStore(db, logger),
+        registry,
+        broker,
+        backend: config.training.backend,
+        checkpointIntervalMs: config.training.checkpointIntervalMs,
+        cancelRequested: async (jobId) => (await jobs.findById(jobId))?.cancelRequestedAt !== undefined,
+      }),
     prefetch: config.training.workers,
     maxAttempts: config.training.maxAttempts,
     leaseMs: config.training.leaseMs,
   });
   const stopSweeper = startDispatchSweeper({ broker, outbox, logger }, config.training.dispatchSweepMs);
+  const stopRegistrySweeper = startRegistryEventSweeper(registry, registryConfig.eventSweepMs, logger);
   app.addHook('preClose', (done) => {
     stopSweeper();
+    stopRegistrySweeper();
     done();
   });
   return app;

@@ -8,6 +8,10 @@ const schema = z
     TRAINING_MAX_ATTEMPTS: env.positiveInt(3),
     TRAINING_LEASE_MS: env.positiveInt(60_000),
     TRAINING_DISPATCH_SWEEP_MS: env.positiveInt(10_000),
+    TRAINING_BACKEND: z.enum(['auto', 'tensorflow', 'wasm', 'cpu']).default('auto'),
+    TRAINING_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
+    FEATURE_STORE_URL: env.url(['http', 'https']).default('http://127.0.0.1:4001'),
+    FEATURE_STORE_TIMEOUT_MS: env.positiveInt(300_000),
   })
   .transform((e) => ({
     ...connectedServiceSections('dl-trainer', e),
@@ -17,6 +21,15 @@ const schema = z
       maxAttempts: e.TRAINING_MAX_ATTEMPTS,
       leaseMs: e.TRAINING_LEASE_MS,
       dispatchSweepMs: e.TRAINING_DISPATCH_SWEEP_MS,
+      /** TensorFlow.js backend: auto takes tfjs-node(-gpu) when installed, else WASM. */
+      backend: e.TRAINING_BACKEND,
+      /** Least time between two checkpoints of a job (0: after every epoch). */
+      checkpointIntervalMs: e.TRAINING_CHECKPOINT_INTERVAL_MS,
+    },
+    featureStore: {
+      url: e.FEATURE_STORE_URL.replace(/\/$/, ''),
+      /** Bound on reading one dataset version. */
+      timeoutMs: e.FEATURE_STORE_TIMEOUT_MS,
     },
   }));
 

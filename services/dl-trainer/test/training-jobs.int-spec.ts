@@ -66,7 +66,7 @@ describe('training jobs over RabbitMQ and MongoDB', () => {
     expect(job).toMatchObject({
       status: 'queued',
       attempts: 0,
-      request: { ...validRequest, seed: 42, hyperparameters: {} },
+      request: { ...validRequest, seed: 42, config: {} },
     });
 
     const done = await untilStatus(app, job.id, 'succeeded');
@@ -102,11 +102,37 @@ describe('training jobs over RabbitMQ and MongoDB', () => {
     }
   });
 
-  it('fails a job honestly when no training pipeline is installed', async () => {
-    const app = await start();
-    const job = await submit(app);
-    const failed = await untilStatus(app, job.id, 'failed');
-    expect(failed.error?.code).toBe('TRAINER_PIPELINE_MISSING');
+  it('cancels a queued job at once, flags a running one, and answers 404 and 409 where it cannot', async () => {
+    const executor = new ControllableExecutor(() => 'block-until-aborted');
+    const app = await start(executor);
+    const running = await submit(app);
+    await untilStatus(app, running.id, 'running');
+    const queued = await submit(app, { ...validRequest, seed: 9 });
+    const cancelQueued = await app.inject({ method: 'POST', url: `/v1/training-jobs/${queued.id}:cancel` });
+    expect(cancelQueued.statusCode).toBe(202);
+    expect(cancelQueued.json<TrainingJob>()).toMatchObject({
+      status: 'cancelled',
+      error: { code: 'TRAINING_CANCELLED' },
+    });
+    const cancelRunning = await app.inject({ method: 'POST', url: `/v1/training-jobs/${running.id}:cancel` });
+    expect(cancelRunning.statusCode).toBe(202);
+    expect(cancelRunning.json<TrainingJob>().status).toBe('running');
+    const unknown = await app.inject({ method: 'POST', url: `/v1/training-jobs/${randomUUID()}:cancel` });
+    expect(unknown.statusCode).toBe(404);
+    const again = await app.inject({ method: 'POST', url: `/v1/training-jobs/${queued.id}:cancel` });
+    expect(again.statusCode).toBe(202);
+  });
+
+  it('refuses a bad training config with 400 naming the field under /body/config', async () => {
+    const app = await start(new ControllableExecutor(() => 'succeed'));
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/training-jobs',
+      payload: { ...validRequest, config: { optimization: { epochs: 0 }, surprise: true } },
+    });
+    expect(response.statusCode).toBe(400);
+    const pointers = response.json<{ errors: { pointer: string }[] }>().errors.map((error) => error.pointer);
+    expect(pointers).toEqual(expect.arrayContaining(['/body/config/optimization/epochs', '/body/config']));
   });
 
   it('runs a job exactly once when its consumer stops before acking and another one starts', async () => {
@@ -213,7 +239,7 @@ describe('training jobs over RabbitMQ and MongoDB', () => {
         JSON.stringify({
           jobId,
           requestedAt: new Date().toISOString(),
-          request: { ...validRequest, seed: 7, hyperparameters: {} },
+          request: { ...validRequest, seed: 7, config: {} },
         }),
       ),
       { persistent: true },
@@ -232,15 +258,19 @@ describe('training jobs over RabbitMQ and MongoDB', () => {
     try {
       const outbox = client
         .db(environment.dbName)
-        .collection<{ _id: string; createdAt: Date; message: unknown }>('training_job_outbox');
+        .collection<{ _id: string; createdAt: Date; messageJson: string }>('training_job_outbox');
       await outbox.insertOne({
         _id: jobId,
         createdAt: new Date(Date.now() - 60_000),
-        message: {
+        messageJson: JSON.stringify({
           jobId,
           requestedAt: new Date().toISOString(),
-          request: { ...validRequest, seed: 3, hyperparameters: {} },
-        },
+          request: {
+            ...validRequest,
+            seed: 3,
+            config: { adapters: [{ kind: 'label_map', map: { 'spam.v1': 'spam' } }] },
+          },
+        }),
       });
       const done = await untilStatus(app, jobId, 'succeeded');
       expect(done.request.seed).toBe(3);

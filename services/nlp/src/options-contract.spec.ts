@@ -1,6 +1,6 @@
 import { nlpTaggerOptionsSchema } from '@mlops/contracts';
+import { DEFAULT_TAGGER_OPTIONS } from '@mlops/text';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TAGGER_OPTIONS } from './taggers/tagger.js';
 
 /** The taggers keep their defaults next to their code; the API contract must announce the same ones. */
 describe('tagger options of the API contract', () => {

@@ -1,12 +1,15 @@
-import type { TrainingRequestedMessage } from '@mlops/contracts';
+import { trainingRequestedMessageSchema, type TrainingRequestedMessage } from '@mlops/contracts';
 import { defineCollection, isDuplicateKeyError } from '@mlops/mongo';
 import type { Collection, Db } from 'mongodb';
 
-/** A `training.requested` message that must still be confirmed by the broker. */
+/**
+ * A `training.requested` message that must still be confirmed by the broker, kept as JSON text:
+ * its config may hold keys MongoDB-compatible servers refuse (labels such as `noun.animal`).
+ */
 interface OutboxDocument {
   _id: string;
   createdAt: Date;
-  message: TrainingRequestedMessage;
+  messageJson: string;
 }
 
 export const jobOutboxCollection = defineCollection<OutboxDocument>('training_job_outbox', [
@@ -28,7 +31,7 @@ export class JobOutboxRepository {
 
   async add(message: TrainingRequestedMessage, now = new Date()): Promise<void> {
     try {
-      await this.outbox.insertOne({ _id: message.jobId, createdAt: now, message });
+      await this.outbox.insertOne({ _id: message.jobId, createdAt: now, messageJson: JSON.stringify(message) });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }
@@ -45,6 +48,6 @@ export class JobOutboxRepository {
       .sort({ createdAt: 1 })
       .limit(limit)
       .toArray();
-    return entries.map((entry) => entry.message);
+    return entries.map((entry) => trainingRequestedMessageSchema.parse(JSON.parse(entry.messageJson)));
   }
 }

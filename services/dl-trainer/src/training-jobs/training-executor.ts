@@ -20,22 +20,10 @@ export class TrainingJobFailure extends Error {
   }
 }
 
+/** Code of the failure that ends a job `cancelled` rather than `failed`. */
+export const TRAINING_CANCELLED = 'TRAINING_CANCELLED';
+
 /** Runs the work of one training job. Resolving means success; any other error is retried. */
 export interface TrainingExecutor {
   execute(job: TrainingJobDocument, context: ExecutionContext): Promise<void>;
 }
-
-/**
- * The executor of this build: the training pipeline (libs/ml) is not part of it yet, so every
- * job ends `failed` with TRAINER_PIPELINE_MISSING rather than pretending to train.
- */
-export const pipelineMissingExecutor: TrainingExecutor = {
-  execute(job) {
-    return Promise.reject(
-      new TrainingJobFailure(
-        'TRAINER_PIPELINE_MISSING',
-        `no training pipeline is installed in this build; job ${job._id} for model ${job.request.modelName} cannot run`,
-      ),
-    );
-  },
-};

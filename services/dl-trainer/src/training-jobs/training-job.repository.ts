@@ -13,9 +13,31 @@ export interface TrainingJobDocument {
   startedAt?: Date;
   finishedAt?: Date;
   error?: { code: string; message: string };
+  /** Set by `:cancel` on a running job; the executor stops after the current epoch. */
+  cancelRequestedAt?: Date;
 }
 
-export const trainingJobsCollection = defineCollection<TrainingJobDocument>('training_jobs', [
+/**
+ * A job as stored: the request's config as JSON text, because MongoDB-compatible servers refuse
+ * some keys a config holds (FerretDB rejects `.` in keys, and label maps name labels such as
+ * `noun.animal`).
+ */
+type StoredJob = Omit<TrainingJobDocument, 'request'> & {
+  request: Omit<TrainingJobRequest, 'config'> & { configJson: string };
+};
+
+function toStored(doc: TrainingJobDocument): StoredJob {
+  const { config, ...request } = doc.request;
+  return { ...doc, request: { ...request, configJson: JSON.stringify(config) } };
+}
+
+function fromStored(stored: StoredJob | null): TrainingJobDocument | undefined {
+  if (!stored) return undefined;
+  const { configJson, ...request } = stored.request;
+  return { ...stored, request: { ...request, config: JSON.parse(configJson) as Record<string, unknown> } };
+}
+
+export const trainingJobsCollection = defineCollection<StoredJob>('training_jobs', [
   { key: { createdAt: -1, _id: -1 }, name: 'by_created' },
   { key: { status: 1, createdAt: -1 }, name: 'by_status' },
   { key: { 'request.modelName': 1, createdAt: -1 }, name: 'by_model' },
@@ -50,7 +72,7 @@ export function toTrainingJob(doc: TrainingJobDocument): TrainingJob {
  * isolated conditional updates; no transactions needed.
  */
 export class TrainingJobRepository {
-  private readonly jobs: Collection<TrainingJobDocument>;
+  private readonly jobs: Collection<StoredJob>;
 
   constructor(db: Db) {
     this.jobs = trainingJobsCollection.in(db);
@@ -66,33 +88,28 @@ export class TrainingJobRepository {
       createdAt: now,
       updatedAt: now,
     };
-    await this.jobs.insertOne(doc);
+    await this.jobs.insertOne(toStored(doc));
     return doc;
   }
 
   /** Stores the job a message describes unless it already exists (a message may arrive without a POST). */
   async ensure(id: string, request: TrainingJobRequest, requestedAt: Date): Promise<void> {
     try {
-      await this.jobs.insertOne({
-        _id: id,
-        status: 'queued',
-        request,
-        attempts: 0,
-        createdAt: requestedAt,
-        updatedAt: new Date(),
-      });
+      await this.jobs.insertOne(
+        toStored({ _id: id, status: 'queued', request, attempts: 0, createdAt: requestedAt, updatedAt: new Date() }),
+      );
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }
   }
 
   async findById(id: string): Promise<TrainingJobDocument | null> {
-    return this.jobs.findOne({ _id: id });
+    return fromStored(await this.jobs.findOne({ _id: id })) ?? null;
   }
 
   /** Newest first, after the cursor position. */
   async list(query: JobListQuery): Promise<TrainingJobDocument[]> {
-    const filter: Filter<TrainingJobDocument> = {};
+    const filter: Filter<StoredJob> = {};
     if (query.status) filter.status = query.status;
     if (query.modelName) filter['request.modelName'] = query.modelName;
     if (query.after) {
@@ -101,7 +118,8 @@ export class TrainingJobRepository {
         { createdAt: query.after.createdAt, _id: { $lt: query.after.id } },
       ];
     }
-    return this.jobs.find(filter).sort({ createdAt: -1, _id: -1 }).limit(query.limit).toArray();
+    const stored = await this.jobs.find(filter).sort({ createdAt: -1, _id: -1 }).limit(query.limit).toArray();
+    return stored.flatMap((job) => fromStored(job) ?? []);
   }
 
   /** Marks the job running for a new attempt; called by the lease holder only. */
@@ -111,13 +129,13 @@ export class TrainingJobRepository {
       { $set: { status: 'running', startedAt: now, updatedAt: now }, $inc: { attempts: 1 } },
       { returnDocument: 'after' },
     );
-    return job ?? undefined;
+    return fromStored(job);
   }
 
   /** Writes the outcome of a running job; called by the lease holder only. */
   async finish(
     id: string,
-    outcome: { status: 'succeeded' } | { status: 'failed'; error: { code: string; message: string } },
+    outcome: { status: 'succeeded' } | { status: 'failed' | 'cancelled'; error: { code: string; message: string } },
     now = new Date(),
   ): Promise<TrainingJobDocument | undefined> {
     const job = await this.jobs.findOneAndUpdate(
@@ -127,16 +145,38 @@ export class TrainingJobRepository {
           status: outcome.status,
           finishedAt: now,
           updatedAt: now,
-          ...(outcome.status === 'failed' ? { error: outcome.error } : {}),
+          ...(outcome.status === 'succeeded' ? {} : { error: outcome.error }),
         },
       },
       { returnDocument: 'after' },
     );
-    return job ?? undefined;
+    return fromStored(job);
   }
 
   /** Puts a running job back in the queue after a transient failure; called by the lease holder only. */
   async requeue(id: string, now = new Date()): Promise<void> {
     await this.jobs.updateOne({ _id: id, status: 'running' }, { $set: { status: 'queued', updatedAt: now } });
+  }
+
+  /**
+   * Cancels a job: a queued one ends `cancelled` at once (its message is acknowledged unrun), a
+   * running one is flagged and stops after its current epoch. Returns the job, or undefined when
+   * it does not exist.
+   */
+  async requestCancel(id: string, now = new Date()): Promise<TrainingJobDocument | undefined> {
+    await this.jobs.updateOne(
+      { _id: id, status: 'queued' },
+      {
+        $set: {
+          status: 'cancelled',
+          finishedAt: now,
+          updatedAt: now,
+          cancelRequestedAt: now,
+          error: { code: 'TRAINING_CANCELLED', message: 'cancelled before it started' },
+        },
+      },
+    );
+    await this.jobs.updateOne({ _id: id, status: 'running' }, { $set: { cancelRequestedAt: now, updatedAt: now } });
+    return fromStored(await this.jobs.findOne({ _id: id }));
   }
 }

@@ -7,7 +7,8 @@ import {
   trainingJobRequestSchema,
   trainingJobSchema,
 } from '@mlops/contracts';
-import { positionAfter, toPage, type HttpApp } from '@mlops/http';
+import { parseOrThrow, positionAfter, toPage, type HttpApp } from '@mlops/http';
+import { trainingOptionsSchema } from '@mlops/ml';
 import { trainerErrors } from '../errors.js';
 import { submitTrainingJob, type DispatchDeps } from './submit-training-job.usecase.js';
 import { toTrainingJob, type TrainingJobRepository } from './training-job.repository.js';
@@ -23,13 +24,15 @@ export function registerTrainingJobRoutes(app: HttpApp, deps: DispatchDeps & { j
         tags: ['training-jobs'],
         summary: 'Queue a training job',
         description:
-          'Stores the job and publishes `training.requested` with publisher confirms. Answers 202 with the queued job.',
+          'Validates `config` (the TrainingConfig sections, see wiki/Training.md; 400 names the field under `/body/config`), stores the job with its config resolved (defaults applied) and publishes `training.requested` with publisher confirms. Answers 202 with the queued job.',
         body: trainingJobRequestSchema,
         response: { 202: trainingJobSchema, 400: problemSchema, 413: problemSchema, 415: problemSchema },
       },
     },
     async (request, reply) => {
-      const job = await submitTrainingJob({ ...deps, logger: request.log }, request.body, request.id);
+      const config = parseOrThrow(trainingOptionsSchema, request.body.config, '/body/config');
+      const resolved = { ...request.body, config: JSON.parse(JSON.stringify(config)) as Record<string, unknown> };
+      const job = await submitTrainingJob({ ...deps, logger: request.log }, resolved, request.id);
       return reply.code(202).header('location', `/v1/training-jobs/${job._id}`).send(toTrainingJob(job));
     },
   );
@@ -65,6 +68,28 @@ export function registerTrainingJobRoutes(app: HttpApp, deps: DispatchDeps & { j
       const { limit, cursor, status, modelName } = request.query;
       const docs = await deps.jobs.list({ status, modelName, limit: limit + 1, after: positionAfter(cursor) });
       return toPage(docs, limit, toTrainingJob, (job) => ({ createdAt: job.createdAt, id: job._id }));
+    },
+  );
+
+  app.post(
+    '/v1/training-jobs/:id(^[^:/]+)::cancel',
+    {
+      schema: {
+        tags: ['training-jobs'],
+        summary: 'Cancel a training job',
+        description:
+          'A queued job ends `cancelled` at once; a running one stops after its current epoch (no model is registered). 409 for a finished job.',
+        params: trainingJobParamsSchema,
+        response: { 202: trainingJobSchema, 400: problemSchema, 404: problemSchema, 409: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      const job = await deps.jobs.requestCancel(request.params.id);
+      if (!job) throw trainerErrors.jobNotFound(`no training job ${request.params.id}`);
+      if (job.status === 'succeeded' || job.status === 'failed') {
+        throw trainerErrors.jobFinished(`training job ${job._id} is ${job.status}`);
+      }
+      return reply.code(202).send(toTrainingJob(job));
     },
   );
 }

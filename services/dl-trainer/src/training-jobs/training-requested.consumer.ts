@@ -8,7 +8,7 @@ import {
 import { jobLogger, type Logger } from '@mlops/logger';
 import type { Broker, MessageContext } from '@mlops/messaging';
 import type { TrainingExecutor } from './training-executor.js';
-import { TrainingJobFailure } from './training-executor.js';
+import { TRAINING_CANCELLED, TrainingJobFailure } from './training-executor.js';
 import type { HeldLease, JobLeaseRepository } from './job-lease.repository.js';
 import type { TrainingJobDocument, TrainingJobRepository } from './training-job.repository.js';
 
@@ -24,7 +24,7 @@ export interface TrainingConsumerDeps {
 }
 
 async function publishFinished(broker: Broker, job: TrainingJobDocument, requestId: string | undefined): Promise<void> {
-  const status = job.status === 'succeeded' ? 'succeeded' : 'failed';
+  const status = job.status === 'succeeded' ? 'succeeded' : job.status === 'cancelled' ? 'cancelled' : 'failed';
   await broker.publishEvent(
     status === 'succeeded' ? EVENTS.trainingCompleted : EVENTS.trainingFailed,
     trainingFinishedEventSchema,
@@ -63,7 +63,7 @@ function keepLease(deps: TrainingConsumerDeps, lease: HeldLease, abort: AbortCon
 
 type Outcome =
   | { status: 'succeeded' }
-  | { status: 'failed'; error: { code: string; message: string } }
+  | { status: 'failed' | 'cancelled'; error: { code: string; message: string } }
   | { status: 'retry'; error: unknown };
 
 async function runExecutor(
@@ -78,8 +78,10 @@ async function runExecutor(
     return { status: 'succeeded' };
   } catch (error) {
     if (signal.aborted) throw error;
-    if (error instanceof TrainingJobFailure)
-      return { status: 'failed', error: { code: error.code, message: error.message } };
+    if (error instanceof TrainingJobFailure) {
+      const status = error.code === TRAINING_CANCELLED ? 'cancelled' : 'failed';
+      return { status, error: { code: error.code, message: error.message } };
+    }
     if (attempt < deps.maxAttempts) return { status: 'retry', error };
     return { status: 'failed', error: { code: 'TRAINING_ATTEMPTS_EXHAUSTED', message: String(error) } };
   }

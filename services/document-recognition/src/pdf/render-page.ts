@@ -1,6 +1,8 @@
 import { createCanvas } from '@napi-rs/canvas';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
+type RenderParameters = Parameters<PDFPageProxy['render']>[0];
+
 /** A page rendered to PNG for OCR, and the raster's size. */
 export interface RenderedPage {
   readonly png: Buffer;
@@ -31,7 +33,8 @@ export async function renderPage(
   const context = canvas.getContext('2d');
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, width, height);
-  const task = page.render({ canvas, viewport });
+  // @napi-rs/canvas stands in for a DOM canvas; pdf.js only draws through its 2D context.
+  const task = page.render({ canvas: canvas as unknown as RenderParameters['canvas'], viewport });
   const cancel = () => {
     task.cancel();
   };

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DatasetDefinition, DatasetVersion } from '@mlops/contracts';
+import type { DatasetRow } from '@mlops/ml';
 import { defineCollection, isDuplicateKeyError } from '@mlops/mongo';
 import type { Collection, Db } from 'mongodb';
-import type { DatasetRow } from './dataset-row.js';
 
 interface DatasetDocument {
   _id: string;
@@ -23,7 +23,12 @@ interface RecordDocument {
   textSha256: string;
   label: string;
   text: string;
+  /** The document's language when frozen, null when it had none; absent in versions frozen before it was stored. */
+  language?: string | null;
 }
+
+/** A frozen record as stored; `language` as in the record document. */
+type StoredRecord = Omit<RecordDocument, '_id' | 'versionId' | 'i'>;
 
 export const datasetsCollection = defineCollection<DatasetDocument>('datasets', []);
 export const datasetVersionsCollection = defineCollection<VersionDocument>('dataset_versions', [
@@ -88,10 +93,11 @@ export class DatasetRepository {
           _id: `${versionId}:${start + offset}`,
           versionId,
           i: start + offset,
-          documentId: row.documentId,
+          documentId: row.id,
           textSha256: row.textSha256,
           label: row.label,
           text: row.text,
+          language: row.language ?? null,
         })),
         { ordered: false },
       );
@@ -118,8 +124,8 @@ export class DatasetRepository {
     return doc ? { ...toVersion(doc), versionId: doc._id } : null;
   }
 
-  /** The version's records in their frozen order, read in batches. */
-  async *recordsOf(versionId: string): AsyncGenerator<Omit<RecordDocument, '_id' | 'versionId' | 'i'>> {
+  /** The version's records in their frozen order, one batch at a time. */
+  async *recordBatchesOf(versionId: string): AsyncGenerator<StoredRecord[]> {
     let from = 0;
     for (;;) {
       const batch = await this.records
@@ -127,8 +133,14 @@ export class DatasetRepository {
         .sort({ i: 1 })
         .limit(RECORD_BATCH)
         .toArray();
-      for (const record of batch)
-        yield { documentId: record.documentId, textSha256: record.textSha256, label: record.label, text: record.text };
+      if (batch.length > 0)
+        yield batch.map(({ documentId, textSha256, label, text, language }) => ({
+          documentId,
+          textSha256,
+          label,
+          text,
+          ...(language === undefined ? {} : { language }),
+        }));
       if (batch.length < RECORD_BATCH) return;
       from = (batch.at(-1)?.i ?? from) + 1;
     }

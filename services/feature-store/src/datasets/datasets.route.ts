@@ -14,6 +14,7 @@ import type { LabelRepository } from '../labels/label.repository.js';
 import { featureStoreErrors } from '../errors.js';
 import type { DatasetRepository } from './dataset.repository.js';
 import { freezeDatasetVersion } from './freeze-version.usecase.js';
+import { versionRecords } from './version-records.js';
 
 /** `/v1/datasets`: define datasets, freeze immutable versions, stream their records as JSON Lines. */
 export function registerDatasetRoutes(
@@ -141,7 +142,7 @@ export function registerDatasetRoutes(
     {
       schema: {
         tags: ['datasets'],
-        summary: "Stream a version's records as JSON Lines ({documentId, textSha256, label, text} per line)",
+        summary: "Stream a version's records as JSON Lines ({documentId, textSha256, label, text, language?} per line)",
         params: datasetVersionParamsSchema,
       },
     },
@@ -149,7 +150,7 @@ export function registerDatasetRoutes(
       const version = await versionOf(request.params.name, request.params.version);
       const lines = Readable.from(
         (async function* () {
-          for await (const record of deps.datasets.recordsOf(version.versionId)) yield `${JSON.stringify(record)}\n`;
+          for await (const record of versionRecords(deps, version.versionId)) yield `${JSON.stringify(record)}\n`;
         })(),
       );
       return reply

@@ -1,10 +1,9 @@
 import type { DatasetDefinition, DatasetVersion } from '@mlops/contracts';
+import { applyDatasetSteps, type DatasetRow } from '@mlops/ml';
 import type { DocumentRecord, DocumentRepository } from '../documents/document.repository.js';
 import type { LabelRepository } from '../labels/label.repository.js';
 import { featureStoreErrors } from '../errors.js';
 import type { DatasetRepository } from './dataset.repository.js';
-import type { DatasetRow } from './dataset-row.js';
-import { applyAdapter, applyFilterer } from './pipeline-steps.js';
 import { contentHash, labelDistribution, textLengthStatistics } from './version-statistics.js';
 
 function matchesQuery(doc: DocumentRecord, label: string, definition: DatasetDefinition): boolean {
@@ -24,7 +23,7 @@ export async function selectRows(
     const label = labelled.get(doc._id);
     if (label === undefined || !matchesQuery(doc, label, definition)) continue;
     rows.push({
-      documentId: doc._id,
+      id: doc._id,
       textSha256: doc.textSha256 ?? '',
       text: doc.text ?? '',
       label,
@@ -43,14 +42,12 @@ export async function freezeDatasetVersion(
   deps: { documents: DocumentRepository; labels: LabelRepository; datasets: DatasetRepository },
   definition: DatasetDefinition,
 ): Promise<DatasetVersion> {
-  let rows = await selectRows(deps, definition);
-  const steps: DatasetVersion['steps'] = [{ step: 'query', rowsIn: rows.length, rowsOut: rows.length, dropped: {} }];
-  const run = (step: string, result: { rows: DatasetRow[]; dropped: Record<string, number> }): void => {
-    steps.push({ step, rowsIn: rows.length, rowsOut: result.rows.length, dropped: result.dropped });
-    rows = result.rows;
-  };
-  for (const adapter of definition.adapters) run(`adapter:${adapter.kind}`, applyAdapter(rows, adapter));
-  for (const filterer of definition.filterers) run(`filterer:${filterer.kind}`, applyFilterer(rows, filterer));
+  const selected = await selectRows(deps, definition);
+  const { rows, steps: applied } = applyDatasetSteps(selected, definition);
+  const steps: DatasetVersion['steps'] = [
+    { step: 'query', rowsIn: selected.length, rowsOut: selected.length, dropped: {} },
+    ...applied,
+  ];
   if (rows.length === 0) {
     throw featureStoreErrors.datasetEmpty(
       `dataset ${definition.name} selects no records after its filterers: ${JSON.stringify(steps)}`,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DatasetRow } from './dataset-row.js';
+import type { DatasetRow } from '@mlops/ml';
 
 /** Text-length statistics (characters) of the frozen rows. */
 export function textLengthStatistics(rows: readonly DatasetRow[]): {
@@ -31,14 +31,12 @@ export function labelDistribution(rows: readonly DatasetRow[]): Record<string, n
 
 /**
  * The identity of a version's content: sha256 over `documentId<TAB>textSha256<TAB>label` lines
- * sorted by document id, so the same records give the same hash whatever the order they came in.
+ * sorted by document id (the row's `id`), so the same records give the same hash whatever the order they came in.
  */
 export function contentHash(rows: readonly DatasetRow[]): string {
   const hash = createHash('sha256');
-  for (const row of [...rows].sort((a, b) =>
-    a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0,
-  )) {
-    hash.update(`${row.documentId}\t${row.textSha256}\t${row.label}\n`);
+  for (const row of [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    hash.update(`${row.id}\t${row.textSha256}\t${row.label}\n`);
   }
   return hash.digest('hex');
 }

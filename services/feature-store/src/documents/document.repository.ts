@@ -113,6 +113,14 @@ export class DocumentRepository {
     return new Set(found.map((doc) => doc._id));
   }
 
+  /** The language of each document among `ids` that has one. */
+  async languagesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const found = await this.documents
+      .find({ _id: { $in: [...ids] } }, { projection: { _id: 1, language: 1 } })
+      .toArray();
+    return new Map(found.flatMap((doc) => (doc.language === undefined ? [] : [[doc._id, doc.language] as const])));
+  }
+
   /** The ready documents among `ids`, in id order, read in batches. */
   async *readyAmong(ids: readonly string[]): AsyncGenerator<DocumentRecord> {
     const sorted = [...ids].sort();

@@ -1,11 +1,10 @@
 import type { FieldError } from '@mlops/contracts';
 import { nlpEntitiesRequestSchema, nlpEntitiesResponseSchema, problemSchema } from '@mlops/contracts';
 import type { HttpApp } from '@mlops/http';
+import { findTagger, runTaggers, TAGGERS, type Tagger } from '@mlops/text';
 import type { NlpLimits } from '../config.js';
 import { nlpErrors } from '../errors.js';
 import { enforceTextLimits } from '../limits.js';
-import { findTagger, runTaggers, TAGGERS } from '../taggers/registry.js';
-import type { Tagger } from '../taggers/tagger.js';
 
 /** The taggers a request names (all when it names none); unknown names answer 400 pointing at each. */
 function resolveTaggers(names: readonly string[] | undefined): readonly Tagger[] {

@@ -1,6 +1,6 @@
 import { nlpTaggersResponseSchema } from '@mlops/contracts';
 import type { HttpApp } from '@mlops/http';
-import { TAGGERS } from '../taggers/registry.js';
+import { TAGGERS } from '@mlops/text';
 
 /** `GET /v1/taggers`: the tagger registry. */
 export function registerTaggersRoute(app: HttpApp): void {

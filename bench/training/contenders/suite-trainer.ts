@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { runMeasured } from '../../lib/measure.js';
+import { writeJsonl, type Contender } from '../contender.js';
+
+const SCRIPT = fileURLToPath(new URL('../suite/train-and-predict.ts', import.meta.url));
+
+const outputSchema = z.object({
+  predictions: z.array(z.string()),
+  fitSeconds: z.number(),
+  predictSeconds: z.number(),
+  epochs: z.number().int(),
+  bestEpoch: z.number().int(),
+  features: z.number().int(),
+  backend: z.string(),
+});
+
+/**
+ * The suite's own trainer (libs/ml) with one training config, in a child process run by tsx with
+ * the workspace sources. The config is the same for every dataset: defaults unless stated.
+ */
+function suiteTrainer(name: string, options: Record<string, unknown>): Contender {
+  return {
+    name,
+    async run(split, workDir) {
+      const trainFile = join(workDir, 'train.jsonl');
+      const testFile = join(workDir, 'test.jsonl');
+      const outFile = join(workDir, 'suite-out.json');
+      writeJsonl(trainFile, split.train);
+      writeJsonl(testFile, split.test);
+      const run = await runMeasured(
+        process.execPath,
+        ['--conditions=source', '--import', 'tsx', SCRIPT, trainFile, testFile, outFile, JSON.stringify(options)],
+        { env: process.env },
+      );
+      const out = outputSchema.parse(JSON.parse(readFileSync(outFile, 'utf8')));
+      return {
+        predictions: out.predictions,
+        fitSeconds: out.fitSeconds,
+        totalSeconds: run.seconds,
+        ...(run.cpuSeconds !== null ? { totalCpuSeconds: run.cpuSeconds } : {}),
+        peakRssBytes: run.peakRssBytes,
+        settings: {
+          config: JSON.stringify(options),
+          backend: out.backend,
+          features: out.features,
+          epochs: out.epochs,
+          bestEpoch: out.bestEpoch,
+        },
+      };
+    },
+  };
+}
+
+/** The default config: TF-IDF (words + hashed bigrams) → linear softmax, Adam, early stopping. */
+export const suiteLinear = suiteTrainer('mlops-suite linear (default)', {});
+
+/** fastText-style embedding bag (mean of word and bigram embeddings, 32 dimensions). */
+export const suiteEmbeddingBag = suiteTrainer('mlops-suite embedding bag', { model: { kind: 'embedding_bag' } });

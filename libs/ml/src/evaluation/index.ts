@@ -1,0 +1,3 @@
+export { evaluate, type EvaluationInput } from './evaluate.js';
+export { evaluationReportSchema, type EvaluationReport } from './evaluation-report.js';
+export { learningCurveSchema, type LearningCurve, type LearningCurveEpoch } from './learning-curve.js';

@@ -1,0 +1,4 @@
+/** Receives the feature ids a source finds in one text. */
+export interface FeatureSink {
+  add(id: number): void;
+}

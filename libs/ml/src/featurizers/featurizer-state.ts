@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** Raised when a stored featurizer state is malformed, of another kind or version, or inconsistent. */
+export class FeaturizerStateError extends Error {
+  override readonly name = 'FeaturizerStateError';
+}
+
+/**
+ * Validates a stored state with its schema. Throws `FeaturizerStateError` naming the featurizer
+ * and every problem found, with its path in the state.
+ */
+export function parseFeaturizerState<Schema extends z.ZodType>(
+  schema: Schema,
+  json: unknown,
+  featurizer: string,
+): z.output<Schema> {
+  const result = schema.safeParse(json);
+  if (!result.success) throw new FeaturizerStateError(`invalid ${featurizer} state:\n${z.prettifyError(result.error)}`);
+  return result.data;
+}
+
+/** Throws `FeaturizerStateError` unless a consistency condition of a stored state holds. */
+export function requireConsistentState(condition: boolean, featurizer: string, problem: string): void {
+  if (!condition) throw new FeaturizerStateError(`invalid ${featurizer} state: ${problem}`);
+}

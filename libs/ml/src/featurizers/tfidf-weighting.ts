@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import type { SparseVector } from '../core/sparse-vector.js';
+import { parseFeaturizerState, requireConsistentState } from './featurizer-state.js';
+
+/** How term counts become TF-IDF weights. */
+export const tfIdfOptionsSchema = z.strictObject({
+  sublinearTf: z.boolean().default(true).describe('use 1 + ln(count) instead of the raw count (default true)'),
+  smoothIdf: z
+    .boolean()
+    .default(true)
+    .describe('idf = ln((1 + n) / (1 + df)) + 1 as scikit-learn smooth_idf; false: ln(n / df) + 1 (default true)'),
+  norm: z.enum(['l2', 'none']).default('l2').describe('scale each vector to unit Euclidean length (default l2)'),
+});
+/** TF-IDF options as written, defaults optional. */
+export type TfIdfOptionsInput = z.input<typeof tfIdfOptionsSchema>;
+
+/** The stored state of a TF-IDF weighting: the options and the document frequencies seen in training. */
+export const tfIdfStateSchema = z.strictObject({
+  kind: z.literal('tfidf'),
+  version: z.literal(1),
+  ...tfIdfOptionsSchema.shape,
+  dimension: z.number().int().min(0).describe('feature ids are in [0, dimension)'),
+  documentCount: z.number().int().min(0).describe('training texts the frequencies were counted on'),
+  ids: z.array(z.number().int().min(0)).describe('ascending ids of the features seen in training'),
+  documentFrequencies: z
+    .array(z.number().int().min(1))
+    .describe('for each of `ids`, the number of training texts containing it'),
+});
+/** The stored state of a TF-IDF weighting. */
+export type TfIdfState = z.output<typeof tfIdfStateSchema>;
+
+/**
+ * TF-IDF weighting (scikit-learn's TfidfTransformer): weight = tf × idf, tf the count or
+ * 1 + ln(count), idf from the training document frequencies, then optional L2 normalisation.
+ * A feature never seen in training has df = 0: with smoothing its idf is ln(1 + n) + 1, without it
+ * the feature is dropped (weight 0, as it would have no column in scikit-learn).
+ */
+export interface TfIdfWeighting {
+  readonly kind: 'tfidf';
+  readonly dimension: number;
+  /** The idf of a feature id. */
+  idf(id: number): number;
+  /** Weights a text's feature counts (ids ascending and below `dimension`); drops zero weights. */
+  weigh(counts: SparseVector): SparseVector;
+  /** The state to store, plain JSON. */
+  toJSON(): TfIdfState;
+}
+
+/** In how many texts each feature id occurs, over the whole id space. */
+export interface DocumentFrequencies {
+  readonly documentCount: number;
+  /** By feature id; its length is the dimension. */
+  readonly frequencies: Int32Array;
+}
+
+/** Fits the document frequencies on the training texts' feature counts (ids unique per vector). */
+export function fitTfIdf(
+  countVectors: Iterable<SparseVector>,
+  dimension: number,
+  options: TfIdfOptionsInput = {},
+): TfIdfWeighting {
+  const frequencies = new Int32Array(dimension);
+  let documentCount = 0;
+  for (const { ids } of countVectors) {
+    documentCount++;
+    for (const id of ids) {
+      if (id >= dimension) throw new RangeError(`feature id ${id} is outside [0, ${dimension})`);
+      frequencies[id] = (frequencies[id] ?? 0) + 1;
+    }
+  }
+  return tfIdfFromDocumentFrequencies({ documentCount, frequencies }, options);
+}
+
+/** A TF-IDF weighting from document frequencies counted elsewhere. */
+export function tfIdfFromDocumentFrequencies(
+  { documentCount, frequencies }: DocumentFrequencies,
+  options: TfIdfOptionsInput = {},
+): TfIdfWeighting {
+  const ids: number[] = [];
+  const documentFrequencies: number[] = [];
+  frequencies.forEach((frequency, id) => {
+    if (frequency > 0) {
+      ids.push(id);
+      documentFrequencies.push(frequency);
+    }
+  });
+  return restoreTfIdf({
+    kind: 'tfidf',
+    version: 1,
+    ...tfIdfOptionsSchema.parse(options),
+    dimension: frequencies.length,
+    documentCount,
+    ids,
+    documentFrequencies,
+  });
+}
+
+/** Rebuilds a TF-IDF weighting from its stored state; throws `FeaturizerStateError` when it is invalid. */
+export function tfIdfFromJSON(json: unknown): TfIdfWeighting {
+  return restoreTfIdf(parseFeaturizerState(tfIdfStateSchema, json, 'TF-IDF'));
+}
+
+/** Rebuilds a TF-IDF weighting from a validated state. */
+export function restoreTfIdf(state: TfIdfState): TfIdfWeighting {
+  const { dimension, documentCount, ids, documentFrequencies, sublinearTf, smoothIdf, norm } = state;
+  requireConsistentState(
+    ids.length === documentFrequencies.length,
+    'TF-IDF',
+    'ids and documentFrequencies differ in length',
+  );
+  const idfs = new Float32Array(dimension).fill(smoothIdf ? inverseDocumentFrequency(0, documentCount, true) : 0);
+  ids.forEach((id, index) => {
+    const frequency = documentFrequencies[index] ?? 0;
+    requireConsistentState(id < dimension, 'TF-IDF', `id ${id} is outside [0, ${dimension})`);
+    requireConsistentState(index === 0 || id > (ids[index - 1] ?? -1), 'TF-IDF', 'ids are not strictly ascending');
+    requireConsistentState(frequency <= documentCount, 'TF-IDF', `id ${id} is in more texts than documentCount`);
+    idfs[id] = inverseDocumentFrequency(frequency, documentCount, smoothIdf);
+  });
+  return {
+    kind: 'tfidf',
+    dimension,
+    idf: (id) => idfs[id] ?? 0,
+    weigh(counts) {
+      const weights = new Float64Array(counts.ids.length);
+      let kept = 0;
+      let squares = 0;
+      for (let index = 0; index < weights.length; index++) {
+        const id = counts.ids[index] ?? 0;
+        const idf = idfs[id];
+        if (idf === undefined) throw new RangeError(`feature id ${id} is outside [0, ${dimension})`);
+        const count = counts.values[index] ?? 0;
+        const weight = (sublinearTf && count > 0 ? 1 + Math.log(count) : count) * idf;
+        weights[index] = weight;
+        squares += weight * weight;
+        if (weight !== 0) kept++;
+      }
+      const scale = norm === 'l2' && squares > 0 ? 1 / Math.sqrt(squares) : 1;
+      const ids = new Int32Array(kept);
+      const values = new Float32Array(kept);
+      let slot = 0;
+      for (let index = 0; index < weights.length; index++) {
+        const weight = weights[index] ?? 0;
+        if (weight === 0) continue;
+        ids[slot] = counts.ids[index] ?? 0;
+        values[slot++] = weight * scale;
+      }
+      return { ids, values };
+    },
+    toJSON: () => ({ ...state, ids: [...ids], documentFrequencies: [...documentFrequencies] }),
+  };
+}
+
+/** scikit-learn's idf: ln((1 + n) / (1 + df)) + 1 smoothed, ln(n / df) + 1 otherwise. */
+function inverseDocumentFrequency(documentFrequency: number, documentCount: number, smooth: boolean): number {
+  return smooth
+    ? Math.log((1 + documentCount) / (1 + documentFrequency)) + 1
+    : Math.log(documentCount / documentFrequency) + 1;
+}

@@ -1,0 +1,37 @@
+import type { Tokenizer } from '@mlops/text';
+import type { SparseVector } from '../core/sparse-vector.js';
+import { FeatureIdCollector } from './feature-id-collector.js';
+import type { FeatureSink } from './feature-sink.js';
+
+/**
+ * The part of a featurizer that maps the token values of one text to feature ids in
+ * `[0, dimension)`. The text featurizer tokenises once and lets every source add its ids.
+ */
+export interface TokenFeatureSource {
+  /** How many feature ids the source can produce. */
+  readonly dimension: number;
+  /** Adds one id per feature occurrence in `tokens`, shifted by `offset`, to the sink. */
+  collect(tokens: readonly string[], sink: FeatureSink, offset: number): void;
+}
+
+/** The token values of a text, as the tokeniser gives them. */
+export function tokenValues(tokenizer: Tokenizer, text: string): string[] {
+  return tokenizer.tokenize(text).map((token) => token.text);
+}
+
+/**
+ * The `transform` of a standalone source: tokenises a text and counts the source's features in
+ * it. The collector is made on first use, so a source inside a text featurizer never makes one.
+ */
+export function sourceTransform(
+  tokenizer: Tokenizer,
+  source: () => TokenFeatureSource,
+): (text: string) => SparseVector {
+  let collector: FeatureIdCollector | undefined;
+  return (text) => {
+    const featureSource = source();
+    collector ??= new FeatureIdCollector();
+    featureSource.collect(tokenValues(tokenizer, text), collector, 0);
+    return collector.counts();
+  };
+}

@@ -1,0 +1,121 @@
+import {
+  createTokenizer,
+  createTokenizerFromSpec,
+  tokenizerSpec,
+  tokenizerSpecSchema,
+  type Tokenizer,
+} from '@mlops/text';
+import { z } from 'zod';
+import type { SparseVector } from '../core/sparse-vector.js';
+import { parseFeaturizerState, requireConsistentState } from './featurizer-state.js';
+import { sourceTransform, type TokenFeatureSource } from './token-feature-source.js';
+
+/** How a vocabulary is chosen from the training texts. */
+export const vocabularyOptionsSchema = z.strictObject({
+  minCount: z
+    .number()
+    .int()
+    .min(1)
+    .default(1)
+    .describe('keep words seen at least this many times in the training texts (default 1)'),
+  maxSize: z
+    .number()
+    .int()
+    .min(1)
+    .max(10_000_000)
+    .default(50_000)
+    .describe('keep at most this many words, the most frequent first, ties by word (default 50,000)'),
+});
+/** Vocabulary options as written, defaults optional. */
+export type VocabularyOptionsInput = z.input<typeof vocabularyOptionsSchema>;
+
+/** A vocabulary's state without its tokeniser: what a text featurizer stores for it. */
+export const vocabularyComponentStateSchema = z.strictObject({
+  kind: z.literal('vocabulary'),
+  version: z.literal(1),
+  ...vocabularyOptionsSchema.shape,
+  tokens: z.array(z.string().min(1)).describe('the words by id'),
+});
+/** A vocabulary's state without its tokeniser. */
+export type VocabularyComponentState = z.output<typeof vocabularyComponentStateSchema>;
+
+/** The stored state of a standalone vocabulary: the words by id and the tokeniser spec. */
+export const vocabularyStateSchema = vocabularyComponentStateSchema.extend({ tokenizer: tokenizerSpecSchema });
+/** The stored state of a standalone vocabulary. */
+export type VocabularyState = z.output<typeof vocabularyStateSchema>;
+
+/** Word unigrams: each word kept at fit time has an id in `[0, size)`; other words have none. */
+export interface Vocabulary extends TokenFeatureSource {
+  readonly tokenizer: Tokenizer;
+  /** The number of words, equal to `dimension`. */
+  readonly size: number;
+  /** The words by id. */
+  readonly tokens: readonly string[];
+  /** The id of a token value, or undefined when it is out of the vocabulary. */
+  idOf(token: string): number | undefined;
+  /** Counts of the in-vocabulary words of a text. */
+  transform(text: string): SparseVector;
+  /** The state to store, plain JSON. */
+  toJSON(): VocabularyState;
+}
+
+/**
+ * Fits a vocabulary on training texts tokenised with `tokenizer` (default options unless given):
+ * words seen at least `minCount` times, the `maxSize` most frequent, ordered by count descending
+ * and then by word (UTF-16 code unit order), so the same texts always give the same ids.
+ */
+export function fitVocabulary(
+  texts: Iterable<string>,
+  options: VocabularyOptionsInput = {},
+  tokenizer: Tokenizer = createTokenizer(),
+): Vocabulary {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const { text: token } of tokenizer.tokenize(text)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  }
+  return selectVocabulary(counts, options, tokenizer);
+}
+
+/** Chooses the vocabulary, as `fitVocabulary` does, from each token value's count in the training texts. */
+export function selectVocabulary(
+  tokenCounts: Iterable<readonly [string, number]>,
+  options: VocabularyOptionsInput,
+  tokenizer: Tokenizer,
+): Vocabulary {
+  const { minCount, maxSize } = vocabularyOptionsSchema.parse(options);
+  const kept = [...tokenCounts].filter(([, count]) => count >= minCount);
+  kept.sort(([wordA, countA], [wordB, countB]) => countB - countA || (wordA < wordB ? -1 : wordA > wordB ? 1 : 0));
+  const tokens = kept.slice(0, maxSize).map(([word]) => word);
+  return restoreVocabulary({ kind: 'vocabulary', version: 1, minCount, maxSize, tokens }, tokenizer);
+}
+
+/** Rebuilds a standalone vocabulary from its stored state; throws `FeaturizerStateError` when it is invalid. */
+export function vocabularyFromJSON(json: unknown): Vocabulary {
+  const { tokenizer, ...state } = parseFeaturizerState(vocabularyStateSchema, json, 'vocabulary');
+  return restoreVocabulary(state, createTokenizerFromSpec(tokenizer));
+}
+
+/** Rebuilds a vocabulary from its state and the tokeniser its owner stores. */
+export function restoreVocabulary(state: VocabularyComponentState, tokenizer: Tokenizer): Vocabulary {
+  const tokens = [...state.tokens];
+  const ids = new Map<string, number>();
+  tokens.forEach((token, id) => ids.set(token, id));
+  requireConsistentState(ids.size === tokens.length, 'vocabulary', 'tokens are not unique');
+  requireConsistentState(tokens.length <= state.maxSize, 'vocabulary', 'more tokens than maxSize');
+  const vocabulary: Vocabulary = {
+    tokenizer,
+    size: tokens.length,
+    dimension: tokens.length,
+    tokens,
+    idOf: (token) => ids.get(token),
+    collect(tokenList, target, offset) {
+      for (const token of tokenList) {
+        const id = ids.get(token);
+        if (id !== undefined) target.add(offset + id);
+      }
+    },
+    transform: sourceTransform(tokenizer, () => vocabulary),
+    toJSON: () => ({ ...state, tokens: [...tokens], tokenizer: tokenizerSpec(tokenizer) }),
+  };
+  return vocabulary;
+}

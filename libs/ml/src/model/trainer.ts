@@ -1,0 +1,213 @@
+import { createRandom, shuffled } from '../core/random.js';
+import type { SparseVector } from '../core/sparse-vector.js';
+import { headGradients, headParameters, headProbabilities } from './dense-head.js';
+import { initializeWeights } from './initialize.js';
+import type { ModelSpec, OptimizationSpec } from './model-spec.js';
+import type { SparseBagWeights } from './network-weights.js';
+import { applyUpdate, createOptimizerState, learningRateAt, type OptimizerState } from './optimizer.js';
+import { poolRows } from './sparse-bag.kernel.js';
+import { scoreProbabilities } from './validation-score.js';
+import { copyWeights } from './weights-copy.js';
+
+/** Featurized examples with their class indices. */
+export interface TrainingData {
+  readonly vectors: readonly SparseVector[];
+  readonly targets: Int32Array;
+}
+
+/** One point of the learning curve. */
+export interface EpochRecord {
+  readonly epoch: number;
+  readonly trainLoss: number;
+  readonly validationLoss: number;
+  readonly validationMacroF1: number;
+  readonly validationAccuracy: number;
+  readonly learningRate: number;
+  readonly seconds: number;
+}
+
+/** Everything needed to go on after `epoch` completed epochs exactly as if never interrupted. */
+export interface TrainerCheckpoint {
+  readonly epoch: number;
+  readonly weights: SparseBagWeights;
+  readonly optimizer: OptimizerState;
+  readonly best: { readonly epoch: number; readonly score: number; readonly weights: SparseBagWeights } | null;
+  readonly curve: readonly EpochRecord[];
+  /** Epochs since the best one, for early stopping. */
+  readonly stale: number;
+}
+
+/** Called after each epoch; `'stop'` ends training (the best weights so far are kept). */
+export type EpochListener = (
+  record: EpochRecord,
+  checkpoint: TrainerCheckpoint,
+) => Promise<'continue' | 'stop'> | 'continue' | 'stop';
+
+export interface TrainerInput {
+  readonly model: ModelSpec;
+  readonly optimization: OptimizationSpec;
+  readonly featureCount: number;
+  readonly classes: number;
+  readonly seed: number;
+  readonly train: TrainingData;
+  readonly validation: TrainingData;
+  readonly resumeFrom?: TrainerCheckpoint | undefined;
+  readonly onEpoch?: EpochListener | undefined;
+  readonly signal?: AbortSignal | undefined;
+}
+
+export interface TrainerResult {
+  /** The best epoch's weights (or the last epoch's without early stopping). */
+  readonly weights: SparseBagWeights;
+  readonly bestEpoch: number;
+  readonly curve: readonly EpochRecord[];
+  readonly stoppedEarly: boolean;
+}
+
+const YIELD_EVERY_BATCHES = 16;
+const SCORE_BATCH = 512;
+
+/**
+ * Trains a sparse-bag network with mini-batches: the sparse layer pooled and updated in
+ * TypeScript, the head's loss and gradients by TensorFlow.js. Seeded: initialisation from the
+ * seed, each epoch's order from the seed and the epoch number, so a run resumed from a checkpoint
+ * ends with the same weights as one never interrupted. Early stopping watches validation macro-F1
+ * and restores the best epoch.
+ */
+export async function trainSparseBag(input: TrainerInput): Promise<TrainerResult> {
+  const { optimization, train, validation } = input;
+  if (train.targets.length === 0) throw new Error('no training examples');
+  const classWeights = classWeightsOf(optimization.classWeights, train.targets, input.classes);
+  const batchesPerEpoch = Math.ceil(train.targets.length / optimization.batchSize);
+  const totalSteps = batchesPerEpoch * optimization.epochs;
+  let state = input.resumeFrom ?? initialState(input);
+  const order = Array.from({ length: train.targets.length }, (_, index) => index);
+  while (state.epoch < optimization.epochs) {
+    const epoch = state.epoch + 1;
+    const started = performance.now();
+    const shuffledOrder = shuffled(order, createRandom((input.seed ^ Math.imul(epoch, 0x9e3779b1)) >>> 0));
+    let lossSum = 0;
+    let rate = optimization.learningRate;
+    for (let batch = 0; batch < batchesPerEpoch; batch++) {
+      input.signal?.throwIfAborted();
+      const members = shuffledOrder.slice(batch * optimization.batchSize, (batch + 1) * optimization.batchSize);
+      rate = learningRateAt(optimization, state.optimizer.step + 1, totalSteps);
+      lossSum += trainBatch(state, members, train, classWeights, optimization, rate) * members.length;
+      if (batch % YIELD_EVERY_BATCHES === YIELD_EVERY_BATCHES - 1) await nextTurn();
+    }
+    const score = scoreSet(state.weights, validation, input.classes);
+    const record: EpochRecord = {
+      epoch,
+      trainLoss: lossSum / train.targets.length,
+      validationLoss: score.loss,
+      validationMacroF1: score.macroF1,
+      validationAccuracy: score.accuracy,
+      learningRate: rate,
+      seconds: (performance.now() - started) / 1000,
+    };
+    state = advance(state, record, optimization);
+    const stopEarly =
+      optimization.earlyStopping !== null &&
+      validation.targets.length > 0 &&
+      state.stale >= optimization.earlyStopping.patience;
+    const verdict = (await input.onEpoch?.(record, state)) ?? 'continue';
+    if (stopEarly || verdict === 'stop') return finish(state, true);
+  }
+  return finish(state, false);
+}
+
+function initialState(input: TrainerInput): TrainerCheckpoint {
+  const weights = initializeWeights(input.model, input.featureCount, input.classes, input.seed);
+  const optimizer = createOptimizerState(
+    input.optimization.optimizer,
+    weights.embedding.length,
+    headParameters(weights).map((values) => values.length),
+  );
+  return { epoch: 0, weights, optimizer, best: null, curve: [], stale: 0 };
+}
+
+function trainBatch(
+  state: TrainerCheckpoint,
+  members: readonly number[],
+  data: TrainingData,
+  classWeights: Float32Array,
+  optimization: OptimizationSpec,
+  rate: number,
+): number {
+  const vectors = members.map((index) => data.vectors[index] ?? EMPTY);
+  const targets = Int32Array.from(members, (index) => data.targets[index] ?? 0);
+  const exampleWeights = Float32Array.from(targets, (target) => classWeights[target] ?? 1);
+  const { weights } = state;
+  const pooled = poolRows(vectors, weights.embedding, weights.embeddingSize);
+  const gradients = headGradients(weights, pooled, targets, exampleWeights);
+  applyUpdate(
+    optimization,
+    state.optimizer,
+    rate,
+    { values: weights.embedding, width: weights.embeddingSize, vectors, pooledGradient: gradients.pooled },
+    { values: headParameters(weights), gradients: gradients.parameters },
+  );
+  return gradients.loss;
+}
+
+const EMPTY: SparseVector = { ids: new Int32Array(0), values: new Float32Array(0) };
+
+/** Probabilities of the trained network for featurized examples, row-major `[rows, classes]`, via the training path. */
+export function predictPooled(
+  weights: SparseBagWeights,
+  vectors: readonly SparseVector[],
+  classes: number,
+): Float32Array {
+  const probabilities = new Float32Array(vectors.length * classes);
+  for (let from = 0; from < vectors.length; from += SCORE_BATCH) {
+    const chunk = vectors.slice(from, from + SCORE_BATCH);
+    probabilities.set(
+      headProbabilities(weights, poolRows(chunk, weights.embedding, weights.embeddingSize), chunk.length),
+      from * classes,
+    );
+  }
+  return probabilities;
+}
+
+function scoreSet(
+  weights: SparseBagWeights,
+  data: TrainingData,
+  classes: number,
+): ReturnType<typeof scoreProbabilities> {
+  return scoreProbabilities(predictPooled(weights, data.vectors, classes), data.targets, classes);
+}
+
+function advance(state: TrainerCheckpoint, record: EpochRecord, optimization: OptimizationSpec): TrainerCheckpoint {
+  const minDelta = optimization.earlyStopping?.minDelta ?? 0;
+  const improved = state.best === null || record.validationMacroF1 > state.best.score + minDelta;
+  return {
+    ...state,
+    epoch: record.epoch,
+    curve: [...state.curve, record],
+    best: improved
+      ? { epoch: record.epoch, score: record.validationMacroF1, weights: copyWeights(state.weights) }
+      : state.best,
+    stale: improved ? 0 : state.stale + 1,
+  };
+}
+
+function finish(state: TrainerCheckpoint, stoppedEarly: boolean): TrainerResult {
+  const best = state.best ?? { epoch: state.epoch, weights: state.weights };
+  return { weights: best.weights, bestEpoch: best.epoch, curve: state.curve, stoppedEarly };
+}
+
+function classWeightsOf(kind: OptimizationSpec['classWeights'], targets: Int32Array, classes: number): Float32Array {
+  const weights = new Float32Array(classes).fill(1);
+  if (kind === 'none') return weights;
+  const counts = new Float64Array(classes);
+  for (const target of targets) counts[target] = (counts[target] ?? 0) + 1;
+  for (let c = 0; c < classes; c++) {
+    const count = counts[c] ?? 0;
+    weights[c] = count === 0 ? 0 : targets.length / (classes * count);
+  }
+  return weights;
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

@@ -1,0 +1,167 @@
+import { Readable } from 'node:stream';
+import multipart from '@fastify/multipart';
+import {
+  modelFileParamsSchema,
+  modelParamsSchema,
+  modelVersionParamsSchema,
+  modelVersionSchema,
+  problemSchema,
+} from '@mlops/contracts';
+import type { HttpApp } from '@mlops/http';
+import { folderTarball } from './folder-tarball.writer.js';
+import { importModelFolder } from './import-folder.usecase.js';
+import type { ModelRegistry } from './model-registry.js';
+import { registryErrors } from './registry-errors.js';
+import { requestUser } from './request-context.js';
+import { requireVersion } from './version-lookup.js';
+
+const GZIP_TYPES = ['application/gzip', 'application/x-gzip', 'application/x-tar+gzip', 'application/octet-stream'];
+const FILE_TYPES: Record<string, string> = {
+  json: 'application/json',
+  txt: 'text/plain; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+};
+/** Versions never change, so their files can be cached forever. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+function mediaTypeOf(path: string): string {
+  return FILE_TYPES[path.slice(path.lastIndexOf('.') + 1).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** The parts of a request an upload is read from. */
+interface UploadRequest {
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly body: unknown;
+  isMultipart(): boolean;
+  file(): Promise<{ readonly file: Readable } | undefined>;
+}
+
+/** The uploaded `.tar.gz` as a stream: the file part of a multipart body, or the raw `application/gzip` body. */
+async function uploadedTarball(request: UploadRequest, maxImportBytes: number): Promise<Readable> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > maxImportBytes + 64 * 1024)
+    throw registryErrors.importTooLarge(`the upload is ${declared} bytes; at most ${maxImportBytes}`, [
+      { pointer: '/body', message: `larger than ${maxImportBytes} bytes` },
+    ]);
+  if (request.isMultipart()) {
+    const part = await request.file();
+    if (!part)
+      throw registryErrors.tarballInvalid('the multipart body holds no file', [
+        { pointer: '/body/file', message: 'a .tar.gz file part is required' },
+      ]);
+    return part.file;
+  }
+  if (request.body instanceof Readable) return request.body;
+  const type = request.headers['content-type'];
+  throw registryErrors.importMediaType(
+    `content type ${typeof type === 'string' ? type : '(none)'}; send multipart/form-data or application/gzip`,
+  );
+}
+
+/**
+ * A model folder in and out: one file (checked against its sha256), the whole folder as a
+ * `.tar.gz`, and the import of such a `.tar.gz` as a new version. The upload parsers
+ * (multipart, raw gzip) exist only in this scope.
+ */
+export async function registerArtifactRoutes(app: HttpApp, registry: ModelRegistry): Promise<void> {
+  app.get(
+    '/v1/models/:name/versions/:version/files/*',
+    {
+      schema: {
+        tags: ['models'],
+        summary: 'Download one file of a version, checked against its sha256',
+        description:
+          'Streams the bytes with `etag` = the sha256. A file whose stored bytes no longer match answers 500 REGISTRY_ARTIFACT_CORRUPTED.',
+        params: modelFileParamsSchema,
+      },
+    },
+    async (request, reply) => {
+      const { name, version, '*': path } = request.params;
+      const doc = await requireVersion(registry, name, version);
+      const file = doc.files.find((candidate) => candidate.path === path);
+      if (!file) throw registryErrors.fileNotFound(`version ${version} of ${name} has no file ${path}`);
+      await registry.artifacts.verify(file);
+      return reply
+        .type(mediaTypeOf(path))
+        .header('content-length', file.size)
+        .header('etag', `"${file.sha256}"`)
+        .header('cache-control', IMMUTABLE)
+        .send(registry.artifacts.open(file));
+    },
+  );
+
+  app.get(
+    '/v1/models/:name/versions/:version/artifact.tar.gz',
+    {
+      schema: {
+        tags: ['models'],
+        summary: 'Download the version folder as a .tar.gz (files checked against their sha256)',
+        description:
+          'The same version always gives the same archive. `x-folder-checksum` carries the folder checksum; ' +
+          'importing the archive elsewhere gives a version with that checksum.',
+        params: modelVersionParamsSchema,
+      },
+    },
+    async (request, reply) => {
+      const { name, version } = request.params;
+      const doc = await requireVersion(registry, name, version);
+      for (const file of doc.files) await registry.artifacts.verify(file);
+      return reply
+        .type('application/gzip')
+        .header('content-disposition', `attachment; filename="${name}-${version}.tar.gz"`)
+        .header('x-folder-checksum', doc.folderChecksum)
+        .header('etag', `W/"${doc.folderChecksum}"`)
+        .header('cache-control', IMMUTABLE)
+        .send(folderTarball(registry.artifacts, doc.files, doc.createdAt));
+    },
+  );
+
+  await app.register(async (scope: HttpApp) => {
+    await scope.register(multipart, {
+      limits: { files: 1, fields: 5, fieldSize: 1024, fileSize: registry.limits.maxImportBytes + 1 },
+    });
+    scope.addContentTypeParser(GZIP_TYPES, (_request, payload, done) => {
+      done(null, payload);
+    });
+    scope.post(
+      '/v1/models/:name/versions',
+      {
+        schema: {
+          tags: ['models'],
+          summary: 'Import a .tar.gz model folder as the next version',
+          description:
+            'Body: the archive as `application/gzip` (or `application/octet-stream`), or a multipart/form-data file part. ' +
+            'The folder must hold `manifest.json` with at least `labels` (metrics and lineage are read when present). ' +
+            'Refused archives (not gzip/tar, links, `..` or absolute paths, no manifest, too large) leave nothing stored. ' +
+            'An `idempotency-key` header makes a retried upload return the first one’s version (200).',
+          params: modelParamsSchema,
+          response: {
+            200: modelVersionSchema,
+            201: modelVersionSchema,
+            400: problemSchema,
+            413: problemSchema,
+            415: problemSchema,
+            422: problemSchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        const { name } = request.params;
+        const idempotencyKey = request.headers['idempotency-key'];
+        const { version, created } = await importModelFolder(registry, {
+          name,
+          tarball: await uploadedTarball(request, registry.limits.maxImportBytes),
+          createdBy: requestUser(request.headers['x-user']),
+          idempotencyKey:
+            typeof idempotencyKey === 'string' && idempotencyKey ? idempotencyKey.slice(0, 200) : undefined,
+          requestId: request.id,
+        });
+        return reply
+          .code(created ? 201 : 200)
+          .header('location', `/v1/models/${name}/versions/${version.version}`)
+          .send(version);
+      },
+    );
+  });
+}

@@ -1,0 +1,114 @@
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import { MongoError } from 'mongodb';
+import tar from 'tar-stream';
+import type { ArtifactOwner, ArtifactStore, StoredArtifactFile } from './artifact-store.js';
+import { checkArtifactPath, checkUniquePaths, pointerToken, rootedPaths } from './artifact-folder.js';
+import type { RegistryConfig } from './registry.config.js';
+import { registryErrors } from './registry-errors.js';
+
+const REGULAR_FILE_TYPES = new Set(['file', 'contiguous-file']);
+
+/** Fails once more than `maxBytes` bytes went through (the compressed upload). */
+class ByteLimit extends Transform {
+  private bytes = 0;
+
+  constructor(private readonly maxBytes: number) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.bytes += chunk.length;
+    if (this.bytes > this.maxBytes) {
+      callback(
+        registryErrors.importTooLarge(`the upload exceeds ${this.maxBytes} bytes`, [
+          { pointer: '/body', message: `larger than ${this.maxBytes} bytes` },
+        ]),
+      );
+      return;
+    }
+    callback(null, chunk);
+  }
+}
+
+/** A gzip or tar decoding failure, as the problem a client can act on. */
+function invalidTarball(error: unknown): Error {
+  if (error instanceof Error && error.name === 'AppError') return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return registryErrors.tarballInvalid(`the body is not a readable .tar.gz: ${reason}`, [
+    { pointer: '/body', message: reason },
+  ]);
+}
+
+function entryName(name: string): string {
+  return name.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+}
+
+/**
+ * Streams a `.tar.gz` folder into the artifact store, file by file, never holding it whole.
+ * Refuses, before storing anything further: a body that is not gzip or not tar, an entry that
+ * is not a regular file or folder (links, devices), a path that is absolute, climbs out (`..`)
+ * or uses other characters, a repeated path, more files than allowed, and more bytes than
+ * allowed compressed or uncompressed. On any failure every file stored so far is removed.
+ * Paths come back relative to the folder root (a single top folder holding the manifest is
+ * dropped).
+ */
+export async function storeFolderTarball(
+  store: ArtifactStore,
+  body: Readable,
+  limits: RegistryConfig['limits'],
+  owner: ArtifactOwner,
+): Promise<StoredArtifactFile[]> {
+  const stored: StoredArtifactFile[] = [];
+  const extract = tar.extract();
+  const feeding = pipeline(body, new ByteLimit(limits.maxImportBytes), createGunzip(), extract);
+  feeding.catch(() => undefined);
+  try {
+    let budget = limits.maxFolderBytes;
+    const iterator = extract[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await iterator.next().catch((error: unknown) => {
+        throw invalidTarball(error);
+      });
+      if (next.done) break;
+      const entry = next.value;
+      const name = entryName(entry.header.name);
+      if (entry.header.type === 'directory') {
+        entry.resume();
+        continue;
+      }
+      if (!REGULAR_FILE_TYPES.has(entry.header.type)) {
+        throw registryErrors.unsafePath(`${JSON.stringify(name)}: a ${entry.header.type} entry`, [
+          { pointer: `/body/${pointerToken(name)}`, message: 'only regular files and folders are allowed' },
+        ]);
+      }
+      checkArtifactPath(name, '/body');
+      checkUniquePaths([...stored.map((file) => file.path), name], '/body');
+      if (stored.length >= limits.maxFiles)
+        throw registryErrors.importTooLarge(`more than ${limits.maxFiles} files`, [
+          { pointer: '/body', message: `at most ${limits.maxFiles} files` },
+        ]);
+      const size = entry.header.size;
+      if (size > budget)
+        throw registryErrors.importTooLarge(`${name} (${size} bytes) goes past the folder limit`, [
+          { pointer: `/body/${pointerToken(name)}`, message: `folder larger than ${limits.maxFolderBytes} bytes` },
+        ]);
+      const file = await store.put(name, Readable.from(entry), owner, budget).catch((error: unknown) => {
+        throw error instanceof MongoError ? error : invalidTarball(error);
+      });
+      stored.push(file);
+      budget -= file.size;
+    }
+    await feeding.catch((error: unknown) => {
+      throw invalidTarball(error);
+    });
+    const rooted = rootedPaths(stored.map((file) => file.path));
+    return stored.map((file) => ({ ...file, path: rooted(file.path) }));
+  } catch (error) {
+    extract.destroy();
+    body.destroy();
+    await store.discard(stored);
+    throw error;
+  }
+}

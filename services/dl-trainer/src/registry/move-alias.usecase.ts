@@ -1,0 +1,69 @@
+import type { AliasMove, ModelVersion } from '@mlops/contracts';
+import { toAliasMove } from './alias.repository.js';
+import { latestVersionOf, type ModelRegistry } from './model-registry.js';
+import { toModelVersion } from './model-version.repository.js';
+import { registryErrors } from './registry-errors.js';
+import { requireVersion } from './version-lookup.js';
+
+/** A request to point an alias at a version. */
+export interface MoveAliasInput {
+  readonly name: string;
+  readonly alias: string;
+  readonly version: number;
+  readonly reason: string;
+  readonly movedBy: string;
+  readonly requestId?: string | undefined;
+}
+
+/**
+ * Points an alias (a stage such as `production`, or `shadow`, `canary` ...) at a version,
+ * appending an audited move (who, when, why, from which version) and publishing
+ * `model.promoted`. Moving an alias to the version it already points at changes nothing and
+ * returns the current move (`moved: false`), so a retried request does not announce twice.
+ * Concurrent moves are serialised by their sequence numbers: each records the version it
+ * really replaced.
+ */
+export async function moveAlias(
+  registry: ModelRegistry,
+  input: MoveAliasInput,
+): Promise<{ move: AliasMove; moved: boolean }> {
+  await requireVersion(registry, input.name, input.version, '/body/version');
+  await registry.aliases.ensureAlias(input.name, input.alias);
+  for (;;) {
+    const current = await registry.aliases.current(input.name, input.alias);
+    if (current?.version === input.version) return { move: toAliasMove(current), moved: false };
+    const sequence = (current?.sequence ?? 0) + 1;
+    const factId = `${input.name}:${input.alias}:${sequence}`;
+    await registry.events.expect('promoted', factId);
+    const move = await registry.aliases.append({
+      name: input.name,
+      alias: input.alias,
+      sequence,
+      version: input.version,
+      previousVersion: current?.version ?? null,
+      movedBy: input.movedBy,
+      reason: input.reason,
+      movedAt: new Date(),
+    });
+    if (move) {
+      await registry.events.promoted(move, input.requestId);
+      return { move: toAliasMove(move), moved: true };
+    }
+  }
+}
+
+/** The version an alias points at now, with its latest move; 404 when the model or the alias is unknown. */
+export async function resolveAlias(
+  registry: ModelRegistry,
+  name: string,
+  alias: string,
+): Promise<AliasMove & { modelVersion: ModelVersion }> {
+  const current = await registry.aliases.current(name, alias);
+  if (!current) {
+    if ((await latestVersionOf(registry, name)) === 0) throw registryErrors.modelNotFound(`no model ${name}`);
+    throw registryErrors.aliasNotFound(`model ${name} has no alias ${alias}`);
+  }
+  const version = await registry.versions.find(name, current.version);
+  if (!version) throw new Error(`alias ${name}/${alias} points at missing version ${current.version}`);
+  return { ...toAliasMove(current), modelVersion: toModelVersion(version) };
+}
