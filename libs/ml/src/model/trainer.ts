@@ -1,4 +1,5 @@
 import { createRandom, shuffled } from '../core/random.js';
+import { useBackend } from './backend.js';
 import type { SparseVector } from '../core/sparse-vector.js';
 import { headGradients, headParameters, headProbabilities } from './dense-head.js';
 import { initializeWeights } from './initialize.js';
@@ -72,11 +73,13 @@ const SCORE_BATCH = 512;
  * TypeScript, the head's loss and gradients by TensorFlow.js. Seeded: initialisation from the
  * seed, each epoch's order from the seed and the epoch number, so a run resumed from a checkpoint
  * ends with the same weights as one never interrupted. Early stopping watches validation macro-F1
- * and restores the best epoch.
+ * and restores the best epoch. Initialises the TensorFlow.js backend (`useBackend`) if no caller
+ * chose one.
  */
 export async function trainSparseBag(input: TrainerInput): Promise<TrainerResult> {
   const { optimization, train, validation } = input;
   if (train.targets.length === 0) throw new Error('no training examples');
+  await useBackend();
   const classWeights = classWeightsOf(optimization.classWeights, train.targets, input.classes);
   const batchesPerEpoch = Math.ceil(train.targets.length / optimization.batchSize);
   const totalSteps = batchesPerEpoch * optimization.epochs;
