@@ -201,6 +201,18 @@ describe('training end to end: a frozen dataset version becomes a registered, ex
     );
     await classifier.release();
     expect(probabilities.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 5);
+
+    const archive = Buffer.from(
+      await (await fetch(`${base}/v1/models/${modelName}/versions/1/artifact.tar.gz`)).arrayBuffer(),
+    );
+    const imported = await json<{ version: number; folderChecksum: string }>(`/v1/models/${modelName}-copy/versions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/gzip' },
+      body: archive,
+    });
+    expect(imported.status).toBe(201);
+    const original = await json<{ folderChecksum: string }>(`/v1/models/${modelName}/versions/1`);
+    expect(imported.body).toMatchObject({ version: 1, folderChecksum: original.body.folderChecksum });
   }, 400_000);
 
   it('fails a job on an unknown dataset version with a reason, without retrying', async () => {

@@ -20,3 +20,4 @@ export * from './documents.js';
 export * from './datasets.js';
 export { modelRegisteredEventSchema, modelPromotedEventSchema } from './events.js';
 export * from './registry.js';
+export { predictBodySchema, predictResponseSchema, loadedModelsSchema, type PredictResponse } from './inference.js';

@@ -47,7 +47,7 @@ export {
 } from './pipeline/run-training-pipeline.js';
 export { TrainingPipelineError } from './pipeline/pipeline-error.js';
 export type { TrainingStatistics } from './pipeline/training-statistics.js';
-export { readManifest, type ModelManifest } from './manifest/model-manifest.js';
+export { modelManifestSchema, readManifest, type ModelManifest } from './manifest/model-manifest.js';
 export { fitTextFeaturizer, textFeaturizerFromJSON, type TextFeaturizer } from './featurizers/text-featurizer.js';
 export type { FeaturizerSpec } from './featurizers/featurizer-spec.js';
 export type { EvaluationReport } from './evaluation/index.js';

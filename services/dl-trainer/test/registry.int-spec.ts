@@ -72,7 +72,7 @@ async function untar(archive: Buffer): Promise<Map<string, Buffer>> {
 const sha256 = (content: string | Buffer): string => createHash('sha256').update(content).digest('hex');
 
 const manifest = (extra: object = {}): string =>
-  JSON.stringify({ formatVersion: 1, labels: ['ham', 'spam'], metrics: { macroF1: 0.91 }, ...extra });
+  JSON.stringify({ labels: ['ham', 'spam'], metrics: { macroF1: 0.91 }, ...extra });
 
 const lineage = {
   datasetName: 'spamassassin',
@@ -555,10 +555,17 @@ describe('model registry over MongoDB (GridFS) and RabbitMQ', () => {
       ],
       [
         'manifest without labels',
-        await tarGz([{ name: 'manifest.json', content: '{"formatVersion":1}' }]),
+        await tarGz([{ name: 'manifest.json', content: '{"metrics":{}}' }]),
         422,
         'REGISTRY_MANIFEST_INVALID',
         '/body/manifest.json/labels',
+      ],
+      [
+        'libs/ml manifest missing its model section',
+        await tarGz([{ name: 'manifest.json', content: '{"formatVersion":1,"labels":["a","b"]}' }]),
+        422,
+        'REGISTRY_MANIFEST_INVALID',
+        '/body/manifest.json/model',
       ],
     ];
     for (const [label, archive, status, code, pointer] of cases) {

@@ -1,21 +1,93 @@
 import type { HttpApp } from '@mlops/http';
 import type { Logger } from '@mlops/logger';
-import { buildConnectedApp } from '@mlops/runtime';
+import { buildConnectedApp, startPeriodicTask } from '@mlops/runtime';
 import type { InferenceConfig } from './config.js';
+import { appMetricsRegistry } from './serving/app-metrics-registry.js';
+import { RegistryClient } from './registry/registry-client.js';
+import { registerModelRoutes } from './routes/models.route.js';
+import { registerPredictRoutes } from './routes/predict.route.js';
+import { ModelServer } from './serving/model-server.js';
+import { addModelsReadiness } from './serving/models-readiness.js';
+import { PredictionEvents, type PredictionListener } from './serving/prediction-events.js';
+import { inferenceTopology, startPromotionConsumer } from './serving/promotion.consumer.js';
+import { createServingMetrics } from './serving/serving-metrics.js';
 
-/** Builds inference over MongoDB and RabbitMQ. */
-export async function buildApp(
+/** Parts a caller may replace or add. */
+export interface InferenceOverrides {
+  readonly logger?: Logger;
+  /** Called after every answered predict request (monitoring hooks in here). */
+  readonly predictionListeners?: readonly PredictionListener[];
+}
+
+/** What `buildApp` returns besides the app: the served models and the prediction listeners. */
+export interface InferenceApp {
+  readonly app: HttpApp;
+  readonly models: ModelServer;
+  readonly predictions: PredictionEvents;
+}
+
+/**
+ * Builds inference and its parts: the model server (production versions loaded from the registry
+ * in the background, `/readyz` down until they are), the promotion consumer, a periodic resync
+ * that catches a missed event or a registry that was down at boot, and the predict routes.
+ */
+export async function buildInference(
   config: InferenceConfig,
-  overrides: { readonly logger?: Logger } = {},
-): Promise<HttpApp> {
-  const { app } = await buildConnectedApp({
+  overrides: InferenceOverrides = {},
+): Promise<InferenceApp> {
+  const { app, infrastructure, logger } = await buildConnectedApp({
     config,
-    description: 'Serves production models over REST with hot swap, shadow and canary.',
+    description: 'Serves production models over REST with micro-batching and hot swap.',
     logger: overrides.logger,
     mongo: config.mongo,
     amqpUrl: config.amqp.url,
     collections: [],
-    topology: { queues: [] },
+    topology: inferenceTopology(config.models.promotionQueue),
   });
-  return app;
+  const metrics = createServingMetrics(appMetricsRegistry(app));
+  const predictions = new PredictionEvents(logger, overrides.predictionListeners);
+  const models: ModelServer = new ModelServer({
+    registry: new RegistryClient({ baseUrl: config.registry.url, timeoutMs: config.registry.timeoutMs }),
+    cacheDir: config.models.cacheDir,
+    served: config.models.served,
+    logger,
+    load: {
+      onnx: config.onnx,
+      batching: config.batching,
+      warmupPredictions: config.models.warmupPredictions,
+      onBatch: (model, report) => metrics.observeBatch(model.name, model.version, report),
+    },
+    onLoadedChanged: () => {
+      const entries = models
+        .list()
+        .flatMap(({ model, aliases }) =>
+          (aliases.length > 0 ? aliases : ['']).map((alias) => ({ model: model.name, version: model.version, alias })),
+        );
+      metrics.setLoaded(entries);
+    },
+  });
+  addModelsReadiness(app, models);
+  registerModelRoutes(app, models);
+  registerPredictRoutes(app, models, {
+    metrics,
+    events: predictions,
+    maxTexts: config.limits.maxTextsPerRequest,
+    maxTextChars: config.limits.maxTextChars,
+  });
+  await startPromotionConsumer(infrastructure.broker, config.models.promotionQueue, models);
+  void models.syncAll();
+  const stopResync = startPeriodicTask('models-resync', () => models.syncAll(), config.models.resyncMs, logger);
+  app.addHook('preClose', (done) => {
+    stopResync();
+    done();
+  });
+  app.addHook('onClose', async () => {
+    await models.close();
+  });
+  return { app, models, predictions };
+}
+
+/** Builds inference over MongoDB, RabbitMQ and the model registry. */
+export async function buildApp(config: InferenceConfig, overrides: InferenceOverrides = {}): Promise<HttpApp> {
+  return (await buildInference(config, overrides)).app;
 }

@@ -13,3 +13,4 @@ export {
 } from './training-runs.usecase.js';
 export { readModelFile, findVersionByIdempotencyKey } from './read-model.usecase.js';
 export { ARTIFACT_BUCKET } from './artifact-store.js';
+export { metricsSummary } from './manifest-check.js';

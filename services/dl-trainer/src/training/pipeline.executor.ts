@@ -9,10 +9,16 @@ import {
   useBackend,
   type BackendPreference,
   type EpochRecord,
-  type ModelManifest,
   type TrainingConfig,
 } from '@mlops/ml';
-import { finishRun, recordEpoch, registerModelVersion, startRun, type ModelRegistry } from '../registry/index.js';
+import {
+  finishRun,
+  metricsSummary,
+  recordEpoch,
+  registerModelVersion,
+  startRun,
+  type ModelRegistry,
+} from '../registry/index.js';
 import {
   TRAINING_CANCELLED,
   TrainingJobFailure,
@@ -189,19 +195,4 @@ async function publishProgress(
     },
     { messageId: `${job._id}:progress:${record.epoch}` },
   );
-}
-
-/** The version's metrics summary in the registry: headline numbers plus per-class detail. */
-function metricsSummary(manifest: ModelManifest): Record<string, number | Record<string, unknown>> {
-  const { test, parity, bestEpoch } = manifest.metrics;
-  return {
-    macroF1: test.macroF1,
-    microF1: test.microF1,
-    weightedF1: test.weightedF1,
-    accuracy: test.accuracy,
-    expectedCalibrationError: test.calibration.expectedCalibrationError,
-    bestEpoch,
-    parityMaxAbsDifference: parity.maxAbsDifference,
-    perClass: { ...test.perClass },
-  };
 }

@@ -1,0 +1,73 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { ModelVersion } from '@mlops/contracts';
+import type { Logger } from '@mlops/logger';
+import type { RegistryClient } from './registry-client.js';
+
+/** A file whose bytes do not match the sha256 the registry lists for it. */
+export class ArtifactChecksumError extends Error {
+  override readonly name = 'ArtifactChecksumError';
+}
+
+/** The files of one model version, each checked against the registry's sha256. */
+export type VerifiedFolder = ReadonlyMap<string, Buffer>;
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+async function readIfPresent(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeAtomically(path: string, bytes: Buffer): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = `${path}.${randomUUID()}.partial`;
+  await writeFile(temporary, bytes);
+  await rename(temporary, path);
+}
+
+/**
+ * Gets every file of a version: from the disk cache (`<cacheDir>/<name>/<version>/<path>`) when
+ * its bytes still match the registry's sha256, else from the registry, checked, then cached. A
+ * cached file that no longer matches is logged, removed and downloaded again; a download that does
+ * not match throws `ArtifactChecksumError` and nothing is cached.
+ */
+export async function fetchVerifiedFolder(
+  registry: RegistryClient,
+  cacheDir: string,
+  version: ModelVersion,
+  logger: Logger,
+): Promise<VerifiedFolder> {
+  const files = new Map<string, Buffer>();
+  for (const file of version.files) {
+    const cachedPath = join(cacheDir, version.name, String(version.version), ...file.path.split('/'));
+    const cached = await readIfPresent(cachedPath);
+    if (cached !== undefined && sha256(cached) === file.sha256) {
+      files.set(file.path, cached);
+      continue;
+    }
+    if (cached !== undefined) {
+      logger.warn(
+        { model: version.name, version: version.version, path: file.path },
+        'cached model file fails its sha256; downloading it again',
+      );
+      await rm(cachedPath, { force: true });
+    }
+    const downloaded = await registry.downloadFile(version.name, version.version, file.path);
+    const found = sha256(downloaded);
+    if (found !== file.sha256) {
+      throw new ArtifactChecksumError(
+        `${version.name} v${version.version} ${file.path}: sha256 ${found}, the registry lists ${file.sha256}`,
+      );
+    }
+    await writeAtomically(cachedPath, downloaded);
+    files.set(file.path, downloaded);
+  }
+  return files;
+}

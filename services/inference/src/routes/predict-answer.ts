@@ -1,0 +1,98 @@
+import type { PredictResponse } from '@mlops/contracts';
+import type { LeaseResult } from '../serving/model-server.js';
+import type { LoadedModel, TextOutcome } from '../serving/loaded-model.js';
+import type { PredictionEvents } from '../serving/prediction-events.js';
+import type { ServingMetrics } from '../serving/serving-metrics.js';
+import { inferenceErrors } from '../inference-errors.js';
+
+/** What answering a predict request needs besides the request. */
+export interface PredictContext {
+  readonly metrics: ServingMetrics;
+  readonly events: PredictionEvents;
+  readonly maxTextChars: number;
+}
+
+/** A predict request after schema validation. */
+export interface PredictRequest {
+  readonly texts: readonly string[];
+  readonly topK?: number | undefined;
+  readonly requestId: string;
+}
+
+/** Refuses (413) the first text longer than the limit, naming it and the limit. */
+export function checkTextLengths(texts: readonly string[], maxTextChars: number): void {
+  const index = texts.findIndex((text) => text.length > maxTextChars);
+  if (index < 0) return;
+  const message = `at most ${maxTextChars} characters per text (MAX_TEXT_CHARS); this one has ${texts[index]?.length ?? 0}`;
+  throw inferenceErrors.textTooLong(`/body/texts/${index}: ${message}`, [{ pointer: `/body/texts/${index}`, message }]);
+}
+
+/** The lease, or the problem its refusal answers with. */
+export function requireLease(result: LeaseResult): NonNullable<Extract<LeaseResult, { lease: unknown }>['lease']> {
+  if ('lease' in result) return result.lease;
+  switch (result.refusal) {
+    case 'not-served':
+      throw inferenceErrors.modelNotServed(result.detail);
+    case 'not-loaded':
+      throw inferenceErrors.modelNotLoaded(result.detail);
+    case 'version-not-found':
+      throw inferenceErrors.versionNotFound(result.detail);
+    case 'version-unloadable':
+      throw inferenceErrors.versionUnloadable(result.detail);
+  }
+}
+
+function toPrediction(model: LoadedModel, outcome: TextOutcome, topK: number): PredictResponse['predictions'][number] {
+  const ranked = model.labels
+    .map((label, index) => ({ label, p: outcome.probabilities[index] ?? 0 }))
+    .sort((a, b) => b.p - a.p)
+    .slice(0, topK);
+  return {
+    label: outcome.label,
+    probabilities: ranked,
+    rule: outcome.rule,
+    hits: outcome.hits.map(({ tagger, start, end, text }) => ({ tagger, start, end, text })),
+  };
+}
+
+/**
+ * Runs the texts on the leased model (through its micro-batcher), releases the lease, records the
+ * latency, tells the prediction listeners, and shapes the response with the top K labels.
+ */
+export async function answerPredict(
+  result: LeaseResult,
+  request: PredictRequest,
+  context: PredictContext,
+): Promise<PredictResponse> {
+  checkTextLengths(request.texts, context.maxTextChars);
+  const lease = requireLease(result);
+  const { model } = lease;
+  let outcomes: TextOutcome[];
+  const startedAt = performance.now();
+  try {
+    const topK = request.topK ?? model.labels.length;
+    if (topK > model.labels.length) {
+      const message = `at most ${model.labels.length}, the number of labels of ${model.name} v${model.version}`;
+      throw inferenceErrors.topKTooLarge(`/body/topK: ${message}`, [{ pointer: '/body/topK', message }]);
+    }
+    outcomes = await model.predict(request.texts);
+    const latencyMs = performance.now() - startedAt;
+    context.metrics.observeRequest(model.name, model.version, latencyMs / 1000);
+    context.events.emit({
+      model: model.name,
+      version: model.version,
+      labels: model.labels,
+      texts: request.texts,
+      predictions: outcomes,
+      latencyMs,
+      requestId: request.requestId,
+    });
+    return {
+      model: model.name,
+      version: model.version,
+      predictions: outcomes.map((outcome) => toPrediction(model, outcome, topK)),
+    };
+  } finally {
+    lease.done();
+  }
+}

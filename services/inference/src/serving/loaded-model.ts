@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import type { ModelVersion } from '@mlops/contracts';
+import {
+  applyDecisionRules,
+  packBatch,
+  readManifest,
+  taggersNeeded,
+  textFeaturizerFromJSON,
+  validateRulesAgainstLabels,
+  type ModelManifest,
+  type TextFeaturizer,
+} from '@mlops/ml';
+import { OnnxClassifier, type OnnxClassifierOptions } from '@mlops/model-runtime';
+import { DEFAULT_TAGGER_OPTIONS, runTaggers, type Hit, type Tagger } from '@mlops/text';
+import { ArtifactChecksumError, type VerifiedFolder } from '../registry/verified-folder.js';
+import { MicroBatcher, type BatchingOptions, type BatchReport } from './micro-batcher.js';
+
+/** The model's answer for one text. */
+export interface TextOutcome {
+  readonly label: string;
+  /** One probability per label, in the order of the model's labels. */
+  readonly probabilities: Float32Array;
+  readonly rule: string | null;
+  /** Hits of the taggers the rules use (none when the rules use no tagger). */
+  readonly hits: readonly Hit[];
+}
+
+/** How to load a model version. */
+export interface LoadModelOptions {
+  readonly onnx: OnnxClassifierOptions;
+  readonly batching: BatchingOptions;
+  readonly warmupPredictions: number;
+  readonly onBatch?: (model: LoadedModel, report: BatchReport) => void;
+}
+
+const WARMUP_TEXT = 'warm up the model before it takes traffic';
+
+function required(folder: VerifiedFolder, path: string): Buffer {
+  const bytes = folder.get(path);
+  if (bytes === undefined) throw new Error(`the model folder has no ${path}`);
+  return bytes;
+}
+
+/**
+ * One model version ready to serve: its manifest, the featurizer rebuilt from the manifest (the
+ * very preprocessing of training), the ONNX Runtime session, the decision rules, and a
+ * micro-batcher in front of the session.
+ */
+export class LoadedModel {
+  readonly loadedAt = new Date();
+  readonly labels: readonly string[];
+  readonly #taggers: readonly Tagger[];
+  readonly #batcher: MicroBatcher<string, TextOutcome>;
+
+  private constructor(
+    readonly name: string,
+    readonly version: number,
+    readonly manifest: ModelManifest,
+    private readonly featurizer: TextFeaturizer,
+    private readonly classifier: OnnxClassifier,
+    options: LoadModelOptions,
+  ) {
+    this.labels = manifest.labels;
+    this.#taggers = taggersNeeded(manifest.rules);
+    this.#batcher = new MicroBatcher(
+      (texts) => this.classifyNow(texts),
+      options.batching,
+      (report) => options.onBatch?.(this, report),
+    );
+  }
+
+  /**
+   * Builds the model from a verified folder and warms it up. Throws (and frees what it opened)
+   * when `model.onnx` does not match the manifest's `weightsSha256`, or the manifest, featurizer,
+   * rules or ONNX signature do not agree.
+   */
+  static async load(version: ModelVersion, folder: VerifiedFolder, options: LoadModelOptions): Promise<LoadedModel> {
+    const manifest = readManifest(required(folder, 'manifest.json'));
+    const onnx = required(folder, manifest.input.file);
+    const weightsSha256 = createHash('sha256').update(onnx).digest('hex');
+    if (weightsSha256 !== manifest.model.weightsSha256) {
+      throw new ArtifactChecksumError(
+        `${version.name} v${version.version}: model.onnx has sha256 ${weightsSha256}, the manifest expects ${manifest.model.weightsSha256}`,
+      );
+    }
+    validateRulesAgainstLabels(manifest.rules, manifest.labels);
+    const featurizer = textFeaturizerFromJSON(manifest.preprocessing.featurizer);
+    if (featurizer.dimension !== manifest.input.featureCount) {
+      throw new Error(
+        `the featurizer has ${featurizer.dimension} features, the manifest ${manifest.input.featureCount}`,
+      );
+    }
+    const classifier = await OnnxClassifier.load(onnx, options.onnx);
+    const model = new LoadedModel(version.name, version.version, manifest, featurizer, classifier, options);
+    try {
+      if (classifier.labels.join('\n') !== manifest.labels.join('\n')) {
+        throw new Error(`model.onnx labels (${classifier.labels.join(', ')}) differ from the manifest's`);
+      }
+      for (let run = 0; run < options.warmupPredictions; run += 1) await model.classifyNow([WARMUP_TEXT]);
+    } catch (error) {
+      await classifier.release();
+      throw error;
+    }
+    return model;
+  }
+
+  /** Classifies texts through the micro-batcher, grouped with concurrent callers. */
+  predict(texts: readonly string[]): Promise<TextOutcome[]> {
+    return this.#batcher.submit(texts);
+  }
+
+  /** Classifies texts in one ONNX Runtime call, now. */
+  async classifyNow(texts: readonly string[]): Promise<TextOutcome[]> {
+    const batch = packBatch(texts.map((text) => this.featurizer.transform(text)));
+    const flat = await this.classifier.predict(batch);
+    const width = this.labels.length;
+    return texts.map((text, row) => {
+      const probabilities = flat.slice(row * width, (row + 1) * width);
+      const hits = this.#taggers.length > 0 ? runTaggers(text, this.#taggers, DEFAULT_TAGGER_OPTIONS) : [];
+      const decision = applyDecisionRules(this.manifest.rules, {
+        text,
+        labels: this.labels,
+        probabilities,
+        taggerHits: hits,
+      });
+      return { label: decision.label, probabilities, rule: decision.rule, hits };
+    });
+  }
+
+  /** Frees the ONNX Runtime session. */
+  async release(): Promise<void> {
+    await this.classifier.release();
+  }
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { MicroBatcher, type BatchReport } from './micro-batcher.js';
+
+function recordingBatcher(
+  options: { maxSize: number; maxDelayMs: number },
+  fail?: (items: readonly number[]) => boolean,
+) {
+  const calls: number[][] = [];
+  const reports: BatchReport[] = [];
+  const batcher = new MicroBatcher<number, number>(
+    async (items) => {
+      calls.push([...items]);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      if (fail?.(items)) throw new Error('run failed');
+      return items.map((item) => item * 10);
+    },
+    options,
+    (report) => reports.push(report),
+  );
+  return { batcher, calls, reports };
+}
+
+describe('MicroBatcher', () => {
+  it('groups concurrent requests into one run and gives each its own outputs, in order', async () => {
+    const { batcher, calls, reports } = recordingBatcher({ maxSize: 32, maxDelayMs: 5 });
+    const results = await Promise.all([batcher.submit([1, 2]), batcher.submit([3]), batcher.submit([4, 5, 6])]);
+    expect(results).toEqual([[10, 20], [30], [40, 50, 60]]);
+    expect(calls).toEqual([[1, 2, 3, 4, 5, 6]]);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ size: 6, requests: 3 });
+    expect(reports[0]?.queueWaitsMs).toHaveLength(3);
+  });
+
+  it('runs at once when the queue reaches the max size, without waiting for the delay', async () => {
+    const { batcher, calls } = recordingBatcher({ maxSize: 3, maxDelayMs: 10_000 });
+    const startedAt = performance.now();
+    await Promise.all([batcher.submit([1, 2]), batcher.submit([3])]);
+    expect(performance.now() - startedAt).toBeLessThan(1000);
+    expect(calls).toEqual([[1, 2, 3]]);
+  });
+
+  it('never exceeds the max size by joining requests; a larger request runs alone', async () => {
+    const { batcher, calls } = recordingBatcher({ maxSize: 4, maxDelayMs: 1 });
+    const results = await Promise.all([
+      batcher.submit([1, 2, 3]),
+      batcher.submit([4, 5]),
+      batcher.submit([6, 7, 8, 9, 10, 11]),
+      batcher.submit([12]),
+    ]);
+    expect(results.flat()).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120]);
+    expect(calls).toEqual([[1, 2, 3], [4, 5], [6, 7, 8, 9, 10, 11], [12]]);
+  });
+
+  it('batches requests that arrive while a run is in flight into the next run', async () => {
+    const { batcher, calls } = recordingBatcher({ maxSize: 32, maxDelayMs: 0 });
+    const first = batcher.submit([1]);
+    await new Promise((resolve) => setImmediate(resolve));
+    const later = [batcher.submit([2]), batcher.submit([3])];
+    await Promise.all([first, ...later]);
+    expect(calls).toEqual([[1], [2, 3]]);
+  });
+
+  it('rejects every request of a failed run and only those', async () => {
+    const { batcher } = recordingBatcher({ maxSize: 2, maxDelayMs: 1 }, (items) => items.includes(2));
+    const results = await Promise.allSettled([batcher.submit([1, 2]), batcher.submit([3])]);
+    expect(results[0]).toMatchObject({ status: 'rejected' });
+    expect(results[1]).toEqual({ status: 'fulfilled', value: [30] });
+    expect(batcher.queued).toBe(0);
+  });
+
+  it('answers an empty request without running', async () => {
+    const { batcher, calls } = recordingBatcher({ maxSize: 2, maxDelayMs: 1 });
+    expect(await batcher.submit([])).toEqual([]);
+    expect(calls).toEqual([]);
+  });
+});

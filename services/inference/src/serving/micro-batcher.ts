@@ -1,0 +1,126 @@
+/** When a batch is run: at most `maxSize` items, after at most `maxDelayMs` of waiting (0: the next turn of the event loop). */
+export interface BatchingOptions {
+  readonly maxSize: number;
+  readonly maxDelayMs: number;
+}
+
+/** What one batch run reports: its size, how long each request in it waited, how long it ran. */
+export interface BatchReport {
+  readonly size: number;
+  readonly requests: number;
+  readonly queueWaitsMs: readonly number[];
+  readonly runMs: number;
+}
+
+/** Runs a batch: one output per input, in order. */
+export type BatchRunner<I, O> = (items: readonly I[]) => Promise<readonly O[]>;
+
+interface PendingRequest<I, O> {
+  readonly items: readonly I[];
+  readonly enqueuedAt: number;
+  readonly resolve: (outputs: O[]) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * Groups concurrent requests into batches for one runner. A request waits until the queued items
+ * reach `maxSize` or the oldest has waited `maxDelayMs`; then queued requests are taken in order,
+ * whole, while they fit in `maxSize` (a request larger than `maxSize` runs alone), run as one
+ * call, and each gets its own slice of the outputs. One batch runs at a time; requests arriving
+ * meanwhile form the next one, which starts as soon as the running one ends. A failed run
+ * rejects every request of that batch and no other.
+ */
+export class MicroBatcher<I, O> {
+  readonly #queue: PendingRequest<I, O>[] = [];
+  #queuedItems = 0;
+  #timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  #running = false;
+
+  constructor(
+    private readonly run: BatchRunner<I, O>,
+    private readonly options: BatchingOptions,
+    private readonly onBatch: (report: BatchReport) => void = () => undefined,
+  ) {}
+
+  /** Queues the items; resolves with their outputs, in order. */
+  submit(items: readonly I[]): Promise<O[]> {
+    if (items.length === 0) return Promise.resolve([]);
+    return new Promise<O[]>((resolve, reject) => {
+      this.#queue.push({ items, enqueuedAt: performance.now(), resolve, reject });
+      this.#queuedItems += items.length;
+      this.#schedule();
+    });
+  }
+
+  /** Items waiting for a batch. */
+  get queued(): number {
+    return this.#queuedItems;
+  }
+
+  #schedule(): void {
+    if (this.#running) return;
+    if (this.#queuedItems >= this.options.maxSize) {
+      this.#cancelTimer();
+      void this.#flush();
+      return;
+    }
+    if (this.#timer !== undefined || this.#queue.length === 0) return;
+    this.#timer =
+      this.options.maxDelayMs > 0
+        ? setTimeout(() => void this.#flush(), this.options.maxDelayMs)
+        : setImmediate(() => void this.#flush());
+  }
+
+  #cancelTimer(): void {
+    if (this.#timer === undefined) return;
+    clearTimeout(this.#timer as NodeJS.Timeout);
+    clearImmediate(this.#timer as NodeJS.Immediate);
+    this.#timer = undefined;
+  }
+
+  #takeBatch(): PendingRequest<I, O>[] {
+    const batch: PendingRequest<I, O>[] = [];
+    let size = 0;
+    for (;;) {
+      const next = this.#queue[0];
+      if (next === undefined) break;
+      if (batch.length > 0 && size + next.items.length > this.options.maxSize) break;
+      this.#queue.shift();
+      batch.push(next);
+      size += next.items.length;
+    }
+    this.#queuedItems -= size;
+    return batch;
+  }
+
+  async #flush(): Promise<void> {
+    this.#cancelTimer();
+    if (this.#running || this.#queue.length === 0) return;
+    this.#running = true;
+    const batch = this.#takeBatch();
+    const startedAt = performance.now();
+    const items = batch.flatMap((request) => request.items);
+    try {
+      const outputs = await this.run(items);
+      if (outputs.length !== items.length) {
+        throw new Error(`the batch runner returned ${outputs.length} outputs for ${items.length} items`);
+      }
+      let offset = 0;
+      for (const request of batch) {
+        request.resolve(outputs.slice(offset, offset + request.items.length));
+        offset += request.items.length;
+      }
+    } catch (error) {
+      for (const request of batch) request.reject(error);
+    } finally {
+      this.#running = false;
+      this.onBatch({
+        size: items.length,
+        requests: batch.length,
+        queueWaitsMs: batch.map((request) => startedAt - request.enqueuedAt),
+        runMs: performance.now() - startedAt,
+      });
+    }
+    if (this.#queue.length > 0) void this.#flush();
+  }
+}

@@ -1,0 +1,226 @@
+import type { ModelVersion } from '@mlops/contracts';
+import type { Logger } from '@mlops/logger';
+import { RegistryNotFoundError, type RegistryClient } from '../registry/registry-client.js';
+import { fetchVerifiedFolder } from '../registry/verified-folder.js';
+import { LoadedModel, type LoadModelOptions } from './loaded-model.js';
+import { ModelSlot, type Lease } from './model-slot.js';
+
+/** The alias inference serves by default. */
+export const PRODUCTION_ALIAS = 'production';
+
+/** Versions loaded by number (not under an alias) kept at once; the oldest is dropped beyond. */
+const MAX_PINNED_VERSIONS = 8;
+
+/** What the model server is built from. */
+export interface ModelServerOptions {
+  readonly registry: RegistryClient;
+  readonly cacheDir: string;
+  readonly served: readonly string[];
+  readonly load: LoadModelOptions;
+  readonly logger: Logger;
+  /** Called after the set of loaded versions changed. */
+  readonly onLoadedChanged?: () => void;
+}
+
+/** Why a lease could not be given. */
+export type LeaseRefusal = 'not-served' | 'not-loaded' | 'version-not-found' | 'version-unloadable';
+
+/** A lease, or why there is none. */
+export type LeaseResult =
+  { readonly lease: Lease<LoadedModel> } | { readonly refusal: LeaseRefusal; readonly detail: string };
+
+/** One loaded version, as listed. */
+export interface LoadedEntry {
+  readonly model: LoadedModel;
+  readonly aliases: readonly string[];
+  readonly inFlight: number;
+}
+
+/**
+ * The model versions of one process: the `production` version of each served model (loaded at
+ * boot, reloaded on promotion, swapped atomically with the old one released once drained), and
+ * versions asked for by number, loaded on demand and cached. Every version is checksum-verified
+ * before it is loaded; a version that fails to load never replaces the one serving.
+ */
+export class ModelServer {
+  readonly #production = new Map<string, ModelSlot<LoadedModel>>();
+  readonly #failures = new Map<string, string>();
+  readonly #loadChains = new Map<string, Promise<void>>();
+  readonly #pinned = new Map<string, Promise<ModelSlot<LoadedModel>>>();
+  readonly #pinnedLoaded = new Map<string, ModelSlot<LoadedModel>>();
+  #closed = false;
+
+  constructor(private readonly options: ModelServerOptions) {
+    for (const name of options.served) this.#production.set(name, this.#newSlot());
+  }
+
+  /** The served model names. */
+  get served(): readonly string[] {
+    return this.options.served;
+  }
+
+  /** True once every served model has a production version loaded. */
+  get ready(): boolean {
+    return [...this.#production.values()].every((slot) => slot.current !== undefined);
+  }
+
+  /** Served models without a loaded production version, with the last load error. */
+  missing(): { name: string; alias: string; error: string | null }[] {
+    return [...this.#production.entries()]
+      .filter(([, slot]) => slot.current === undefined)
+      .map(([name]) => ({ name, alias: PRODUCTION_ALIAS, error: this.#failures.get(name) ?? null }));
+  }
+
+  /**
+   * Makes the served model's production version the one the registry's alias points at now:
+   * loads and warms it in the background, then swaps. Calls for one model run one after another;
+   * a call finding that version already serving does nothing. Never throws: a failure is logged
+   * and the previous version keeps serving.
+   */
+  syncProduction(name: string): Promise<void> {
+    const previous = this.#loadChains.get(name) ?? Promise.resolve();
+    const next = previous.then(() => this.#syncProductionNow(name));
+    this.#loadChains.set(name, next);
+    return next;
+  }
+
+  /** Syncs every served model (at boot, and periodically to catch a missed event). */
+  async syncAll(): Promise<void> {
+    await Promise.all(this.options.served.map((name) => this.syncProduction(name)));
+  }
+
+  /** The served model's production version, leased for one request. */
+  leaseProduction(name: string): LeaseResult {
+    const slot = this.#production.get(name);
+    if (slot === undefined) return { refusal: 'not-served', detail: `model ${name} is not served by this instance` };
+    const lease = slot.lease();
+    if (lease === undefined) {
+      return {
+        refusal: 'not-loaded',
+        detail: `model ${name} has no production version loaded yet${this.#failures.has(name) ? `: ${this.#failures.get(name) ?? ''}` : ''}`,
+      };
+    }
+    return { lease };
+  }
+
+  /** A version by number, leased for one request: the production one when it is that version, else loaded on demand. */
+  async leaseVersion(name: string, version: number): Promise<LeaseResult> {
+    const production = this.#production.get(name)?.lease();
+    if (production !== undefined) {
+      if (production.model.version === version) return { lease: production };
+      production.done();
+    }
+    const key = `${name}:${version}`;
+    let pending = this.#pinned.get(key);
+    if (pending === undefined) {
+      pending = this.#loadPinned(name, version);
+      this.#pinned.set(key, pending);
+      this.#dropOldestPinned();
+    }
+    try {
+      const lease = (await pending).lease();
+      if (lease !== undefined) return { lease };
+      return { refusal: 'version-unloadable', detail: `version ${version} of ${name} was unloaded` };
+    } catch (error) {
+      this.#pinned.delete(key);
+      if (error instanceof RegistryNotFoundError) {
+        return { refusal: 'version-not-found', detail: `the registry has no version ${version} of ${name}` };
+      }
+      return { refusal: 'version-unloadable', detail: errorMessage(error) };
+    }
+  }
+
+  /** Every loaded version with the aliases it serves under and its requests in flight. */
+  list(): LoadedEntry[] {
+    const entries: LoadedEntry[] = [];
+    for (const slot of this.#production.values()) {
+      const model = slot.current;
+      if (model !== undefined) entries.push({ model, aliases: [PRODUCTION_ALIAS], inFlight: slot.inFlight });
+    }
+    for (const slot of this.#pinnedLoaded.values()) {
+      const model = slot.current;
+      if (model !== undefined) entries.push({ model, aliases: [], inFlight: slot.inFlight });
+    }
+    return entries;
+  }
+
+  /** Stops loading and releases every model once its requests are done. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    await Promise.allSettled(this.#loadChains.values());
+    for (const slot of this.#production.values()) slot.clear();
+    for (const settled of await Promise.allSettled(this.#pinned.values())) {
+      if (settled.status === 'fulfilled') settled.value.clear();
+    }
+    this.#pinned.clear();
+    this.#pinnedLoaded.clear();
+  }
+
+  async #syncProductionNow(name: string): Promise<void> {
+    if (this.#closed) return;
+    const slot = this.#production.get(name);
+    if (slot === undefined) return;
+    const { logger } = this.options;
+    let target: ModelVersion | undefined;
+    try {
+      target = await this.options.registry.resolveAlias(name, PRODUCTION_ALIAS);
+      if (slot.current?.version === target.version) return;
+      const model = await this.#load(target);
+      if (this.#isClosed()) {
+        await model.release();
+        return;
+      }
+      const previous = slot.current?.version ?? null;
+      slot.replace(model);
+      this.#failures.delete(name);
+      logger.info({ model: name, version: model.version, previousVersion: previous }, 'production model swapped in');
+      this.options.onLoadedChanged?.();
+    } catch (error) {
+      this.#failures.set(name, errorMessage(error));
+      logger.error(
+        { err: error, model: name, version: target?.version, serving: slot.current?.version ?? null },
+        'production model not loaded; the previous version keeps serving',
+      );
+    }
+  }
+
+  async #loadPinned(name: string, version: number): Promise<ModelSlot<LoadedModel>> {
+    const metadata = await this.options.registry.getVersion(name, version);
+    const slot = this.#newSlot();
+    slot.replace(await this.#load(metadata));
+    this.#pinnedLoaded.set(`${name}:${version}`, slot);
+    this.options.onLoadedChanged?.();
+    return slot;
+  }
+
+  #dropOldestPinned(): void {
+    for (const [key, oldest] of this.#pinned) {
+      if (this.#pinned.size <= MAX_PINNED_VERSIONS) return;
+      this.#pinned.delete(key);
+      this.#pinnedLoaded.delete(key);
+      oldest.then((slot) => slot.clear()).catch(() => undefined);
+    }
+  }
+
+  async #load(version: ModelVersion): Promise<LoadedModel> {
+    const folder = await fetchVerifiedFolder(
+      this.options.registry,
+      this.options.cacheDir,
+      version,
+      this.options.logger,
+    );
+    return LoadedModel.load(version, folder, this.options.load);
+  }
+
+  #isClosed(): boolean {
+    return this.#closed;
+  }
+
+  #newSlot(): ModelSlot<LoadedModel> {
+    return new ModelSlot((error) => this.options.logger.warn({ err: error }, 'releasing a model failed'));
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
