@@ -2,3 +2,4 @@ export { createTestEnvironment, type TestEnvironment } from './test-environment.
 export { setupInfrastructure, teardownInfrastructure } from './global-setup.js';
 export { waitFor } from './wait-for.js';
 export { checkHttpSurface } from './http-surface.js';
+export { topicCorpus, type TopicRow } from './topic-corpus.js';

@@ -1,40 +1,7 @@
-import { createHash } from 'node:crypto';
-import {
-  createRandom,
-  resolveTrainingConfig,
-  runTrainingPipeline,
-  type PipelineResult,
-  type TrainingRow,
-} from '@mlops/ml';
+import { resolveTrainingConfig, runTrainingPipeline, type PipelineResult } from '@mlops/ml';
+import { topicCorpus } from '@mlops/testing';
 import { describe, expect, it } from 'vitest';
 import { checkWithOnnxRuntime } from './onnx-runner.js';
-
-const TOPICS: Record<string, string[]> = {
-  finance: ['invoice', 'payment', 'account', 'bank', 'transfer', 'balance', 'credit', 'amount', 'due', 'iban'],
-  travel: ['flight', 'hotel', 'booking', 'airport', 'train', 'ticket', 'luggage', 'gate', 'passport', 'trip'],
-  health: ['doctor', 'clinic', 'appointment', 'dose', 'symptom', 'nurse', 'therapy', 'fever', 'blood', 'test'],
-};
-const COMMON = ['the', 'a', 'please', 'your', 'for', 'with', 'today', 'on', 'monday', 'we'];
-
-/** Short texts drawn from topic words mixed with common words, seeded. */
-function corpus(count: number): TrainingRow[] {
-  const random = createRandom(11);
-  const labels = Object.keys(TOPICS);
-  return Array.from({ length: count }, (_, index) => {
-    const label = labels[index % labels.length] ?? 'finance';
-    const words = Array.from({ length: 12 }, () => {
-      const pool = random.next() < 0.5 ? (TOPICS[label] ?? COMMON) : COMMON;
-      return pool[random.integer(pool.length)] ?? 'the';
-    });
-    const text = words.join(' ');
-    return {
-      id: `doc-${index}`,
-      text,
-      label,
-      textSha256: createHash('sha256').update(`${index}:${text}`).digest('hex'),
-    };
-  });
-}
 
 async function train(modelKind: 'embedding_bag' | 'mlp'): Promise<PipelineResult> {
   return runTrainingPipeline({
@@ -49,7 +16,7 @@ async function train(modelKind: 'embedding_bag' | 'mlp'): Promise<PipelineResult
         featurizer: { wordNgrams: { buckets: 1024 } },
       },
     }),
-    rows: corpus(300),
+    rows: topicCorpus(300, 11),
     datasetContentHash: 'a'.repeat(64),
     checkExported: checkWithOnnxRuntime,
     exportedRuntime: 'onnxruntime-node',

@@ -1,40 +1,6 @@
-import { createHash } from 'node:crypto';
 import { checkParity, OnnxClassifier } from '@mlops/model-runtime';
-import {
-  createRandom,
-  resolveTrainingConfig,
-  runTrainingPipeline,
-  type ProbabilityComparison,
-  type SparseVector,
-  type TrainingRow,
-} from '@mlops/ml';
-
-const TOPICS: Record<string, string[]> = {
-  finance: ['invoice', 'payment', 'account', 'bank', 'transfer', 'balance', 'credit', 'amount', 'due', 'iban'],
-  travel: ['flight', 'hotel', 'booking', 'airport', 'train', 'ticket', 'luggage', 'gate', 'passport', 'trip'],
-  health: ['doctor', 'clinic', 'appointment', 'dose', 'symptom', 'nurse', 'therapy', 'fever', 'blood', 'test'],
-};
-const COMMON = ['the', 'a', 'please', 'your', 'for', 'with', 'today', 'on', 'monday', 'we'];
-
-/** Short seeded texts mixing topic words with common words. */
-function corpus(count: number, seed: number): TrainingRow[] {
-  const random = createRandom(seed);
-  const labels = Object.keys(TOPICS);
-  return Array.from({ length: count }, (_, index) => {
-    const label = labels[index % labels.length] ?? 'finance';
-    const words = Array.from({ length: 12 }, () => {
-      const pool = random.next() < 0.5 ? (TOPICS[label] ?? COMMON) : COMMON;
-      return pool[random.integer(pool.length)] ?? 'the';
-    });
-    const text = words.join(' ');
-    return {
-      id: `doc-${index}`,
-      text,
-      label,
-      textSha256: createHash('sha256').update(`${index}:${text}`).digest('hex'),
-    };
-  });
-}
+import { topicCorpus } from '@mlops/testing';
+import { resolveTrainingConfig, runTrainingPipeline, type ProbabilityComparison, type SparseVector } from '@mlops/ml';
 
 async function checkWithOnnxRuntime(
   onnx: Uint8Array,
@@ -63,7 +29,7 @@ export async function trainTopicModel(seed: number, kind: 'linear' | 'mlp' = 'li
       seed,
       config: { model: { kind }, optimization: { epochs: 3 }, featurizer: { wordNgrams: { buckets: 1024 } } },
     }),
-    rows: corpus(240, seed),
+    rows: topicCorpus(240, seed),
     datasetContentHash: 'a'.repeat(64),
     checkExported: checkWithOnnxRuntime,
     exportedRuntime: 'onnxruntime-node',
