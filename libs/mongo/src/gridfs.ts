@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { GridFSBucket, type ObjectId, type Db, type Document } from 'mongodb';
+import { setTimeout } from 'node:timers/promises';
+import { GridFSBucket, type GridFSBucketWriteStream, type ObjectId, type Db, type Document } from 'mongodb';
 
 /** A stored file's id and size. */
 export interface StoredFile {
@@ -24,10 +25,25 @@ export async function uploadStream(
   try {
     await pipeline(source, upload);
   } catch (error) {
-    await bucket.delete(upload.id).catch(() => undefined);
+    await removePartialUpload(bucket, upload);
     throw error;
   }
   return { id: upload.id, length: upload.length };
+}
+
+const CLEANUP_ROUNDS = 20;
+const CLEANUP_PAUSE_MS = 25;
+
+/**
+ * Removes what a failed upload wrote. A chunk insert already sent when the source failed can land
+ * after the first delete, so the chunks are deleted until none is left (bounded rounds).
+ */
+async function removePartialUpload(bucket: GridFSBucket, upload: GridFSBucketWriteStream): Promise<void> {
+  for (let round = 0; round < CLEANUP_ROUNDS; round++) {
+    await bucket.delete(upload.id).catch(() => undefined);
+    await setTimeout(CLEANUP_PAUSE_MS);
+    if ((await upload.chunks.countDocuments({ files_id: upload.id }).catch(() => 0)) === 0) return;
+  }
 }
 
 /** Streams a stored file out of GridFS. */
