@@ -7,52 +7,21 @@
  *
  *   tsx train-and-predict.ts <train.jsonl> <test.jsonl> <out.json> '<config options JSON>'
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import {
-  createTfjsModel,
-  fitTextFeaturizer,
-  packBatch,
-  stratifiedSplit,
-  trainingOptionsSchema,
-  trainSparseBag,
-  useBackend,
-  type LabelledExample,
-} from '@mlops/ml';
+import { writeFileSync } from 'node:fs';
+import { createTfjsModel, packBatch, trainingOptionsSchema, useBackend } from '@mlops/ml';
+import { fitSuiteModel, readExamples } from './fit-suite-model.js';
 
 const [trainFile, testFile, outFile, optionsJson] = process.argv.slice(2);
 if (!trainFile || !testFile || !outFile)
   throw new Error('usage: train-and-predict <train.jsonl> <test.jsonl> <out.json> [options]');
-const readJsonl = (file: string): LabelledExample[] =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as LabelledExample);
 
 const options = trainingOptionsSchema.parse(JSON.parse(optionsJson ?? '{}'));
-const seed = 42;
 const backend = await useBackend('auto');
-const train = readJsonl(trainFile);
-const test = readJsonl(testFile);
-const started = performance.now();
-const labels = [...new Set(train.map((example) => example.label))].sort();
-const parts = stratifiedSplit(train, { test: 0, validation: options.split.validation }, seed);
-const featurizer = fitTextFeaturizer(options.featurizer, parts.train);
-const encode = (examples: readonly LabelledExample[]) => ({
-  vectors: examples.map((example) => featurizer.transform(example.text)),
-  targets: Int32Array.from(examples, (example) => labels.indexOf(example.label)),
-});
-const trained = await trainSparseBag({
-  model: options.model,
-  optimization: options.optimization,
-  featureCount: featurizer.dimension,
-  classes: labels.length,
-  seed,
-  train: encode(parts.train),
-  validation: encode(parts.validation),
-});
-const fitSeconds = (performance.now() - started) / 1000;
+const train = readExamples(trainFile);
+const test = readExamples(testFile);
+const { labels, featurizer, weights, epochs, bestEpoch, fitSeconds } = await fitSuiteModel(train, options, 42);
 const predictStarted = performance.now();
-const model = createTfjsModel(trained.weights);
+const model = createTfjsModel(weights);
 const predictions: string[] = [];
 for (let from = 0; from < test.length; from += 256) {
   const chunk = test.slice(from, from + 256);
@@ -71,8 +40,8 @@ writeFileSync(
     predictions,
     fitSeconds,
     predictSeconds: (performance.now() - predictStarted) / 1000,
-    epochs: trained.curve.length,
-    bestEpoch: trained.bestEpoch,
+    epochs,
+    bestEpoch,
     features: featurizer.dimension,
     backend,
   }),

@@ -7,3 +7,4 @@ export { OnnxClassifier } from './onnx-classifier.js';
 export { OnnxClassifierOptionsSchema, type OnnxClassifierOptions } from './session-options.js';
 /** @public See above. */
 export { checkParity, type ParityCheckOptions, type ProbabilityModel } from './parity-check.js';
+export { checkExportedModel } from './check-exported-model.js';

@@ -157,7 +157,7 @@ export async function runTrainingPipeline(input: PipelineInput): Promise<Pipelin
       bestEpoch: trained.bestEpoch,
       curve: [...trained.curve],
     },
-    trainingStatistics: statisticsOf(featurizer, split.train, train.targets, probabilities, labels),
+    trainingStatistics: statisticsOf(featurizer, split.train, train.targets, testReport),
     data: {
       steps: prepared.steps,
       split: { train: split.train.length, validation: split.validation.length, test: split.test.length },
@@ -229,20 +229,12 @@ function statisticsOf(
   featurizer: TextFeaturizer,
   trainRows: readonly TrainingRow[],
   trainTargets: Int32Array,
-  testProbabilities: Float32Array,
-  labels: readonly string[],
+  testReport: EvaluationReport,
 ): ModelManifest['trainingStatistics'] {
-  const classes = labels.length;
-  const predictions = Int32Array.from({ length: testProbabilities.length / classes }, (_, row) => {
-    let best = 0;
-    for (let c = 1; c < classes; c++)
-      if ((testProbabilities[row * classes + c] ?? 0) > (testProbabilities[row * classes + best] ?? 0)) best = c;
-    return best;
-  });
   return trainingStatistics({
-    labels,
+    labels: testReport.labels,
     trainTargets,
-    testPredictions: predictions,
+    testPredictedCounts: testReport.labels.map((label) => testReport.perClass[label]?.predicted ?? 0),
     textLengths: trainRows.map((row) => row.text.length),
     outOfVocabularyRates: trainRows.map((row) => featurizer.describe(row.text).outOfVocabularyRate),
   });

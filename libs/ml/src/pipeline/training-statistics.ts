@@ -17,25 +17,30 @@ export const trainingStatisticsSchema = z.strictObject({
 export type TrainingStatistics = z.output<typeof trainingStatisticsSchema>;
 
 /** Shares of each label among `indices` (every label present, 0 when absent). */
-export function labelShares(labels: readonly string[], indices: ArrayLike<number>): Record<string, number> {
+function labelShares(labels: readonly string[], indices: ArrayLike<number>): Record<string, number> {
   const counts = new Array<number>(labels.length).fill(0);
   for (const index of Array.from(indices)) counts[index] = (counts[index] ?? 0) + 1;
-  return Object.fromEntries(
-    labels.map((label, index) => [label, indices.length === 0 ? 0 : (counts[index] ?? 0) / indices.length]),
-  );
+  return countShares(labels, counts);
+}
+
+/** Shares of per-label counts (every label present; all 0 when there are no counts). */
+function countShares(labels: readonly string[], counts: readonly number[]): Record<string, number> {
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  return Object.fromEntries(labels.map((label, index) => [label, total === 0 ? 0 : (counts[index] ?? 0) / total]));
 }
 
 /** Builds the drift reference from the training texts' measurements and the test predictions. */
 export function trainingStatistics(input: {
   readonly labels: readonly string[];
   readonly trainTargets: ArrayLike<number>;
-  readonly testPredictions: ArrayLike<number>;
+  /** How often the model predicted each label on the test set, in `labels` order (the evaluation's counts). */
+  readonly testPredictedCounts: readonly number[];
   readonly textLengths: readonly number[];
   readonly outOfVocabularyRates: readonly number[];
 }): TrainingStatistics {
   return {
     labels: labelShares(input.labels, input.trainTargets),
-    predictedLabels: labelShares(input.labels, input.testPredictions),
+    predictedLabels: countShares(input.labels, input.testPredictedCounts),
     textLength: histogramOf(input.textLengths, quantileEdges(input.textLengths)),
     outOfVocabularyRate: histogramOf(input.outOfVocabularyRates, quantileEdges(input.outOfVocabularyRates)),
     examples: input.textLengths.length,

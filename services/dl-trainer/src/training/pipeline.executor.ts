@@ -28,7 +28,7 @@ import {
 import type { TrainingJobDocument } from '../training-jobs/training-job.repository.js';
 import type { CheckpointStore } from './checkpoint.store.js';
 import type { DatasetClient } from './dataset.client.js';
-import { checkWithOnnxRuntime } from './onnx-runner.js';
+import { checkExportedModel } from '@mlops/model-runtime';
 
 /** What the pipeline executor works with. */
 export interface PipelineExecutorDeps {
@@ -83,7 +83,7 @@ export function createPipelineExecutor(deps: PipelineExecutorDeps): TrainingExec
             language: record.language,
           })),
           datasetContentHash: contentHash,
-          checkExported: checkWithOnnxRuntime,
+          checkExported: checkExportedModel,
           exportedRuntime: 'onnxruntime-node',
           lineage: { jobId: job._id, runId: job._id, codeVersion: deps.registry.codeVersion },
           backend: deps.backend,

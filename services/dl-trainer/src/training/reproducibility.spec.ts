@@ -1,7 +1,7 @@
 import { resolveTrainingConfig, runTrainingPipeline, type PipelineResult } from '@mlops/ml';
 import { topicCorpus } from '@mlops/testing';
 import { describe, expect, it } from 'vitest';
-import { checkWithOnnxRuntime } from './onnx-runner.js';
+import { checkExportedModel } from '@mlops/model-runtime';
 
 async function train(modelKind: 'embedding_bag' | 'mlp'): Promise<PipelineResult> {
   return runTrainingPipeline({
@@ -18,7 +18,7 @@ async function train(modelKind: 'embedding_bag' | 'mlp'): Promise<PipelineResult
     }),
     rows: topicCorpus(300, 11),
     datasetContentHash: 'a'.repeat(64),
-    checkExported: checkWithOnnxRuntime,
+    checkExported: checkExportedModel,
     exportedRuntime: 'onnxruntime-node',
     lineage: { jobId: null, runId: null, codeVersion: 'test' },
     now: () => new Date('2026-01-01T00:00:00Z'),

@@ -1,20 +1,6 @@
-import { checkParity, OnnxClassifier } from '@mlops/model-runtime';
+import { checkExportedModel } from '@mlops/model-runtime';
 import { topicCorpus } from '@mlops/testing';
-import { resolveTrainingConfig, runTrainingPipeline, type ProbabilityComparison, type SparseVector } from '@mlops/ml';
-
-async function checkWithOnnxRuntime(
-  onnx: Uint8Array,
-  vectors: readonly SparseVector[],
-  expected: Float32Array,
-  tolerance: number,
-): Promise<ProbabilityComparison> {
-  const classifier = await OnnxClassifier.load(onnx);
-  try {
-    return await checkParity(classifier, vectors, expected, { tolerance });
-  } finally {
-    await classifier.release();
-  }
-}
+import { resolveTrainingConfig, runTrainingPipeline } from '@mlops/ml';
 
 /** A trained model folder: `manifest.json` and `model.onnx`, as the trainer registers them. */
 export type ModelFolder = ReadonlyMap<string, Buffer>;
@@ -31,7 +17,7 @@ export async function trainTopicModel(seed: number, kind: 'linear' | 'mlp' = 'li
     }),
     rows: topicCorpus(240, seed),
     datasetContentHash: 'a'.repeat(64),
-    checkExported: checkWithOnnxRuntime,
+    checkExported: checkExportedModel,
     exportedRuntime: 'onnxruntime-node',
     lineage: { jobId: null, runId: null, codeVersion: 'test' },
     now: () => new Date('2026-01-01T00:00:00Z'),

@@ -1,11 +1,13 @@
-import { checkParity, OnnxClassifier } from '@mlops/model-runtime';
 import type { ProbabilityComparison, SparseVector } from '@mlops/ml';
+import { OnnxClassifier } from './onnx-classifier.js';
+import { checkParity } from './parity-check.js';
 
 /**
- * The export check of a training run: loads the exported model in ONNX Runtime (CPU) and compares
- * its probabilities on the test rows with TensorFlow.js's.
+ * The export check of a training run (`checkExported` of libs/ml's pipeline): loads the exported
+ * model in ONNX Runtime (CPU, one thread) and compares its probabilities on the test rows with the
+ * expected ones (TensorFlow.js's).
  */
-export async function checkWithOnnxRuntime(
+export async function checkExportedModel(
   onnx: Uint8Array,
   vectors: readonly SparseVector[],
   expected: Float32Array,
