@@ -55,10 +55,15 @@ module.exports = {
     },
     {
       name: 'no-deep-imports',
-      comment: 'Other packages are entered through their index only (import "@mlops/x", never a file inside it).',
+      comment:
+        'Other packages are entered through their index or a subpath their package.json exports ' +
+        '(import "@mlops/x" or "@mlops/ml/serving", never a file inside it).',
       severity: 'error',
       from: { path: '^(libs|services)/([^/]+)/' },
-      to: { path: '^libs/([^/]+)/', pathNot: ['^libs/$2/', '^libs/[^/]+/src/index\\.ts$'] },
+      to: {
+        path: '^libs/([^/]+)/',
+        pathNot: ['^libs/$2/', '^libs/[^/]+/src/index\\.ts$', '^libs/ml/src/(steps|serving)\\.ts$'],
+      },
     },
     {
       name: 'testing-only-in-tests',

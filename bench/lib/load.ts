@@ -9,6 +9,8 @@ export interface LoadOptions {
   readonly durationSeconds: number;
   /** Requests a connection may have in flight (HTTP pipelining); 1 unless told. */
   readonly pipelining?: number;
+  /** Ends the run early (still bounded by `durationSeconds`). */
+  readonly signal?: AbortSignal;
 }
 
 export interface LoadResult {
@@ -59,6 +61,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         else resolve(done);
       },
     );
+    if (options.signal?.aborted) instance.stop();
+    options.signal?.addEventListener('abort', () => instance.stop(), { once: true });
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       if (statusCode < 200 || statusCode >= 300) {
         non2xx += 1;

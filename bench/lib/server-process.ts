@@ -27,6 +27,16 @@ export function peakRssOf(pid: number): number | null {
   }
 }
 
+/** Resident set size of a live process now (`VmRSS` in /proc/<pid>/status), bytes; null when unreadable. */
+export function rssOf(pid: number): number | null {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match?.[1] === undefined ? null : Number(match[1]) * 1024;
+  } catch {
+    return null;
+  }
+}
+
 let clockTicks: number | undefined;
 
 /** User + system CPU time of a live process and all its threads so far (/proc/<pid>/stat), seconds; null when unreadable. */
@@ -49,6 +59,8 @@ export interface ServerOptions {
   readonly command: string;
   readonly args: readonly string[];
   readonly env?: NodeJS.ProcessEnv;
+  /** Working directory of the server; this process's when absent. */
+  readonly cwd?: string;
   /** Polled with `probeBody` until it answers 2xx. */
   readonly probeUrl: string;
   readonly probeBody: string;
@@ -62,6 +74,8 @@ export interface ServerProcess {
   peakRssBytes(): number | null;
   /** User + system CPU time of the server process so far, seconds. */
   cpuSeconds(): number | null;
+  /** Resident set size of the server process now, bytes. */
+  rssBytes(): number | null;
   /** SIGTERM, then SIGKILL after 5 s; resolves when the process has exited. */
   stop(): Promise<void>;
 }
@@ -79,6 +93,7 @@ const sleep = (ms: number): Promise<void> =>
 export async function startServer(options: ServerOptions): Promise<ServerProcess> {
   const child: ChildProcess = spawn(options.command, [...options.args], {
     env: options.env ?? process.env,
+    cwd: options.cwd,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const pid = child.pid;
@@ -113,7 +128,14 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
         body: options.probeBody,
       });
       await response.arrayBuffer();
-      if (response.ok) return { pid, peakRssBytes: () => peakRssOf(pid), cpuSeconds: () => cpuSecondsOf(pid), stop };
+      if (response.ok)
+        return {
+          pid,
+          peakRssBytes: () => peakRssOf(pid),
+          cpuSeconds: () => cpuSecondsOf(pid),
+          rssBytes: () => rssOf(pid),
+          stop,
+        };
     } catch {
       // not listening yet
     }

@@ -4,10 +4,12 @@ import type { ServerProcess } from '../lib/server-process.js';
 export interface ServingModel {
   /** Model name used in the route `/v1/models/{name}/predict`. */
   readonly name: string;
-  /** The suite's model, written by `exportSparseBagToOnnx`. */
+  /** The suite's model, exported to ONNX by `runTrainingPipeline` (libs/ml). */
   readonly onnxFile: string;
   /** The libs/ml featurizer state (`TextFeaturizer.toJSON()`) that goes with `onnxFile`. */
   readonly featurizerFile: string;
+  /** The same model as the folder the registry holds (`manifest.json` + `model.onnx`, from `runTrainingPipeline`). */
+  readonly folderDir: string;
   /** JSON Lines `{"id","text","label"}` of the train and test parts (bench/training/datasets.ts split). */
   readonly trainFile: string;
   readonly testFile: string;

@@ -5,28 +5,35 @@
  * called in-process without HTTP. Every server is its own child process (peak RSS from /proc);
  * the load generator runs in this process, on the same 2 cores.
  *
- *   pnpm bench serving      (BENCH_SERVING_SECONDS per cell, default 5; BENCH_SERVING_WARMUP_SECONDS, default 1)
+ * The inference service (services/inference, as shipped) also runs in variants (batching off,
+ * batching delays, request logging off) at 1 text and 32 connections, and through a hot-swap soak:
+ * BENCH_SERVING_SWAPS promotions under load with its RSS before and after.
+ *
+ *   pnpm bench serving      (BENCH_SERVING_SECONDS per cell, default 5; BENCH_SERVING_WARMUP_SECONDS, default 1;
+ *                            BENCH_SERVING_SWAPS, default 100; BENCH_SERVING_CPU_PROF_DIR: --cpu-prof of each inference process)
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { runLoad } from '../lib/load.js';
 import { ensureGnuTime, runMeasured } from '../lib/measure.js';
 import { ensurePythonVenv } from '../lib/python.js';
 import { writeResults, type BenchRow } from '../lib/results.js';
-import { freePort } from '../lib/server-process.js';
 import { writeJsonl } from '../training/contender.js';
 import { loadSpamAssassin, splitDataset, SPLIT_SEED, TEST_FRACTION } from '../training/datasets.js';
-import type { ServingModel } from './contender.js';
+import type { HttpContender, ServingModel } from './contender.js';
 import { FASTAPI_SCRIPT, httpContenders, SERVING_PYTHON_REQUIREMENTS } from './contenders/index.js';
+import { inferenceVariants, suiteInference } from './contenders/suite-inference.js';
+import { measureContender, type ContenderRun } from './http-cells.js';
+import { runSwapSoak } from './swap-soak.js';
 
 const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
 const round = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
 const MB = 1024 * 1024;
 const SECONDS = Number(process.env.BENCH_SERVING_SECONDS ?? '5');
 const WARMUP_SECONDS = Number(process.env.BENCH_SERVING_WARMUP_SECONDS ?? '1');
+const SWAPS = Number(process.env.BENCH_SERVING_SWAPS ?? '100');
 const CONNECTIONS = [1, 32] as const;
 const BATCHES = [1, 32] as const;
 const tsxArgs = (script: string): string[] => ['--conditions=source', '--import', 'tsx', script];
@@ -72,6 +79,7 @@ const model: ServingModel = {
   name: 'spamassassin',
   onnxFile: join(workDir, 'model.onnx'),
   featurizerFile: join(workDir, 'featurizer.json'),
+  folderDir: join(workDir, 'folder'),
   trainFile: join(workDir, 'train.jsonl'),
   testFile: join(workDir, 'test.jsonl'),
   workDir,
@@ -160,6 +168,31 @@ try {
 
   // (a), (b), the suite's minimal stack and (d): HTTP servers under load.
   const singleTextRps: Record<string, number> = {};
+  const recordRun = (contender: HttpContender, run: ContenderRun): void => {
+    settings[contender.name] = contender.settings;
+    load[contender.name] = [round(run.load[0], 2), round(run.load[1], 2)];
+    for (const cell of run.cells) {
+      const caseName = caseOf(cell.batch, cell.connections);
+      figure(contender.name, caseName, 'req_per_s', round(cell.rps, 0), '1/s');
+      figure(contender.name, caseName, 'texts_per_s', round(cell.rps * cell.batch, 0), '1/s');
+      figure(contender.name, caseName, 'p50_latency', round(cell.p50, 3), 'ms');
+      figure(contender.name, caseName, 'p99_latency', round(cell.p99, 3), 'ms');
+      if (cell.cpuMs !== null) figure(contender.name, caseName, 'server_cpu_per_request', round(cell.cpuMs, 3), 'ms');
+      figure(contender.name, caseName, 'failed', cell.failed, 'requests');
+      if (cell.batch === 1) singleTextRps[`${contender.name}@${cell.connections}`] = cell.rps;
+      table.push(
+        `| ${contender.name} | ${cell.batch} | ${cell.connections} | ${cell.rps.toFixed(0)} | ` +
+          `${(cell.rps * cell.batch).toFixed(0)} | ${cell.p50.toFixed(2)} | ${cell.p99.toFixed(2)} | ` +
+          `${cell.cpuMs === null ? 'n/a' : cell.cpuMs.toFixed(3)} | ${cell.failed} | ` +
+          `${run.peakRssMb === null ? 'n/a' : run.peakRssMb.toFixed(0)} |`,
+      );
+    }
+    if (run.peakRssMb !== null) {
+      figure(contender.name, 'whole server process', 'peak_rss', round(run.peakRssMb, 1), 'MB');
+    }
+  };
+  const timing = { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS };
+  const everyCell = BATCHES.flatMap((batch) => CONNECTIONS.map((connections) => ({ batch, connections })));
   for (const contender of httpContenders) {
     const reason = contender.unavailable?.() ?? null;
     if (reason !== null) {
@@ -168,72 +201,41 @@ try {
       table.push(`| ${contender.name} | – | – | skipped | – | – | – | – | – | – |`);
       continue;
     }
-    settings[contender.name] = contender.settings;
-    const port = await freePort();
-    log(`${contender.name}: starting on 127.0.0.1:${port}`);
-    const server = await contender.start(model, port, bodies[1]);
-    const url = `http://127.0.0.1:${port}/v1/models/${model.name}/predict`;
-    const before = loadavg()[0] ?? 0;
-    const cells: {
-      batch: number;
-      connections: number;
-      rps: number;
-      p50: number;
-      p99: number;
-      cpuMs: number | null;
-      failed: number;
-    }[] = [];
-    try {
-      for (const batch of BATCHES) {
-        for (const connections of CONNECTIONS) {
-          const body = bodies[batch];
-          if (WARMUP_SECONDS > 0) await runLoad({ url, body, connections, durationSeconds: WARMUP_SECONDS });
-          const cpuBefore = server.cpuSeconds();
-          const result = await runLoad({ url, body, connections, durationSeconds: SECONDS });
-          const cpuAfter = server.cpuSeconds();
-          const cpuMs =
-            cpuBefore === null || cpuAfter === null || result.ok === 0
-              ? null
-              : ((cpuAfter - cpuBefore) * 1000) / (result.ok + result.failed);
-          const caseName = caseOf(batch, connections);
-          figure(contender.name, caseName, 'req_per_s', round(result.requestsPerSecond, 0), '1/s');
-          figure(contender.name, caseName, 'texts_per_s', round(result.requestsPerSecond * batch, 0), '1/s');
-          figure(contender.name, caseName, 'p50_latency', round(result.p50Ms, 3), 'ms');
-          figure(contender.name, caseName, 'p99_latency', round(result.p99Ms, 3), 'ms');
-          if (cpuMs !== null) figure(contender.name, caseName, 'server_cpu_per_request', round(cpuMs, 3), 'ms');
-          figure(contender.name, caseName, 'failed', result.failed, 'requests');
-          if (batch === 1) singleTextRps[`${contender.name}@${connections}`] = result.requestsPerSecond;
-          cells.push({
-            batch,
-            connections,
-            rps: result.requestsPerSecond,
-            p50: result.p50Ms,
-            p99: result.p99Ms,
-            cpuMs,
-            failed: result.failed,
-          });
-          log(
-            `${contender.name}, ${caseName}: ${result.requestsPerSecond.toFixed(0)} req/s, ` +
-              `p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms, ${result.failed} failed`,
-          );
-        }
-      }
-    } finally {
-      const peak = server.peakRssBytes();
-      await server.stop();
-      load[contender.name] = [round(before, 2), round(loadavg()[0] ?? 0, 2)];
-      const rss = peak === null ? null : peak / MB;
-      if (rss !== null) figure(contender.name, 'whole server process', 'peak_rss', round(rss, 1), 'MB');
-      for (const cell of cells) {
-        table.push(
-          `| ${contender.name} | ${cell.batch} | ${cell.connections} | ${cell.rps.toFixed(0)} | ` +
-            `${(cell.rps * cell.batch).toFixed(0)} | ${cell.p50.toFixed(2)} | ${cell.p99.toFixed(2)} | ` +
-            `${cell.cpuMs === null ? 'n/a' : cell.cpuMs.toFixed(3)} | ${cell.failed} | ` +
-            `${rss === null ? 'n/a' : rss.toFixed(0)} |`,
-        );
-      }
-    }
+    recordRun(contender, await measureContender(contender, model, bodies, everyCell, timing, log));
   }
+
+  // The inference service's variants (batching off, batching delays, request logging off): 1 text, 32 connections.
+  for (const variant of inferenceVariants) {
+    recordRun(variant, await measureContender(variant, model, bodies, [{ batch: 1, connections: 32 }], timing, log));
+  }
+
+  // Hot swap under load: RSS of the inference service before and after SWAPS promotions.
+  log(`hot-swap soak: ${SWAPS} promotions under 1 text/request, 32 connections`);
+  const soakBefore = loadavg()[0] ?? 0;
+  const soak = await runSwapSoak({
+    model,
+    body: bodies[1],
+    connections: 32,
+    swaps: SWAPS,
+    warmupSeconds: SECONDS,
+    log,
+  });
+  const soakName = suiteInference.name;
+  const soakCase = `hot swap: ${SWAPS} promotions (model.promoted) under 1 text/request, 32 connections`;
+  load[`${soakName}, hot-swap soak`] = [round(soakBefore, 2), round(loadavg()[0] ?? 0, 2)];
+  figure(soakName, soakCase, 'rss_before_swaps_mb', round(soak.rssBeforeMb, 1), 'MB');
+  figure(soakName, soakCase, `rss_after_${SWAPS}_swaps_mb`, round(soak.rssAfterMb, 1), 'MB');
+  figure(soakName, soakCase, 'failed', soak.failed, 'requests');
+  figure(soakName, soakCase, 'answered', soak.ok, 'requests');
+  figure(soakName, soakCase, 'req_per_s', round(soak.requestsPerSecond, 0), '1/s');
+  figure(soakName, soakCase, 'p99_latency', round(soak.p99Ms, 3), 'ms');
+  figure(soakName, soakCase, 'mean_swap_time', round(soak.meanSwapMs, 1), 'ms');
+  const swapTable = [
+    '| RSS before swaps MB | RSS every 10 swaps MB | RSS after swaps MB | answered | failed | req/s | p99 ms | mean swap ms |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| ${soak.rssBeforeMb.toFixed(1)} | ${soak.rssSeriesMb.map((mb) => mb.toFixed(0)).join(', ')} | ${soak.rssAfterMb.toFixed(1)} | ` +
+      `${soak.ok} | ${soak.failed} | ${soak.requestsPerSecond.toFixed(0)} | ${soak.p99Ms.toFixed(1)} | ${soak.meanSwapMs.toFixed(0)} |`,
+  ];
 
   const ratio = (a: string, b: string, connections: number): string => {
     const x = singleTextRps[`${a}@${connections}`];
@@ -241,16 +243,30 @@ try {
     return x === undefined || y === undefined ? 'n/a' : (x / y).toFixed(2);
   };
   const [bare, fastapi, minimal] = httpContenders.map((contender) => contender.name);
+  const service = suiteInference.name;
   if (bare && fastapi && minimal) {
     for (const connections of CONNECTIONS) {
       notes.push(
-        `single-text req/s at ${connections} connection(s): suite minimal / bare fastify = ${ratio(minimal, bare, connections)}, ` +
-          `suite minimal / FastAPI = ${ratio(minimal, fastapi, connections)} (issue 6 targets for the inference service: ≥ 0.5 and ≥ 3)`,
+        `single-text req/s at ${connections} connection(s): inference service / bare fastify = ${ratio(service, bare, connections)} (target ≥ 0.5), ` +
+          `inference service / FastAPI = ${ratio(service, fastapi, connections)} (target ≥ 3); ` +
+          `suite minimal / bare fastify = ${ratio(minimal, bare, connections)}, suite minimal / FastAPI = ${ratio(minimal, fastapi, connections)}`,
       );
     }
   }
+  const [batchingOff] = inferenceVariants.map((variant) => variant.name);
+  if (batchingOff) {
+    notes.push(
+      `micro-batching at 1 text/request, 32 connections: shipped defaults / batching off = ${ratio(service, batchingOff, 32)} in req/s ` +
+        '(rows of the inference service variants; each variant is its own process, measured one after another)',
+    );
+  }
   notes.push(
-    `model: libs/ml default config (linear), ${suiteTrained.features} features, ${suiteTrained.epochs} epochs (best ${suiteTrained.bestEpoch}), ` +
+    `hot swap: ${SWAPS} promotions alternating versions 1 and 2 (the same folder registered twice) through model.promoted on RabbitMQ, ` +
+      'each awaited until the service answers with the new version, under 1 text/request at 32 connections; RSS is VmRSS of the service ' +
+      `1 s after the warm-up load (before) and 1 s after the load ends (after), every 10 swaps in details.hotSwap`,
+  );
+  notes.push(
+    `model: libs/ml default config (linear) trained by runTrainingPipeline as dl-trainer does (70% of the train part trains, 10% early stopping, 20% its own test), ${suiteTrained.features} features, ${suiteTrained.epochs} epochs (best ${suiteTrained.bestEpoch}), ` +
       `ONNX ${(suiteTrained.modelBytes / MB).toFixed(1)} MB, test accuracy ${inProcess.accuracy.toFixed(4)} through ORT; ` +
       `scikit-learn TF-IDF + LR: ${sklearnTrained.features} features, test accuracy ${sklearnTrained.accuracy.toFixed(4)} (${inProcess.testExamples} test e-mails)`,
     `bodies: {"texts": [one test e-mail body]} (${single.text.length} characters, the median length of the test part) and the first 32 test e-mails (${texts[32].reduce((sum, text) => sum + text.length, 0)} characters together)`,
@@ -280,8 +296,10 @@ try {
     settings,
     load,
     table,
+    hotSwap: soak,
+    swapTable,
   });
-  process.stdout.write(`${table.join('\n')}\n\n${generic}\n`);
+  process.stdout.write(`${table.join('\n')}\n\n${swapTable.join('\n')}\n\n${generic}\n`);
 } finally {
   rmSync(workDir, { recursive: true, force: true });
 }

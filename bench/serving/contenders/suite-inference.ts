@@ -1,42 +1,51 @@
 /**
- * Plug point for the suite's inference service (services/inference, issue 6). It is skipped, with
- * the reason in the results, until `start` is wired. Starting the service for real needs:
- * - MongoDB and RabbitMQ (`buildConnectedApp`): `scripts/infra` starts local ones;
- * - a registry answering dl-trainer's API for `model.name` (alias `production` → version, version
- *   metadata with each file's sha256, file downloads), holding the folder `manifest.json` +
- *   `model.onnx` that `runTrainingPipeline` (libs/ml) returns: a small stub HTTP server in the
- *   benchmark, or dl-trainer itself with the model registered and promoted;
- * - the service as a child process (`node --conditions=source --import tsx services/inference/src/server.ts`,
- *   `REGISTRY_URL`, `MODELS=<model.name>`, its port and 127.0.0.1, Mongo and AMQP URLs in the
- *   environment), then `startServer` (bench/lib/server-process.ts) polling the predict route
- *   with `probeBody` until the model is loaded and warm.
- * Measure it with the same batching settings it ships with (`BATCH_MAX_SIZE`, `BATCH_MAX_DELAY_MS`)
- * and state them in `settings`.
+ * The suite's inference service (services/inference) as it ships: started from source as its own
+ * process against the local MongoDB and RabbitMQ (`scripts/infra`), loading the run's model from
+ * a stand-in registry (bench/serving/suite/inference-service.ts), with its default settings
+ * (batching, ONNX Runtime threads, logging) unless a variant overrides some in its environment.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadInferenceConfig } from '../../../services/inference/src/config.js';
 import type { HttpContender } from '../contender.js';
+import { startInferenceService } from '../suite/inference-service.js';
 
-const SOURCES = fileURLToPath(new URL('../../../services/inference/src/', import.meta.url));
+const SERVICE = 'mlops-suite inference service';
+/** Placeholders for the two required URLs: only the defaults of the other settings are read here. */
+const shipped = loadInferenceConfig({ MONGO_URL: 'mongodb://127.0.0.1:1', AMQP_URL: 'amqp://127.0.0.1:1' });
 
-function hasPredictRoute(): boolean {
-  try {
-    return readdirSync(SOURCES, { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'))
-      .some((file) => /\/predict\b/.test(readFileSync(join(SOURCES, file), 'utf8')));
-  } catch {
-    return false;
-  }
+/** The shipped defaults the service runs with, as stated in the results. */
+const shippedSettings = {
+  process: 'node --conditions=source --import tsx src/server.ts, 1 process, NODE_ENV=production',
+  BATCH_MAX_SIZE: shipped.batching.maxSize,
+  BATCH_MAX_DELAY_MS: shipped.batching.maxDelayMs,
+  ORT_INTRA_OP_THREADS: shipped.onnx.intraOpThreads,
+  ORT_INTER_OP_THREADS: shipped.onnx.interOpThreads,
+  LOG_LEVEL: shipped.log.level,
+  registry:
+    'stand-in registry in the benchmark process (libs/testing FakeRegistry), model folder from runTrainingPipeline',
+} as const;
+
+/** The service with its environment changed by `env` (none: as shipped); `label` names the change. */
+function inferenceVariant(label: string | null, env: Readonly<Record<string, string>>): HttpContender {
+  return {
+    name: label === null ? SERVICE : `${SERVICE}, ${label}`,
+    settings: { ...shippedSettings, ...env },
+    start: async (model, port, probeBody) => {
+      const service = await startInferenceService({ model, port, probeBody, env });
+      return { ...service.server, stop: () => service.stop() };
+    },
+  };
 }
 
-export const suiteInference: HttpContender = {
-  name: 'mlops-suite inference service',
-  settings: { wired: false },
-  unavailable: () =>
-    hasPredictRoute()
-      ? 'services/inference has POST /v1/models/{name}/predict, but starting it needs MongoDB, RabbitMQ and a ' +
-        'registry holding the model (manifest.json + model.onnx); not wired yet: see bench/serving/contenders/suite-inference.ts'
-      : 'services/inference has no POST /v1/models/{name}/predict yet (services/inference/src checked at run time)',
-  start: () => Promise.reject(new Error('suite-inference is not wired yet')),
-};
+/** (d) The inference service as shipped. */
+export const suiteInference = inferenceVariant(null, {});
+
+/**
+ * Variants for the micro-batching benefit and the cost of request logging, measured at 1 text
+ * per request and 32 connections beside the shipped row.
+ */
+export const inferenceVariants: readonly HttpContender[] = [
+  inferenceVariant('batching off (BATCH_MAX_SIZE=1)', { BATCH_MAX_SIZE: '1' }),
+  inferenceVariant('BATCH_MAX_DELAY_MS=1', { BATCH_MAX_DELAY_MS: '1' }),
+  inferenceVariant('BATCH_MAX_DELAY_MS=2', { BATCH_MAX_DELAY_MS: '2' }),
+  inferenceVariant('LOG_LEVEL=warn (no per-request log lines)', { LOG_LEVEL: 'warn' }),
+];

@@ -20,4 +20,18 @@ export * from './documents.js';
 export * from './datasets.js';
 export { modelRegisteredEventSchema, modelPromotedEventSchema } from './events.js';
 export * from './registry.js';
-export { predictBodySchema, predictResponseSchema, loadedModelsSchema, type PredictResponse } from './inference.js';
+export {
+  predictBodySchema,
+  predictResponseSchema,
+  loadedModelsSchema,
+  type PredictResponse,
+  type ServingRoute,
+} from './inference.js';
+export { versionComparisonSchema, type VersionComparison } from './inference-comparison.js';
+export {
+  predictDocumentQuerySchema,
+  predictDocumentResponseSchema,
+  type PredictedDocument,
+  type PredictDocumentResponse,
+} from './inference-documents.js';
+export * from './inference-monitoring.js';

@@ -28,6 +28,8 @@ const taggerHitSchema = z.object({
 
 /** The prediction for one text. */
 const textPredictionSchema = z.object({
+  /** Id of this prediction: `POST /v1/predictions/{id}/feedback` attaches the true label to it when it was logged. */
+  id: z.string(),
   /** The decided label: a rule's when one fired, else the most probable one. */
   label: z.string(),
   /** The top K labels by probability, most probable first. */
@@ -38,10 +40,18 @@ const textPredictionSchema = z.object({
   hits: z.array(taggerHitSchema),
 });
 
+/**
+ * How a request was routed: to the production version, to the canary (a share of the traffic,
+ * sticky by the request key), or to a version asked for by number.
+ */
+export const servingRouteSchema = z.enum(['production', 'canary', 'version']);
+export type ServingRoute = z.infer<typeof servingRouteSchema>;
+
 /** Response of the predict routes: which version answered, and one prediction per text, in order. */
 export const predictResponseSchema = z.object({
   model: modelNameSchema,
   version: z.number().int().min(1),
+  route: servingRouteSchema,
   predictions: z.array(textPredictionSchema),
 });
 export type PredictResponse = z.infer<typeof predictResponseSchema>;

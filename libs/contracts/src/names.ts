@@ -11,6 +11,7 @@ export const EVENTS = {
   trainingFailed: 'training.failed',
   modelRegistered: 'model.registered',
   modelPromoted: 'model.promoted',
+  modelDriftDetected: 'model.drift-detected',
   documentReady: 'document.ready',
   documentFailed: 'document.failed',
 } as const;

@@ -1,3 +1,5 @@
+import './plugins/metrics.plugin.js';
+
 export { createHttpApp, type HttpApp } from './create-app.js';
 export { listenWithGracefulShutdown } from './graceful-shutdown.js';
 export { defineError, type AppErrorFactory } from './errors/app-error.js';

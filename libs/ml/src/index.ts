@@ -23,15 +23,6 @@ export { compareProbabilities, type ProbabilityComparison } from './onnx/parity.
 export { sparseBagForward } from './onnx/reference-forward.js';
 export { randomSparseBagWeights, type SparseBagKind } from './onnx/random-sparse-bag-weights.js';
 export { randomSparseVectors } from './onnx/random-sparse-vectors.js';
-/** Dataset adapters and filterers, applied alike by feature-store when freezing a version and by the trainer. */
-export { applyDatasetSteps } from './steps/apply-steps.js';
-export type { DatasetRow } from './steps/dataset-row.js';
-/** @public The steps' input and output types, and one step at a time for a caller recording its steps itself. */
-export type { DatasetSteps, StepRecord } from './steps/apply-steps.js';
-/** @public See above. */
-export type { StepResult } from './steps/dataset-row.js';
-/** @public See above. */
-export { applyAdapter, applyFilterer } from './steps/pipeline-steps.js';
 export { useBackend, type BackendPreference } from './model/backend.js';
 export type { ModelSpec, OptimizationSpec } from './model/model-spec.js';
 export { trainSparseBag, type EpochRecord, type TrainerCheckpoint, type TrainingData } from './model/trainer.js';

@@ -3,3 +3,4 @@ export { setupInfrastructure, teardownInfrastructure } from './global-setup.js';
 export { waitFor } from './wait-for.js';
 export { checkHttpSurface } from './http-surface.js';
 export { topicCorpus, type TopicRow } from './topic-corpus.js';
+export { FakeRegistry } from './stand-in-registry.js';

@@ -3,7 +3,6 @@ import type { Logger } from '@mlops/logger';
 import { buildConnectedApp } from '@mlops/runtime';
 import type { DlTrainerConfig } from './config.js';
 import {
-  loadRegistryConfig,
   openModelRegistry,
   registerRegistryRoutes,
   registryCollections,
@@ -46,8 +45,7 @@ export async function buildApp(config: DlTrainerConfig, overrides: DlTrainerOver
   const jobs = new TrainingJobRepository(db);
   const outbox = new JobOutboxRepository(db);
   registerTrainingJobRoutes(app, { broker, jobs, outbox });
-  const registryConfig = loadRegistryConfig();
-  const registry = await openModelRegistry({ db, broker, logger, config: registryConfig });
+  const registry = await openModelRegistry({ db, broker, logger, config: config.registry });
   await registerRegistryRoutes(app, registry);
   await startTrainingConsumer({
     broker,
@@ -69,7 +67,7 @@ export async function buildApp(config: DlTrainerConfig, overrides: DlTrainerOver
     leaseMs: config.training.leaseMs,
   });
   const stopSweeper = startDispatchSweeper({ broker, outbox, logger }, config.training.dispatchSweepMs);
-  const stopRegistrySweeper = startRegistryEventSweeper(registry, registryConfig.eventSweepMs, logger);
+  const stopRegistrySweeper = startRegistryEventSweeper(registry, config.registry.eventSweepMs, logger);
   app.addHook('preClose', (done) => {
     stopSweeper();
     stopRegistrySweeper();

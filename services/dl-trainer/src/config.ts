@@ -1,5 +1,6 @@
 import { connectedServiceEnvShape, connectedServiceSections, env, loadConfig } from '@mlops/config';
 import { z } from 'zod';
+import { registryEnvShape, registrySection } from './registry/registry.config.js';
 
 const schema = z
   .object({
@@ -12,6 +13,7 @@ const schema = z
     TRAINING_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
     FEATURE_STORE_URL: env.url(['http', 'https']).default('http://127.0.0.1:4001'),
     FEATURE_STORE_TIMEOUT_MS: env.positiveInt(300_000),
+    ...registryEnvShape,
   })
   .transform((e) => ({
     ...connectedServiceSections('dl-trainer', e),
@@ -31,6 +33,7 @@ const schema = z
       /** Bound on reading one dataset version. */
       timeoutMs: e.FEATURE_STORE_TIMEOUT_MS,
     },
+    registry: registrySection(e),
   }));
 
 export type DlTrainerConfig = z.output<typeof schema>;

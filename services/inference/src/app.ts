@@ -2,15 +2,21 @@ import type { HttpApp } from '@mlops/http';
 import type { Logger } from '@mlops/logger';
 import { buildConnectedApp, startPeriodicTask } from '@mlops/runtime';
 import type { InferenceConfig } from './config.js';
-import { appMetricsRegistry } from './serving/app-metrics-registry.js';
+import { createPredictionMonitor, monitoringCollections } from './monitoring/prediction-monitor.js';
 import { RegistryClient } from './registry/registry-client.js';
+import { registerComparisonRoute } from './routes/comparison.route.js';
 import { registerModelRoutes } from './routes/models.route.js';
+import { registerMonitoringRoutes } from './routes/monitoring.route.js';
+import { registerPredictDocumentRoute } from './routes/predict-document.route.js';
 import { registerPredictRoutes } from './routes/predict.route.js';
+import { registerPredictionRoutes } from './routes/predictions.route.js';
 import { ModelServer } from './serving/model-server.js';
+import { OffPathScorer } from './serving/off-path-scorer.js';
 import { addModelsReadiness } from './serving/models-readiness.js';
 import { PredictionEvents, type PredictionListener } from './serving/prediction-events.js';
 import { inferenceTopology, startPromotionConsumer } from './serving/promotion.consumer.js';
 import { createServingMetrics } from './serving/serving-metrics.js';
+import { VersionComparisonTracker } from './serving/version-comparison.js';
 
 /** Parts a caller may replace or add. */
 export interface InferenceOverrides {
@@ -41,10 +47,10 @@ export async function buildInference(
     logger: overrides.logger,
     mongo: config.mongo,
     amqpUrl: config.amqp.url,
-    collections: [],
+    collections: monitoringCollections,
     topology: inferenceTopology(config.models.promotionQueue),
   });
-  const metrics = createServingMetrics(appMetricsRegistry(app));
+  const metrics = createServingMetrics(app.metrics);
   const predictions = new PredictionEvents(logger, overrides.predictionListeners);
   const models: ModelServer = new ModelServer({
     registry: new RegistryClient({ baseUrl: config.registry.url, timeoutMs: config.registry.timeoutMs }),
@@ -66,13 +72,47 @@ export async function buildInference(
       metrics.setLoaded(entries);
     },
   });
+  const comparison = new VersionComparisonTracker();
+  predictions.subscribe((event) => comparison.observe(event));
+  const offPath = new OffPathScorer({
+    server: models,
+    events: predictions,
+    comparison,
+    maxInFlightTexts: config.traffic.shadowMaxInFlightTexts,
+    logger,
+  });
   addModelsReadiness(app, models);
+  const monitor = createPredictionMonitor({
+    settings: config.monitoring,
+    db: infrastructure.mongo.db,
+    broker: infrastructure.broker,
+    registry: app.metrics,
+    logger,
+    loaded: () => models.list(),
+  });
+  predictions.subscribe(monitor.listener);
+  app.addHook('onClose', () => monitor.close());
+  registerPredictionRoutes(app, monitor, config.monitoring.log.sampleRate);
+  registerMonitoringRoutes(app, models, monitor);
   registerModelRoutes(app, models);
+  registerComparisonRoute(app, models, comparison, config.traffic.canaryShare);
   registerPredictRoutes(app, models, {
     metrics,
     events: predictions,
     maxTexts: config.limits.maxTextsPerRequest,
     maxTextChars: config.limits.maxTextChars,
+    split: { canaryShare: config.traffic.canaryShare },
+    routingKeyHeader: config.traffic.routingKeyHeader,
+    afterAnswer: (answered) => offPath.copy(answered),
+  });
+  await registerPredictDocumentRoute(app, models, {
+    metrics,
+    events: predictions,
+    maxTextChars: config.limits.maxTextChars,
+    split: { canaryShare: config.traffic.canaryShare },
+    routingKeyHeader: config.traffic.routingKeyHeader,
+    afterAnswer: (answered) => offPath.copy(answered),
+    recognition: config.recognition,
   });
   await startPromotionConsumer(infrastructure.broker, config.models.promotionQueue, models);
   void models.syncAll();

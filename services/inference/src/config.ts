@@ -20,6 +20,9 @@ const schema = z
     ...connectedServiceEnvShape(4006, 'mlops_inference'),
     REGISTRY_URL: env.url(['http', 'https']).default('http://127.0.0.1:4004'),
     REGISTRY_TIMEOUT_MS: env.positiveInt(60_000),
+    RECOGNITION_URL: env.url(['http', 'https']).default('http://127.0.0.1:4002'),
+    RECOGNITION_TIMEOUT_MS: env.positiveInt(130_000),
+    MAX_DOCUMENT_BYTES: env.positiveInt(20 * 1024 * 1024),
     MODELS: modelList,
     MODEL_CACHE_DIR: z.string().min(1).default(join(tmpdir(), 'mlops-inference-models')),
     MODEL_WARMUP_PREDICTIONS: z.coerce.number().int().min(0).default(3),
@@ -29,9 +32,36 @@ const schema = z
     BATCH_MAX_DELAY_MS: z.coerce.number().min(0).default(0),
     MAX_TEXTS_PER_REQUEST: env.positiveInt(256),
     MAX_TEXT_CHARS: env.positiveInt(100_000),
+    CANARY_SHARE: z.coerce.number().min(0).max(1).default(0.1),
+    ROUTING_KEY_HEADER: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/)
+      .default('x-routing-key')
+      .transform((name) => name.toLowerCase()),
+    SHADOW_MAX_IN_FLIGHT_TEXTS: env.positiveInt(256),
+    PREDICTION_LOG_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.1),
+    PREDICTION_LOG_RAW_TEXT: env.bool(false),
+    PREDICTION_LOG_TTL_DAYS: env.positiveInt(30),
+    PREDICTION_LOG_TOP_K: env.positiveInt(5),
+    PREDICTION_LOG_BUFFER: env.positiveInt(10_000),
+    PREDICTION_LOG_FLUSH_MS: env.positiveInt(1000),
+    MONITORING_QUEUE_TEXTS: env.positiveInt(10_000),
+    DRIFT_WINDOW: env.positiveInt(1000),
+    DRIFT_MIN_SAMPLES: env.positiveInt(200),
+    DRIFT_WARNING_PSI: z.coerce.number().positive().default(0.1),
+    DRIFT_ALERT_PSI: z.coerce.number().positive().default(0.25),
+    DRIFT_EVENT_COOLDOWN_MS: z.coerce.number().int().min(0).default(3_600_000),
     ORT_INTRA_OP_THREADS: z.coerce.number().int().min(1).max(64).default(1),
     ORT_INTER_OP_THREADS: z.coerce.number().int().min(1).max(64).default(1),
     ORT_GRAPH_OPTIMIZATION: z.enum(['all', 'basic', 'none']).default('all'),
+  })
+  .refine((e) => e.DRIFT_MIN_SAMPLES <= e.DRIFT_WINDOW, {
+    path: ['DRIFT_MIN_SAMPLES'],
+    message: 'must not exceed DRIFT_WINDOW',
+  })
+  .refine((e) => e.DRIFT_WARNING_PSI <= e.DRIFT_ALERT_PSI, {
+    path: ['DRIFT_WARNING_PSI'],
+    message: 'must not exceed DRIFT_ALERT_PSI',
   })
   .transform((e) => ({
     ...connectedServiceSections('inference', e),
@@ -39,6 +69,14 @@ const schema = z
       url: e.REGISTRY_URL.replace(/\/$/, ''),
       /** Bound on one registry call (a file download included). */
       timeoutMs: e.REGISTRY_TIMEOUT_MS,
+    },
+    recognition: {
+      /** document-recognition, which extracts the text of the files sent to `predict-document`. */
+      url: e.RECOGNITION_URL.replace(/\/$/, ''),
+      /** Bound on one extraction, the upload to document-recognition included. */
+      timeoutMs: e.RECOGNITION_TIMEOUT_MS,
+      /** Largest file `predict-document` accepts (413 above). */
+      maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
     },
     models: {
       /** Models whose `production` version is loaded at boot and followed on `model.promoted`. */
@@ -51,6 +89,40 @@ const schema = z
       promotionQueue: e.PROMOTION_QUEUE,
       /** Period of the check that each served model runs the version its `production` alias points at. */
       resyncMs: e.MODEL_RESYNC_MS,
+    },
+    traffic: {
+      /** Share of request keys answered by a model's canary version, when it has one. */
+      canaryShare: e.CANARY_SHARE,
+      /** Header carrying the request key that keeps a caller on one side of the canary split. */
+      routingKeyHeader: e.ROUTING_KEY_HEADER,
+      /** Texts scored off the request path at once (shadow copies, canary references); beyond, copies are skipped. */
+      shadowMaxInFlightTexts: e.SHADOW_MAX_IN_FLIGHT_TEXTS,
+    },
+    monitoring: {
+      log: {
+        /** Share of requests logged (all texts of a request, and its shadow copies, together). */
+        sampleRate: e.PREDICTION_LOG_SAMPLE_RATE,
+        /** Store the raw text besides its sha256. */
+        rawText: e.PREDICTION_LOG_RAW_TEXT,
+        /** Days a logged prediction is kept. */
+        ttlDays: e.PREDICTION_LOG_TTL_DAYS,
+        /** Most probable labels stored per prediction. */
+        topK: e.PREDICTION_LOG_TOP_K,
+        /** Documents waiting for MongoDB at most; beyond, new ones are dropped and counted. */
+        maxBuffered: e.PREDICTION_LOG_BUFFER,
+        flushMs: e.PREDICTION_LOG_FLUSH_MS,
+      },
+      /** Texts waiting to be measured off the request path at most; beyond, requests are not monitored (counted). */
+      maxPendingTexts: e.MONITORING_QUEUE_TEXTS,
+      drift: {
+        /** Most recent texts per version and traffic that drift is measured on. */
+        window: e.DRIFT_WINDOW,
+        /** Texts a window needs before it gets a verdict. */
+        minSamples: e.DRIFT_MIN_SAMPLES,
+        thresholds: { warning: e.DRIFT_WARNING_PSI, drift: e.DRIFT_ALERT_PSI },
+        /** Least time between two `model.drift-detected` of one version, traffic and statistic. */
+        eventCooldownMs: e.DRIFT_EVENT_COOLDOWN_MS,
+      },
     },
     batching: { maxSize: e.BATCH_MAX_SIZE, maxDelayMs: e.BATCH_MAX_DELAY_MS },
     limits: { maxTextsPerRequest: e.MAX_TEXTS_PER_REQUEST, maxTextChars: e.MAX_TEXT_CHARS },

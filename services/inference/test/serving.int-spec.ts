@@ -220,7 +220,7 @@ describe('inference serving against a registry', () => {
       () => Promise.resolve(registry.downloads.some((url) => url.endsWith(attempted)) ? true : undefined),
       20_000,
     );
-    await inference.models.syncProduction('topics');
+    await inference.models.syncModel('topics');
     expect(await servingVersion()).toBe(3);
     const onDemand = await predict({ texts: ['a'] }, `/v1/models/topics/versions/${corrupted}/predict`);
     expect(onDemand.statusCode).toBe(502);
@@ -234,7 +234,7 @@ describe('inference serving against a registry', () => {
     ]);
     const version = registry.register('topics', mismatched);
     registry.moveAlias('topics', 'production', version);
-    await inference.models.syncProduction('topics');
+    await inference.models.syncModel('topics');
     expect(await servingVersion()).toBe(3);
     const onDemand = await predict({ texts: ['a'] }, `/v1/models/topics/versions/${version}/predict`);
     expect(onDemand.statusCode).toBe(502);

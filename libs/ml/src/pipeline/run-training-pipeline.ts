@@ -157,7 +157,7 @@ export async function runTrainingPipeline(input: PipelineInput): Promise<Pipelin
       bestEpoch: trained.bestEpoch,
       curve: [...trained.curve],
     },
-    trainingStatistics: statisticsOf(featurizer, split.train, train.targets, testReport),
+    trainingStatistics: statisticsOf(featurizer, split, train.targets, testReport),
     data: {
       steps: prepared.steps,
       split: { train: split.train.length, validation: split.validation.length, test: split.test.length },
@@ -225,18 +225,26 @@ function decidedRows(
   return decided;
 }
 
+/**
+ * The drift reference. Out-of-vocabulary rates are measured on the held-out texts (validation and
+ * test), which the featurizer never saw, as live texts are: on its own training texts a fitted
+ * vocabulary has no unknown word at all. Without held-out texts, the training texts stand in.
+ */
 function statisticsOf(
   featurizer: TextFeaturizer,
-  trainRows: readonly TrainingRow[],
+  split: { train: readonly TrainingRow[]; validation: readonly TrainingRow[]; test: readonly TrainingRow[] },
   trainTargets: Int32Array,
   testReport: EvaluationReport,
 ): ModelManifest['trainingStatistics'] {
+  const heldOut = [...split.validation, ...split.test];
   return trainingStatistics({
     labels: testReport.labels,
     trainTargets,
     testPredictedCounts: testReport.labels.map((label) => testReport.perClass[label]?.predicted ?? 0),
-    textLengths: trainRows.map((row) => row.text.length),
-    outOfVocabularyRates: trainRows.map((row) => featurizer.describe(row.text).outOfVocabularyRate),
+    textLengths: split.train.map((row) => row.text.length),
+    outOfVocabularyRates: (heldOut.length > 0 ? heldOut : split.train).map(
+      (row) => featurizer.describe(row.text).outOfVocabularyRate,
+    ),
   });
 }
 

@@ -2,9 +2,20 @@ import { z } from 'zod';
 import { histogramOf, histogramSchema, quantileEdges } from './histogram.js';
 
 /**
+ * Decile edges plus one just above the largest value: live values beyond anything seen in
+ * training fall in a bin of their own, whose expected share is 0, so drift there is visible.
+ */
+function edgesWithOverflow(values: readonly number[]): number[] {
+  if (values.length === 0) return [];
+  const largest = values.reduce((max, value) => Math.max(max, value), -Infinity);
+  return [...quantileEdges(values), largest + Math.max(1e-9, Math.abs(largest) * 1e-9)];
+}
+
+/**
  * What serving compares live traffic with to detect drift: the training label shares, the shares
- * of labels the model predicted on the test set, and the distributions of text length (characters)
- * and out-of-vocabulary rate over the training texts, binned at their deciles.
+ * of labels the model predicted on the test set, the distribution of text length (characters) over
+ * the training texts and of out-of-vocabulary rate over the held-out texts, binned at their
+ * deciles with one more bin above the largest value.
  */
 export const trainingStatisticsSchema = z.strictObject({
   labels: z.record(z.string(), z.number().min(0).max(1)),
@@ -41,8 +52,8 @@ export function trainingStatistics(input: {
   return {
     labels: labelShares(input.labels, input.trainTargets),
     predictedLabels: countShares(input.labels, input.testPredictedCounts),
-    textLength: histogramOf(input.textLengths, quantileEdges(input.textLengths)),
-    outOfVocabularyRate: histogramOf(input.outOfVocabularyRates, quantileEdges(input.outOfVocabularyRates)),
+    textLength: histogramOf(input.textLengths, edgesWithOverflow(input.textLengths)),
+    outOfVocabularyRate: histogramOf(input.outOfVocabularyRates, edgesWithOverflow(input.outOfVocabularyRates)),
     examples: input.textLengths.length,
   };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DatasetDefinition, DatasetVersion } from '@mlops/contracts';
-import type { DatasetRow } from '@mlops/ml';
+import type { DatasetRow } from '@mlops/ml/steps';
 import { defineCollection, isDuplicateKeyError } from '@mlops/mongo';
 import type { Collection, Db } from 'mongodb';
 

@@ -1,5 +1,5 @@
 import type { DatasetDefinition, DatasetVersion } from '@mlops/contracts';
-import { applyDatasetSteps, type DatasetRow } from '@mlops/ml';
+import { applyDatasetSteps, type DatasetRow } from '@mlops/ml/steps';
 import type { DocumentRecord, DocumentRepository } from '../documents/document.repository.js';
 import type { LabelRepository } from '../labels/label.repository.js';
 import { featureStoreErrors } from '../errors.js';

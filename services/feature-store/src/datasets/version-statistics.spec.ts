@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DatasetRow } from '@mlops/ml';
+import type { DatasetRow } from '@mlops/ml/steps';
 import { describe, expect, it } from 'vitest';
 import { contentHash, labelDistribution, textLengthStatistics } from './version-statistics.js';
 

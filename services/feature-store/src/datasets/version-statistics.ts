@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DatasetRow } from '@mlops/ml';
+import type { DatasetRow } from '@mlops/ml/steps';
 
 /** Text-length statistics (characters) of the frozen rows. */
 export function textLengthStatistics(rows: readonly DatasetRow[]): {

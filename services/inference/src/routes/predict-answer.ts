@@ -1,6 +1,8 @@
-import type { PredictResponse } from '@mlops/contracts';
+import { randomUUID } from 'node:crypto';
+import type { PredictResponse, ServingRoute } from '@mlops/contracts';
 import type { LeaseResult } from '../serving/model-server.js';
 import type { LoadedModel, TextOutcome } from '../serving/loaded-model.js';
+import type { AnsweredRequest } from '../serving/off-path-scorer.js';
 import type { PredictionEvents } from '../serving/prediction-events.js';
 import type { ServingMetrics } from '../serving/serving-metrics.js';
 import { inferenceErrors } from '../inference-errors.js';
@@ -10,6 +12,8 @@ export interface PredictContext {
   readonly metrics: ServingMetrics;
   readonly events: PredictionEvents;
   readonly maxTextChars: number;
+  /** Called once the answer is ready, before the response is sent; must not block. */
+  readonly afterAnswer?: (answered: AnsweredRequest) => void;
 }
 
 /** A predict request after schema validation. */
@@ -17,6 +21,7 @@ export interface PredictRequest {
   readonly texts: readonly string[];
   readonly topK?: number | undefined;
   readonly requestId: string;
+  readonly route: ServingRoute;
 }
 
 /** Refuses (413) the first text longer than the limit, naming it and the limit. */
@@ -42,12 +47,18 @@ export function requireLease(result: LeaseResult): NonNullable<Extract<LeaseResu
   }
 }
 
-function toPrediction(model: LoadedModel, outcome: TextOutcome, topK: number): PredictResponse['predictions'][number] {
+function toPrediction(
+  model: LoadedModel,
+  id: string,
+  outcome: TextOutcome,
+  topK: number,
+): PredictResponse['predictions'][number] {
   const ranked = model.labels
     .map((label, index) => ({ label, p: outcome.probabilities[index] ?? 0 }))
     .sort((a, b) => b.p - a.p)
     .slice(0, topK);
   return {
+    id,
     label: outcome.label,
     probabilities: ranked,
     rule: outcome.rule,
@@ -77,20 +88,32 @@ export async function answerPredict(
     }
     outcomes = await model.predict(request.texts);
     const latencyMs = performance.now() - startedAt;
+    const ids = request.texts.map(() => randomUUID());
     context.metrics.observeRequest(model.name, model.version, latencyMs / 1000);
     context.events.emit({
       model: model.name,
       version: model.version,
+      role: request.route,
+      ids,
       labels: model.labels,
       texts: request.texts,
       predictions: outcomes,
       latencyMs,
       requestId: request.requestId,
     });
+    context.afterAnswer?.({
+      model,
+      route: request.route,
+      texts: request.texts,
+      ids,
+      outcomes,
+      requestId: request.requestId,
+    });
     return {
       model: model.name,
       version: model.version,
-      predictions: outcomes.map((outcome) => toPrediction(model, outcome, topK)),
+      route: request.route,
+      predictions: outcomes.map((outcome, index) => toPrediction(model, ids[index] ?? '', outcome, topK)),
     };
   } finally {
     lease.done();

@@ -6,7 +6,9 @@ import {
   problemSchema,
 } from '@mlops/contracts';
 import type { HttpApp } from '@mlops/http';
+import { z } from 'zod';
 import type { ModelServer } from '../serving/model-server.js';
+import { leaseForRequest, type TrafficSplit } from '../serving/traffic-routing.js';
 import { answerPredict, type PredictContext } from './predict-answer.js';
 
 const problems = { 400: problemSchema, 404: problemSchema, 413: problemSchema, 502: problemSchema, 503: problemSchema };
@@ -15,23 +17,48 @@ const problems = { 400: problemSchema, 404: problemSchema, 413: problemSchema, 5
 export function registerPredictRoutes(
   app: HttpApp,
   server: ModelServer,
-  context: PredictContext & { readonly maxTexts: number },
+  context: PredictContext & {
+    readonly maxTexts: number;
+    readonly split: TrafficSplit;
+    /** Header whose value keeps a caller on one side of the canary split (lower case). */
+    readonly routingKeyHeader: string;
+  },
 ): void {
   const body = predictBodySchema({ maxTexts: context.maxTexts });
+  const headers = z.object({
+    [context.routingKeyHeader]: z
+      .string()
+      .max(512)
+      .optional()
+      .describe('Request key: requests with the same key are routed to the same side of the canary split'),
+  });
   app.post(
     '/v1/models/:name/predict',
     {
       schema: {
         tags: ['predict'],
         summary: "Classify texts with the model's production version",
-        description: `1 to ${context.maxTexts} texts of at most ${context.maxTextChars} characters each (413 above). Concurrent requests are micro-batched.`,
+        description:
+          `1 to ${context.maxTexts} texts of at most ${context.maxTextChars} characters each (413 above). ` +
+          'Concurrent requests are micro-batched. When the model has a canary, a share of the request keys ' +
+          `(header ${context.routingKeyHeader}; random without one) is answered by it; when it has a shadow, ` +
+          'the shadow scores a copy off the request path.',
         params: modelParamsSchema,
+        headers,
         body,
         response: { 200: predictResponseSchema, ...problems },
       },
     },
-    async (request) =>
-      answerPredict(server.leaseProduction(request.params.name), { ...request.body, requestId: request.id }, context),
+    async (request) => {
+      const key = request.headers[context.routingKeyHeader];
+      const { result, route } = leaseForRequest(
+        server,
+        request.params.name,
+        typeof key === 'string' ? key : undefined,
+        context.split,
+      );
+      return answerPredict(result, { ...request.body, requestId: request.id, route }, context);
+    },
   );
   app.post(
     '/v1/models/:name/versions/:version/predict',
@@ -47,7 +74,7 @@ export function registerPredictRoutes(
     async (request) =>
       answerPredict(
         await server.leaseVersion(request.params.name, request.params.version),
-        { ...request.body, requestId: request.id },
+        { ...request.body, requestId: request.id, route: 'version' },
         context,
       ),
   );

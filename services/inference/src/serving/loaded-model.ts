@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { ModelVersion } from '@mlops/contracts';
 import {
   applyDecisionRules,
@@ -8,12 +9,14 @@ import {
   textFeaturizerFromJSON,
   validateRulesAgainstLabels,
   type ModelManifest,
+  type SparseVector,
   type TextFeaturizer,
-} from '@mlops/ml';
+} from '@mlops/ml/serving';
 import { OnnxClassifier, type OnnxClassifierOptions } from '@mlops/model-runtime';
 import { DEFAULT_TAGGER_OPTIONS, runTaggers, type Hit, type Tagger } from '@mlops/text';
 import { ArtifactChecksumError, type VerifiedFolder } from '../registry/verified-folder.js';
 import { MicroBatcher, type BatchingOptions, type BatchReport } from './micro-batcher.js';
+import { widthBuckets } from './width-buckets.js';
 
 /** The model's answer for one text. */
 export interface TextOutcome {
@@ -34,6 +37,14 @@ export interface LoadModelOptions {
 }
 
 const WARMUP_TEXT = 'warm up the model before it takes traffic';
+
+/**
+ * The fixed cost of one ONNX Runtime call in padded cells (rows × width): one call of a 271-wide
+ * row took 0.045 ms and 32 such rows 0.29 ms (0.03 µs per cell), i.e. about 1,300 cells. A batch
+ * of 32 test e-mails (widths 21 to 3,124) ran in 3.3 ms packed as one and in 1.2 ms in 4 groups.
+ */
+const ORT_CALL_COST_CELLS = 1024;
+const EMPTY_ROW: SparseVector = { ids: new Int32Array(0), values: new Float32Array(0) };
 
 function required(folder: VerifiedFolder, path: string): Buffer {
   const bytes = folder.get(path);
@@ -56,7 +67,7 @@ export class LoadedModel {
     readonly name: string,
     readonly version: number,
     readonly manifest: ModelManifest,
-    private readonly featurizer: TextFeaturizer,
+    readonly featurizer: TextFeaturizer,
     private readonly classifier: OnnxClassifier,
     options: LoadModelOptions,
   ) {
@@ -84,12 +95,16 @@ export class LoadedModel {
       );
     }
     validateRulesAgainstLabels(manifest.rules, manifest.labels);
+    // Parsing an 8.6 MB manifest and rebuilding its featurizer block the event loop about 150 ms
+    // each (312k-feature SpamAssassin model): let I/O through between the steps, not after all.
+    await yieldToEventLoop();
     const featurizer = textFeaturizerFromJSON(manifest.preprocessing.featurizer);
     if (featurizer.dimension !== manifest.input.featureCount) {
       throw new Error(
         `the featurizer has ${featurizer.dimension} features, the manifest ${manifest.input.featureCount}`,
       );
     }
+    await yieldToEventLoop();
     const classifier = await OnnxClassifier.load(onnx, options.onnx);
     const model = new LoadedModel(version.name, version.version, manifest, featurizer, classifier, options);
     try {
@@ -109,13 +124,20 @@ export class LoadedModel {
     return this.#batcher.submit(texts);
   }
 
-  /** Classifies texts in one ONNX Runtime call, now. */
+  /** Classifies texts now: featurized, then run in ONNX Runtime grouped by width (`widthBuckets`). */
   async classifyNow(texts: readonly string[]): Promise<TextOutcome[]> {
-    const batch = packBatch(texts.map((text) => this.featurizer.transform(text)));
-    const flat = await this.classifier.predict(batch);
+    const vectors = texts.map((text) => this.featurizer.transform(text));
     const width = this.labels.length;
+    const flat = new Float32Array(texts.length * width);
+    for (const rows of widthBuckets(
+      vectors.map((vector) => vector.ids.length),
+      ORT_CALL_COST_CELLS,
+    )) {
+      const probabilities = await this.classifier.predict(packBatch(rows.map((row) => vectors[row] ?? EMPTY_ROW)));
+      rows.forEach((row, index) => flat.set(probabilities.subarray(index * width, (index + 1) * width), row * width));
+    }
     return texts.map((text, row) => {
-      const probabilities = flat.slice(row * width, (row + 1) * width);
+      const probabilities = flat.subarray(row * width, (row + 1) * width);
       const hits = this.#taggers.length > 0 ? runTaggers(text, this.#taggers, DEFAULT_TAGGER_OPTIONS) : [];
       const decision = applyDecisionRules(this.manifest.rules, {
         text,

@@ -60,6 +60,23 @@ describe('MicroBatcher', () => {
     expect(calls).toEqual([[1], [2, 3]]);
   });
 
+  it("delivers a finished batch's answers before it starts the next batch", async () => {
+    const events: string[] = [];
+    const batcher = new MicroBatcher<number, number>(
+      async (items) => {
+        events.push(`run ${items.join(',')}`);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        return items;
+      },
+      { maxSize: 32, maxDelayMs: 0 },
+    );
+    const first = batcher.submit([1]).then(() => events.push('answered 1'));
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = batcher.submit([2]).then(() => events.push('answered 2'));
+    await Promise.all([first, second]);
+    expect(events).toEqual(['run 1', 'answered 1', 'run 2', 'answered 2']);
+  });
+
   it('rejects every request of a failed run and only those', async () => {
     const { batcher } = recordingBatcher({ maxSize: 2, maxDelayMs: 1 }, (items) => items.includes(2));
     const results = await Promise.allSettled([batcher.submit([1, 2]), batcher.submit([3])]);

@@ -27,13 +27,14 @@ interface PendingRequest<I, O> {
  * reach `maxSize` or the oldest has waited `maxDelayMs`; then queued requests are taken in order,
  * whole, while they fit in `maxSize` (a request larger than `maxSize` runs alone), run as one
  * call, and each gets its own slice of the outputs. One batch runs at a time; requests arriving
- * meanwhile form the next one, which starts as soon as the running one ends. A failed run
+ * meanwhile form the next one, which starts on the event loop's next turn after the running one
+ * ends (so the finished batch's answers are written first). A failed run
  * rejects every request of that batch and no other.
  */
 export class MicroBatcher<I, O> {
   readonly #queue: PendingRequest<I, O>[] = [];
   #queuedItems = 0;
-  #timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  #timer: { kind: 'delay'; handle: NodeJS.Timeout } | { kind: 'immediate'; handle: NodeJS.Immediate } | undefined;
   #running = false;
 
   constructor(
@@ -57,25 +58,30 @@ export class MicroBatcher<I, O> {
     return this.#queuedItems;
   }
 
+  /**
+   * Arms the timer of the next batch: the next turn of the event loop once `maxSize` items wait
+   * or the oldest has waited `maxDelayMs`, else when it will have. Never runs a batch in the
+   * caller's turn, so the answers of a finished batch are written before the next one starts.
+   */
   #schedule(): void {
-    if (this.#running) return;
-    if (this.#queuedItems >= this.options.maxSize) {
-      this.#cancelTimer();
-      void this.#flush();
+    if (this.#running || this.#queue.length === 0) return;
+    const oldest = this.#queue[0]?.enqueuedAt ?? performance.now();
+    const remainingMs =
+      this.#queuedItems >= this.options.maxSize ? 0 : this.options.maxDelayMs - (performance.now() - oldest);
+    if (remainingMs > 0) {
+      this.#timer ??= { kind: 'delay', handle: setTimeout(() => void this.#flush(), remainingMs) };
       return;
     }
-    if (this.#timer !== undefined || this.#queue.length === 0) return;
-    this.#timer =
-      this.options.maxDelayMs > 0
-        ? setTimeout(() => void this.#flush(), this.options.maxDelayMs)
-        : setImmediate(() => void this.#flush());
+    if (this.#timer?.kind === 'immediate') return;
+    this.#cancelTimer();
+    this.#timer = { kind: 'immediate', handle: setImmediate(() => void this.#flush()) };
   }
 
   #cancelTimer(): void {
-    if (this.#timer === undefined) return;
-    clearTimeout(this.#timer as NodeJS.Timeout);
-    clearImmediate(this.#timer as NodeJS.Immediate);
+    const timer = this.#timer;
     this.#timer = undefined;
+    if (timer?.kind === 'delay') clearTimeout(timer.handle);
+    else if (timer?.kind === 'immediate') clearImmediate(timer.handle);
   }
 
   #takeBatch(): PendingRequest<I, O>[] {
@@ -121,6 +127,6 @@ export class MicroBatcher<I, O> {
         runMs: performance.now() - startedAt,
       });
     }
-    if (this.#queue.length > 0) void this.#flush();
+    this.#schedule();
   }
 }

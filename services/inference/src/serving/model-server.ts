@@ -8,6 +8,13 @@ import { ModelSlot, type Lease } from './model-slot.js';
 /** The alias inference serves by default. */
 export const PRODUCTION_ALIAS = 'production';
 
+/**
+ * The aliases a served model is followed at: `production` answers, `canary` answers a share of
+ * the traffic, `shadow` scores a copy of the production traffic off the request path.
+ */
+export const SERVED_ALIASES = [PRODUCTION_ALIAS, 'canary', 'shadow'] as const;
+export type ServedAlias = (typeof SERVED_ALIASES)[number];
+
 /** Versions loaded by number (not under an alias) kept at once; the oldest is dropped beyond. */
 const MAX_PINNED_VERSIONS = 8;
 
@@ -44,6 +51,7 @@ export interface LoadedEntry {
  */
 export class ModelServer {
   readonly #production = new Map<string, ModelSlot<LoadedModel>>();
+  readonly #candidates = new Map<string, ModelSlot<LoadedModel>>();
   readonly #failures = new Map<string, string>();
   readonly #loadChains = new Map<string, Promise<void>>();
   readonly #pinned = new Map<string, Promise<ModelSlot<LoadedModel>>>();
@@ -51,7 +59,11 @@ export class ModelServer {
   #closed = false;
 
   constructor(private readonly options: ModelServerOptions) {
-    for (const name of options.served) this.#production.set(name, this.#newSlot());
+    for (const name of options.served) {
+      this.#production.set(name, this.#newSlot());
+      this.#candidates.set(candidateKey(name, 'canary'), this.#newSlot());
+      this.#candidates.set(candidateKey(name, 'shadow'), this.#newSlot());
+    }
   }
 
   /** The served model names. */
@@ -72,21 +84,31 @@ export class ModelServer {
   }
 
   /**
-   * Makes the served model's production version the one the registry's alias points at now:
-   * loads and warms it in the background, then swaps. Calls for one model run one after another;
-   * a call finding that version already serving does nothing. Never throws: a failure is logged
-   * and the previous version keeps serving.
+   * Makes the served model's production version (and its canary and shadow, when the registry
+   * has those aliases) the ones the registry's aliases point at now: each is loaded and warmed in
+   * the background, then swapped in. Calls for one model run one after another; a version already
+   * serving is kept. Never throws: a failure is logged and the previous version keeps serving.
+   * A canary or shadow alias that is gone (or points at the production version) empties its slot.
    */
-  syncProduction(name: string): Promise<void> {
+  syncModel(name: string): Promise<void> {
     const previous = this.#loadChains.get(name) ?? Promise.resolve();
-    const next = previous.then(() => this.#syncProductionNow(name));
+    const next = previous.then(async () => {
+      await this.#syncProductionNow(name);
+      await this.#syncCandidateNow(name, 'canary');
+      await this.#syncCandidateNow(name, 'shadow');
+    });
     this.#loadChains.set(name, next);
     return next;
   }
 
   /** Syncs every served model (at boot, and periodically to catch a missed event). */
   async syncAll(): Promise<void> {
-    await Promise.all(this.options.served.map((name) => this.syncProduction(name)));
+    await Promise.all(this.options.served.map((name) => this.syncModel(name)));
+  }
+
+  /** The served model's canary or shadow version, leased; undefined when it has none loaded. */
+  leaseCandidate(name: string, alias: Exclude<ServedAlias, 'production'>): Lease<LoadedModel> | undefined {
+    return this.#candidates.get(candidateKey(name, alias))?.lease();
   }
 
   /** The served model's production version, leased for one request. */
@@ -137,6 +159,11 @@ export class ModelServer {
       const model = slot.current;
       if (model !== undefined) entries.push({ model, aliases: [PRODUCTION_ALIAS], inFlight: slot.inFlight });
     }
+    for (const [key, slot] of this.#candidates) {
+      const model = slot.current;
+      const alias = key.slice(key.lastIndexOf('\0') + 1);
+      if (model !== undefined) entries.push({ model, aliases: [alias], inFlight: slot.inFlight });
+    }
     for (const slot of this.#pinnedLoaded.values()) {
       const model = slot.current;
       if (model !== undefined) entries.push({ model, aliases: [], inFlight: slot.inFlight });
@@ -149,6 +176,7 @@ export class ModelServer {
     this.#closed = true;
     await Promise.allSettled(this.#loadChains.values());
     for (const slot of this.#production.values()) slot.clear();
+    for (const slot of this.#candidates.values()) slot.clear();
     for (const settled of await Promise.allSettled(this.#pinned.values())) {
       if (settled.status === 'fulfilled') settled.value.clear();
     }
@@ -181,6 +209,43 @@ export class ModelServer {
         { err: error, model: name, version: target?.version, serving: slot.current?.version ?? null },
         'production model not loaded; the previous version keeps serving',
       );
+    }
+  }
+
+  async #syncCandidateNow(name: string, alias: Exclude<ServedAlias, 'production'>): Promise<void> {
+    const slot = this.#candidates.get(candidateKey(name, alias));
+    if (this.#closed || slot === undefined) return;
+    const { logger } = this.options;
+    let target: ModelVersion | undefined;
+    try {
+      target = await this.options.registry.resolveAlias(name, alias);
+    } catch (error) {
+      if (!(error instanceof RegistryNotFoundError)) {
+        logger.error({ err: error, model: name, alias }, `could not resolve the ${alias} alias; keeping what serves`);
+        return;
+      }
+    }
+    const productionVersion = this.#production.get(name)?.current?.version;
+    if (target === undefined || target.version === productionVersion) {
+      if (slot.current !== undefined) {
+        logger.info({ model: name, alias, version: slot.current.version }, `${alias} stopped`);
+        slot.clear();
+        this.options.onLoadedChanged?.();
+      }
+      return;
+    }
+    if (slot.current?.version === target.version) return;
+    try {
+      const model = await this.#load(target);
+      if (this.#isClosed()) {
+        await model.release();
+        return;
+      }
+      slot.replace(model);
+      logger.info({ model: name, alias, version: model.version }, `${alias} version swapped in`);
+      this.options.onLoadedChanged?.();
+    } catch (error) {
+      logger.error({ err: error, model: name, alias, version: target.version }, `${alias} version not loaded`);
     }
   }
 
@@ -219,6 +284,10 @@ export class ModelServer {
   #newSlot(): ModelSlot<LoadedModel> {
     return new ModelSlot((error) => this.options.logger.warn({ err: error }, 'releasing a model failed'));
   }
+}
+
+function candidateKey(name: string, alias: ServedAlias): string {
+  return `${name}\0${alias}`;
 }
 
 function errorMessage(error: unknown): string {

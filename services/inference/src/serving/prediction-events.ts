@@ -1,16 +1,29 @@
+import type { ServingRoute } from '@mlops/contracts';
 import type { Logger } from '@mlops/logger';
 import type { TextOutcome } from './loaded-model.js';
 
-/** One answered predict request, as monitoring sees it. */
+/**
+ * Which part of the traffic a prediction belongs to: answered on one of the routes, or scored
+ * by the shadow version on a copy of a production request (never returned to the client).
+ */
+export type PredictionRole = ServingRoute | 'shadow';
+
+/** One answered predict request (or its shadow copy), as monitoring sees it. */
 export interface PredictionEvent {
   readonly model: string;
   readonly version: number;
+  readonly role: PredictionRole;
+  /**
+   * The prediction ids returned to the client, one per text, in order. A shadow copy carries the
+   * ids of the request it copies, so feedback on an answered prediction also scores the shadow.
+   */
+  readonly ids: readonly string[];
   /** The model's labels, in the order of each outcome's probabilities. */
   readonly labels: readonly string[];
   readonly texts: readonly string[];
   /** One per text, in order: the decided label, every label's probability, the rule, the hits. */
   readonly predictions: readonly TextOutcome[];
-  /** Time from the request reaching the batcher to its outcomes, in milliseconds. */
+  /** Time from the texts reaching the batcher to their outcomes, in milliseconds. */
   readonly latencyMs: number;
   readonly requestId: string;
 }

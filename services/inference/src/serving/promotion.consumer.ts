@@ -1,6 +1,6 @@
 import { EVENTS, modelPromotedEventSchema } from '@mlops/contracts';
 import type { Broker, Topology } from '@mlops/messaging';
-import { PRODUCTION_ALIAS, type ModelServer } from './model-server.js';
+import { SERVED_ALIASES, type ModelServer } from './model-server.js';
 
 /** Inference's queue, bound to `model.promoted` on `mlops.events`. */
 export function inferenceTopology(promotionQueue: string): Topology {
@@ -8,8 +8,9 @@ export function inferenceTopology(promotionQueue: string): Topology {
 }
 
 /**
- * Follows `model.promoted`: a move of a served model's `production` alias syncs that model with
- * the registry (the alias is resolved again, so duplicates and out-of-order events are harmless).
+ * Follows `model.promoted`: a move of a served model's `production`, `canary` or `shadow` alias
+ * syncs that model with the registry (the aliases are resolved again, so duplicates and
+ * out-of-order events are harmless).
  * The message is acknowledged once the new version serves or its load failed (logged).
  */
 export async function startPromotionConsumer(broker: Broker, queue: string, server: ModelServer): Promise<void> {
@@ -18,9 +19,10 @@ export async function startPromotionConsumer(broker: Broker, queue: string, serv
     schema: modelPromotedEventSchema,
     prefetch: 4,
     handler: async (event, context) => {
-      if (event.alias !== PRODUCTION_ALIAS || !server.served.includes(event.name)) return;
-      context.logger.info({ model: event.name, version: event.version }, 'production alias moved; syncing');
-      await server.syncProduction(event.name);
+      const followed = (SERVED_ALIASES as readonly string[]).includes(event.alias);
+      if (!followed || !server.served.includes(event.name)) return;
+      context.logger.info({ model: event.name, alias: event.alias, version: event.version }, 'alias moved; syncing');
+      await server.syncModel(event.name);
     },
   });
 }

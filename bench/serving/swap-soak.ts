@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { runLoad } from '../lib/load.js';
+import { freePort } from '../lib/server-process.js';
+import type { ServingModel } from './contender.js';
+import { startInferenceService } from './suite/inference-service.js';
+
+/** What the hot-swap soak measured. */
+export interface SwapSoakResult {
+  readonly swaps: number;
+  /** RSS of the service after the warm-up load, before any swap, MB. */
+  readonly rssBeforeMb: number;
+  /** RSS after every `RSS_EVERY` swaps, MB; the last is after all of them. */
+  readonly rssSeriesMb: readonly number[];
+  readonly rssAfterMb: number;
+  /** Load during the swaps. */
+  readonly ok: number;
+  readonly failed: number;
+  readonly requestsPerSecond: number;
+  readonly p99Ms: number;
+  /** Mean time from publishing `model.promoted` to the new version answering, ms. */
+  readonly meanSwapMs: number;
+  readonly seconds: number;
+}
+
+/** How the soak runs. */
+export interface SwapSoakOptions {
+  readonly model: ServingModel;
+  readonly body: string;
+  readonly connections: number;
+  readonly swaps: number;
+  readonly warmupSeconds: number;
+  readonly log: (line: string) => void;
+}
+
+const MB = 1024 * 1024;
+const RSS_EVERY = 10;
+/** Bound on one swap: publishing the event to the new version answering. */
+const SWAP_TIMEOUT_MS = 60_000;
+/** Bound on the load run; it is stopped once the swaps are done. */
+const LOAD_CAP_SECONDS = 900;
+const versionSchema = z.object({ version: z.number().int() });
+
+const sleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    setTimeout(resolve, ms);
+  });
+
+/**
+ * Starts the inference service as shipped with the run's model registered twice (versions 1 and
+ * 2, the same folder), warms it up under load, reads its RSS, then promotes 2, 1, 2, … `swaps`
+ * times through `model.promoted` while `connections` connections keep sending `body`, each swap
+ * awaited until the service answers with the new version; reads its RSS again after the load.
+ */
+export async function runSwapSoak(options: SwapSoakOptions): Promise<SwapSoakResult> {
+  const { model, body, connections } = options;
+  const port = await freePort();
+  const service = await startInferenceService({ model, port, probeBody: body });
+  const url = `http://127.0.0.1:${port}/v1/models/${model.name}/predict`;
+  const rssMb = (): number => (service.server.rssBytes() ?? NaN) / MB;
+  const servingVersion = async (): Promise<number | null> => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    return response.ok ? versionSchema.parse(await response.json()).version : null;
+  };
+  try {
+    const second = service.registerVersion();
+    await runLoad({ url, body, connections, durationSeconds: options.warmupSeconds });
+    await sleep(1000);
+    const rssBeforeMb = rssMb();
+    options.log(`hot-swap soak: RSS ${rssBeforeMb.toFixed(1)} MB before ${options.swaps} swaps`);
+    const stopLoad = new AbortController();
+    const started = performance.now();
+    const load = runLoad({ url, body, connections, durationSeconds: LOAD_CAP_SECONDS, signal: stopLoad.signal });
+    const rssSeriesMb: number[] = [];
+    let swapMs = 0;
+    try {
+      for (let swap = 1; swap <= options.swaps; swap += 1) {
+        const target = swap % 2 === 1 ? second : 1;
+        const promotedAt = performance.now();
+        await service.promote(target);
+        const deadline = promotedAt + SWAP_TIMEOUT_MS;
+        while ((await servingVersion()) !== target) {
+          if (performance.now() > deadline) throw new Error(`swap ${swap} to version ${target} not served in time`);
+          await sleep(5);
+        }
+        swapMs += performance.now() - promotedAt;
+        if (swap % RSS_EVERY === 0) rssSeriesMb.push(rssMb());
+      }
+    } finally {
+      stopLoad.abort();
+    }
+    const result = await load;
+    const seconds = (performance.now() - started) / 1000;
+    await sleep(1000);
+    const rssAfterMb = rssMb();
+    options.log(
+      `hot-swap soak: RSS ${rssAfterMb.toFixed(1)} MB after; ${result.failed} failed of ${result.ok + result.failed}`,
+    );
+    return {
+      swaps: options.swaps,
+      rssBeforeMb,
+      rssSeriesMb,
+      rssAfterMb,
+      ok: result.ok,
+      failed: result.failed,
+      requestsPerSecond: result.requestsPerSecond,
+      p99Ms: result.p99Ms,
+      meanSwapMs: swapMs / options.swaps,
+      seconds,
+    };
+  } finally {
+    await service.stop();
+  }
+}

@@ -1,0 +1,115 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RecognitionClient, RecognitionError, type RecognitionFailure } from './recognition.client.js';
+
+type Handler = (request: IncomingMessage, response: ServerResponse, body: Buffer) => void;
+
+const servers: Server[] = [];
+
+/** A stand-in for document-recognition on loopback, answering what `handler` says once the body is read. */
+async function upstream(handler: Handler): Promise<string> {
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => handler(request, response, Buffer.concat(chunks)));
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function failureOf(client: RecognitionClient): Promise<RecognitionFailure> {
+  const error: unknown = await client.extract(Readable.from([Buffer.from('hello')]), 'a.txt').then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(RecognitionError);
+  return (error as RecognitionError).failure;
+}
+
+function expectUnavailable(failure: RecognitionFailure, detailPart: string): void {
+  expect(failure.kind).toBe('unavailable');
+  expect(failure.detail).toContain(detailPart);
+}
+
+function problem(response: ServerResponse, status: number, code: string, detail: string): void {
+  response.writeHead(status, { 'content-type': 'application/problem+json' });
+  response.end(JSON.stringify({ type: 'x', title: 'x', status, code, detail }));
+}
+
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+describe('RecognitionClient', () => {
+  it('streams the bytes as a raw body named by ?filename= and returns the validated result', async () => {
+    let seen: { url: string | undefined; type: string | undefined; body: string } | undefined;
+    const baseUrl = await upstream((request, response, body) => {
+      seen = { url: request.url, type: request.headers['content-type'], body: body.toString() };
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ not: 'a result' }));
+    });
+    const failure = await failureOf(new RecognitionClient({ baseUrl, timeoutMs: 5000 }));
+    expect(seen).toEqual({ url: '/v1/extract?filename=a.txt', type: 'application/octet-stream', body: 'hello' });
+    expectUnavailable(failure, 'unexpected body');
+  });
+
+  it('reads a 4xx problem as a refusal with its status, code and detail', async () => {
+    const baseUrl = await upstream((_request, response) =>
+      problem(response, 415, 'RECOGNITION_UNSUPPORTED_TYPE', 'not a known type'),
+    );
+    expect(await failureOf(new RecognitionClient({ baseUrl, timeoutMs: 5000 }))).toEqual({
+      kind: 'refused',
+      status: 415,
+      code: 'RECOGNITION_UNSUPPORTED_TYPE',
+      detail: 'not a known type',
+    });
+  });
+
+  it('reads a 5xx or a non-JSON error as unavailable, and its own timeout problem as a timeout', async () => {
+    const failing = await upstream((_request, response) => problem(response, 502, 'RECOGNITION_CONVERTER_FAILED', 'x'));
+    expectUnavailable(
+      await failureOf(new RecognitionClient({ baseUrl: failing, timeoutMs: 5000 })),
+      '502 RECOGNITION_CONVERTER_FAILED',
+    );
+    const plain = await upstream((_request, response) => {
+      response.writeHead(503);
+      response.end('overloaded');
+    });
+    expectUnavailable(
+      await failureOf(new RecognitionClient({ baseUrl: plain, timeoutMs: 5000 })),
+      'RECOGNITION_HTTP_503: overloaded',
+    );
+    const slow = await upstream((_request, response) => problem(response, 422, 'RECOGNITION_TIMEOUT', 'took too long'));
+    expect(await failureOf(new RecognitionClient({ baseUrl: slow, timeoutMs: 5000 }))).toEqual({
+      kind: 'timeout',
+      detail: 'took too long',
+    });
+  });
+
+  it('reports a server that does not answer within the timeout as a timeout', async () => {
+    const silent = await upstream(() => undefined);
+    expect(await failureOf(new RecognitionClient({ baseUrl: silent, timeoutMs: 100 }))).toEqual({
+      kind: 'timeout',
+      detail: 'document-recognition did not answer within 100 ms',
+    });
+  });
+
+  it('reports a refused connection as unavailable and destroys the content', async () => {
+    const closed = await upstream(() => undefined);
+    const server = servers.pop();
+    await new Promise((resolve) => server?.close(resolve));
+    const content = Readable.from([Buffer.from('hello')]);
+    const error: unknown = await new RecognitionClient({ baseUrl: closed, timeoutMs: 5000 })
+      .extract(content, null)
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RecognitionError);
+    expectUnavailable((error as RecognitionError).failure, 'document-recognition unreachable');
+    expect(content.destroyed).toBe(true);
+  });
+});

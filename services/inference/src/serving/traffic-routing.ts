@@ -1,0 +1,27 @@
+import type { ServingRoute } from '@mlops/contracts';
+import { routesToCanary } from './canary-routing.js';
+import type { LeaseResult, ModelServer } from './model-server.js';
+
+/** How requests of a served model are split between production and its canary. */
+export interface TrafficSplit {
+  /** Share of request keys routed to the canary when one is loaded. */
+  readonly canaryShare: number;
+}
+
+/**
+ * Leases the version that answers a request to the served model: its canary when one is loaded
+ * and the request key falls in the canary share, else its production version.
+ */
+export function leaseForRequest(
+  server: ModelServer,
+  name: string,
+  requestKey: string | undefined,
+  split: TrafficSplit,
+): { readonly result: LeaseResult; readonly route: ServingRoute } {
+  const canary = server.leaseCandidate(name, 'canary');
+  if (canary !== undefined) {
+    if (routesToCanary(name, requestKey, split.canaryShare)) return { result: { lease: canary }, route: 'canary' };
+    canary.done();
+  }
+  return { result: server.leaseProduction(name), route: 'production' };
+}

@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { waitFor } from '@mlops/testing';
+
+const recognitionRoot = fileURLToPath(new URL('../../../document-recognition', import.meta.url));
+
+/** A document-recognition process started from source for a test. */
+export interface RecognitionProcess {
+  readonly url: string;
+  /** What it printed, for a failure message. */
+  output(): string;
+  /** Stops it (SIGTERM, then SIGKILL if it is still there after 10 s) and waits for the exit. */
+  stop(): Promise<void>;
+}
+
+/** A port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/**
+ * Starts the real document-recognition (`src/server.ts`, the way `pnpm dev` runs it) on a free
+ * loopback port and waits until `/readyz` answers 200.
+ */
+export async function startRecognition(env: Record<string, string> = {}): Promise<RecognitionProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', 'src/server.ts'], {
+    cwd: recognitionRoot,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = once(child, 'exit');
+  const killOnExit = () => child.kill('SIGKILL');
+  // A test run that ends without stop() (a hook timing out) must not leave the process behind.
+  process.once('exit', killOnExit);
+  void exited.then(() => process.off('exit', killOnExit));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    const exitedEarly = exited.then(([code]: unknown[]) => {
+      throw new Error(`exited with ${String(code)}`);
+    });
+    exitedEarly.catch(() => undefined);
+    await Promise.race([
+      waitFor(async () => ((await fetch(`${url}/readyz`)).ok ? true : undefined), 60_000),
+      exitedEarly,
+    ]);
+  } catch (error) {
+    await stop();
+    throw new Error(`document-recognition did not become ready: ${String(error)}\n${output}`);
+  }
+  return { url, output: () => output, stop };
+}
