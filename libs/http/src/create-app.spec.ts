@@ -144,6 +144,37 @@ describe('createHttpApp: request ids', () => {
     const replaced = await app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'bad id\n' } });
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  it('logs one line per request, with the request, its status and its time', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({
+      service: 'test',
+      level: 'info',
+      destination: new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          lines.push(chunk.toString());
+          callback();
+        },
+      }),
+    });
+    app = await buildTestApp([], logger);
+    await app.inject({
+      method: 'POST',
+      url: `/items/${id}`,
+      payload: { name: 'x' },
+      headers: { 'x-request-id': 'one-1' },
+    });
+    const logged = lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((l) => l.requestId === 'one-1');
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({
+      msg: 'request completed',
+      req: { method: 'POST', url: `/items/${id}` },
+      res: { statusCode: 200 },
+      responseTime: expect.any(Number) as number,
+    });
+  });
 });
 
 describe('createHttpApp: health, readiness, metrics, docs', () => {

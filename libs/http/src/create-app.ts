@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@mlops/logger';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { OneLineRequestLog } from './one-line-request-log.js';
 import { installProblemHandlers } from './errors/problem-handler.js';
 import { docsPlugin } from './plugins/docs.plugin.js';
 import { healthPlugin, type ReadinessCheck } from './plugins/health.plugin.js';
@@ -52,7 +53,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     loggerInstance: options.logger,
     bodyLimit: options.bodyLimitBytes,
     genReqId: requestIdFrom,
-    logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: isProbe }),
+    logController: new OneLineRequestLog({ requestIdLogLabel: 'requestId', disableRequestLogging: isProbe }),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },

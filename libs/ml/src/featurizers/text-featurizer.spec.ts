@@ -132,6 +132,17 @@ describe('fitTextFeaturizer', () => {
     expect(featurizer.describe('')).toEqual({ tokens: 0, outOfVocabularyRate: 0 });
   });
 
+  it('transforms and describes in one pass exactly as transform and describe do apart', () => {
+    const featurizer = fitTextFeaturizer({ ...fullSpec, vocabulary: { minCount: 2 } }, examples);
+    for (const text of ['Invoice for March, unpaid', '', 'march march invoice overdue']) {
+      const { vector, statistics } = featurizer.transformDescribed(text);
+      const alone = featurizer.transform(text);
+      expect(Array.from(vector.ids)).toEqual(Array.from(alone.ids));
+      expect(Array.from(vector.values)).toEqual(Array.from(alone.values));
+      expect(statistics).toEqual(featurizer.describe(text));
+    }
+  });
+
   it('reports the spec it was fitted with, defaults applied', () => {
     const featurizer = fitTextFeaturizer(fullSpec, examples);
     expect(featurizer.spec).toEqual(featurizerSpecSchema.parse(fullSpec));

@@ -76,6 +76,8 @@ export interface TextFeaturizer {
   transform(text: string, numeric?: NumericValues): SparseVector;
   /** Token count and out-of-vocabulary rate of a text. */
   describe(text: string): TextStatistics;
+  /** `transform` and `describe` together, tokenising the text once (serving monitors every text it answers). */
+  transformDescribed(text: string, numeric?: NumericValues): { vector: SparseVector; statistics: TextStatistics };
   /** The state to store in a model manifest, plain JSON. */
   toJSON(): TextFeaturizerState;
 }
@@ -140,6 +142,16 @@ function restoreTextFeaturizer(state: TextFeaturizerState): TextFeaturizer {
   const sources = placedSources(parts, layout);
   const collector = new FeatureIdCollector();
   const { vocabulary } = parts;
+  const vectorOf = (tokens: readonly string[], values: NumericValues | undefined): SparseVector => {
+    for (const { source, offset } of sources) source.collect(tokens, collector, offset);
+    const textVector = weighting.weigh(collector.counts());
+    return numeric ? appendShifted(textVector, numeric.transform(values), numericStart) : textVector;
+  };
+  const statisticsOf = (tokens: readonly string[]): TextStatistics => {
+    let outOfVocabulary = 0;
+    for (const token of tokens) if (vocabulary.idOf(token) === undefined) outOfVocabulary++;
+    return { tokens: tokens.length, outOfVocabularyRate: tokens.length > 0 ? outOfVocabulary / tokens.length : 0 };
+  };
   return {
     spec: specOf(state),
     tokenizer,
@@ -147,16 +159,14 @@ function restoreTextFeaturizer(state: TextFeaturizerState): TextFeaturizer {
     dimension: numericStart + layout.numeric.size,
     layout,
     transform(text, values) {
-      const tokens = tokenValues(tokenizer, text);
-      for (const { source, offset } of sources) source.collect(tokens, collector, offset);
-      const textVector = weighting.weigh(collector.counts());
-      return numeric ? appendShifted(textVector, numeric.transform(values), numericStart) : textVector;
+      return vectorOf(tokenValues(tokenizer, text), values);
     },
     describe(text) {
+      return statisticsOf(tokenValues(tokenizer, text));
+    },
+    transformDescribed(text, values) {
       const tokens = tokenValues(tokenizer, text);
-      let outOfVocabulary = 0;
-      for (const token of tokens) if (vocabulary.idOf(token) === undefined) outOfVocabulary++;
-      return { tokens: tokens.length, outOfVocabularyRate: tokens.length > 0 ? outOfVocabulary / tokens.length : 0 };
+      return { vector: vectorOf(tokens, values), statistics: statisticsOf(tokens) };
     },
     toJSON: () => ({
       ...state,

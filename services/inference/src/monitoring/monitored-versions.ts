@@ -1,10 +1,8 @@
-import type { TextFeaturizer } from '@mlops/ml';
 import type { LoadedModel } from '../serving/loaded-model.js';
 import { driftReferenceOf, type DriftReference } from './drift-reference.js';
 
-/** What monitoring needs of a loaded version: its featurizer (for OOV rates) and its drift reference. */
+/** What monitoring needs of a loaded version: its drift reference and label positions. */
 export interface MonitoredVersion {
-  readonly featurizer: TextFeaturizer;
   readonly reference: DriftReference;
   readonly labelIndex: ReadonlyMap<string, number>;
 }
@@ -28,7 +26,6 @@ export class MonitoredVersions {
     const found = this.loaded().find((candidate) => candidate.name === model && candidate.version === version);
     if (!found) return undefined;
     const entry: MonitoredVersion = {
-      featurizer: found.featurizer,
       reference: driftReferenceOf(found.labels, found.manifest.trainingStatistics),
       labelIndex: new Map(found.labels.map((label, index) => [label, index])),
     };

@@ -17,11 +17,12 @@ function event(texts: readonly string[]): PredictionEvent {
     ids: texts.map((_, index) => `id-${texts.join('')}-${index}`),
     labels: ['a', 'noun.b'],
     texts,
-    predictions: texts.map(() => ({
+    predictions: texts.map((_, index) => ({
       label: 'noun.b',
       probabilities: Float32Array.from([0.25, 0.75]),
       rule: null,
       hits: [],
+      outOfVocabularyRate: index / 4,
     })),
     latencyMs: 2,
     requestId: 'req-1',
@@ -67,7 +68,7 @@ describe('MonitoringIntake', () => {
       ['id-onetwo-0', 3, 'noun.b', [{ label: 'noun.b', p: 0.75 }]],
       ['id-onetwo-1', 3, 'noun.b', [{ label: 'noun.b', p: 0.75 }]],
     ]);
-    expect(stored[0]?.outOfVocabularyRate).toBeNull();
+    expect(stored.map((entry) => entry.outOfVocabularyRate)).toEqual([0, 0.25]);
     expect(stored[0]).not.toHaveProperty('text');
   });
 

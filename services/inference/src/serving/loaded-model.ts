@@ -26,6 +26,8 @@ export interface TextOutcome {
   readonly rule: string | null;
   /** Hits of the taggers the rules use (none when the rules use no tagger). */
   readonly hits: readonly Hit[];
+  /** Share of the text's tokens outside the model's vocabulary (0 without tokens), for drift monitoring. */
+  readonly outOfVocabularyRate: number;
 }
 
 /** How to load a model version. */
@@ -67,7 +69,7 @@ export class LoadedModel {
     readonly name: string,
     readonly version: number,
     readonly manifest: ModelManifest,
-    readonly featurizer: TextFeaturizer,
+    private readonly featurizer: TextFeaturizer,
     private readonly classifier: OnnxClassifier,
     options: LoadModelOptions,
   ) {
@@ -126,7 +128,8 @@ export class LoadedModel {
 
   /** Classifies texts now: featurized, then run in ONNX Runtime grouped by width (`widthBuckets`). */
   async classifyNow(texts: readonly string[]): Promise<TextOutcome[]> {
-    const vectors = texts.map((text) => this.featurizer.transform(text));
+    const described = texts.map((text) => this.featurizer.transformDescribed(text));
+    const vectors = described.map(({ vector }) => vector);
     const width = this.labels.length;
     const flat = new Float32Array(texts.length * width);
     for (const rows of widthBuckets(
@@ -145,7 +148,13 @@ export class LoadedModel {
         probabilities,
         taggerHits: hits,
       });
-      return { label: decision.label, probabilities, rule: decision.rule, hits };
+      return {
+        label: decision.label,
+        probabilities,
+        rule: decision.rule,
+        hits,
+        outOfVocabularyRate: described[row]?.statistics.outOfVocabularyRate ?? 0,
+      };
     });
   }
 

@@ -9,7 +9,13 @@ import { VersionComparisonTracker } from './version-comparison.js';
 const logger = createLogger({ service: 'test', level: 'silent' });
 
 function outcome(label: string): TextOutcome {
-  return { label, probabilities: Float32Array.from(label === 'a' ? [0.9, 0.1] : [0.2, 0.8]), rule: null, hits: [] };
+  return {
+    label,
+    probabilities: Float32Array.from(label === 'a' ? [0.9, 0.1] : [0.2, 0.8]),
+    rule: null,
+    hits: [],
+    outOfVocabularyRate: 0,
+  };
 }
 
 /** A model that labels every text with `label`; `gate` holds its answers until released. */
