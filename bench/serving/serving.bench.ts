@@ -225,15 +225,16 @@ try {
   load[`${soakName}, hot-swap soak`] = [round(soakBefore, 2), round(loadavg()[0] ?? 0, 2)];
   figure(soakName, soakCase, 'rss_before_swaps_mb', round(soak.rssBeforeMb, 1), 'MB');
   figure(soakName, soakCase, `rss_after_${SWAPS}_swaps_mb`, round(soak.rssAfterMb, 1), 'MB');
+  figure(soakName, soakCase, 'rss_slope_per_100_swaps', round(soak.rssSlopeMbPer100Swaps, 1), 'MB');
   figure(soakName, soakCase, 'failed', soak.failed, 'requests');
   figure(soakName, soakCase, 'answered', soak.ok, 'requests');
   figure(soakName, soakCase, 'req_per_s', round(soak.requestsPerSecond, 0), '1/s');
   figure(soakName, soakCase, 'p99_latency', round(soak.p99Ms, 3), 'ms');
   figure(soakName, soakCase, 'mean_swap_time', round(soak.meanSwapMs, 1), 'ms');
   const swapTable = [
-    '| RSS before swaps MB | RSS every 10 swaps MB | RSS after swaps MB | answered | failed | req/s | p99 ms | mean swap ms |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    `| ${soak.rssBeforeMb.toFixed(1)} | ${soak.rssSeriesMb.map((mb) => mb.toFixed(0)).join(', ')} | ${soak.rssAfterMb.toFixed(1)} | ` +
+    '| RSS before swaps MB | RSS every 10 swaps MB | slope MB / 100 swaps | RSS after swaps MB | answered | failed | req/s | p99 ms | mean swap ms |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| ${soak.rssBeforeMb.toFixed(1)} | ${soak.rssSeriesMb.map((mb) => mb.toFixed(0)).join(', ')} | ${soak.rssSlopeMbPer100Swaps.toFixed(1)} | ${soak.rssAfterMb.toFixed(1)} | ` +
       `${soak.ok} | ${soak.failed} | ${soak.requestsPerSecond.toFixed(0)} | ${soak.p99Ms.toFixed(1)} | ${soak.meanSwapMs.toFixed(0)} |`,
   ];
 
@@ -263,7 +264,8 @@ try {
   notes.push(
     `hot swap: ${SWAPS} promotions alternating versions 1 and 2 (the same folder registered twice) through model.promoted on RabbitMQ, ` +
       'each awaited until the service answers with the new version, under 1 text/request at 32 connections; RSS is VmRSS of the service ' +
-      `1 s after the warm-up load (before) and 1 s after the load ends (after), every 10 swaps in details.hotSwap`,
+      `after 5 s idle following the warm-up load (before) and following the load (after), and under load just before every 10th promotion ` +
+      '(details.hotSwap), with the least-squares slope of that series in MB per 100 swaps',
   );
   notes.push(
     `model: libs/ml default config (linear) trained by runTrainingPipeline as dl-trainer does (70% of the train part trains, 10% early stopping, 20% its own test), ${suiteTrained.features} features, ${suiteTrained.epochs} epochs (best ${suiteTrained.bestEpoch}), ` +

@@ -9,8 +9,11 @@ export interface SwapSoakResult {
   readonly swaps: number;
   /** RSS of the service after the warm-up load, before any swap, MB. */
   readonly rssBeforeMb: number;
-  /** RSS after every `RSS_EVERY` swaps, MB; the last is after all of them. */
+  /** RSS just before every `RSS_EVERY`-th promotion (one version serving, the previous swap done), MB. */
   readonly rssSeriesMb: readonly number[];
+  /** Least-squares slope of that series, MB per 100 swaps: about 0 when nothing accumulates. */
+  readonly rssSlopeMbPer100Swaps: number;
+  /** RSS after the load ended and the service idled `SETTLE_MS`, MB. */
   readonly rssAfterMb: number;
   /** Load during the swaps. */
   readonly ok: number;
@@ -34,11 +37,29 @@ export interface SwapSoakOptions {
 
 const MB = 1024 * 1024;
 const RSS_EVERY = 10;
+/** Idle time before RSS is read at the start and at the end, so both are read in the same state. */
+const SETTLE_MS = 5000;
 /** Bound on one swap: publishing the event to the new version answering. */
 const SWAP_TIMEOUT_MS = 60_000;
 /** Bound on the load run; it is stopped once the swaps are done. */
 const LOAD_CAP_SECONDS = 900;
 const versionSchema = z.object({ version: z.number().int() });
+
+/** Least-squares slope of `values` taken at `xs`. */
+function slopeOf(xs: readonly number[], values: readonly number[]): number {
+  const n = values.length;
+  if (n < 2) return 0;
+  const meanX = xs.reduce((sum, x) => sum + x, 0) / n;
+  const meanY = values.reduce((sum, y) => sum + y, 0) / n;
+  let covariance = 0;
+  let variance = 0;
+  values.forEach((y, index) => {
+    const dx = (xs[index] ?? 0) - meanX;
+    covariance += dx * (y - meanY);
+    variance += dx * dx;
+  });
+  return variance === 0 ? 0 : covariance / variance;
+}
 
 const sleep = (ms: number): Promise<void> =>
   new Promise((resolve) => {
@@ -47,9 +68,10 @@ const sleep = (ms: number): Promise<void> =>
 
 /**
  * Starts the inference service as shipped with the run's model registered twice (versions 1 and
- * 2, the same folder), warms it up under load, reads its RSS, then promotes 2, 1, 2, … `swaps`
+ * 2, the same folder), warms it up under load, lets it idle and reads its RSS, then promotes 2, 1, 2, … `swaps`
  * times through `model.promoted` while `connections` connections keep sending `body`, each swap
- * awaited until the service answers with the new version; reads its RSS again after the load.
+ * awaited until the service answers with the new version, reading its RSS before every tenth promotion;
+ * reads its RSS again once the load has ended and it idled as long as before.
  */
 export async function runSwapSoak(options: SwapSoakOptions): Promise<SwapSoakResult> {
   const { model, body, connections } = options;
@@ -64,17 +86,22 @@ export async function runSwapSoak(options: SwapSoakOptions): Promise<SwapSoakRes
   try {
     const second = service.registerVersion();
     await runLoad({ url, body, connections, durationSeconds: options.warmupSeconds });
-    await sleep(1000);
+    await sleep(SETTLE_MS);
     const rssBeforeMb = rssMb();
     options.log(`hot-swap soak: RSS ${rssBeforeMb.toFixed(1)} MB before ${options.swaps} swaps`);
     const stopLoad = new AbortController();
     const started = performance.now();
     const load = runLoad({ url, body, connections, durationSeconds: LOAD_CAP_SECONDS, signal: stopLoad.signal });
     const rssSeriesMb: number[] = [];
+    const sampledAt: number[] = [];
     let swapMs = 0;
     try {
       for (let swap = 1; swap <= options.swaps; swap += 1) {
         const target = swap % 2 === 1 ? second : 1;
+        if (swap % RSS_EVERY === 0) {
+          rssSeriesMb.push(rssMb());
+          sampledAt.push(swap);
+        }
         const promotedAt = performance.now();
         await service.promote(target);
         const deadline = promotedAt + SWAP_TIMEOUT_MS;
@@ -83,14 +110,13 @@ export async function runSwapSoak(options: SwapSoakOptions): Promise<SwapSoakRes
           await sleep(5);
         }
         swapMs += performance.now() - promotedAt;
-        if (swap % RSS_EVERY === 0) rssSeriesMb.push(rssMb());
       }
     } finally {
       stopLoad.abort();
     }
     const result = await load;
     const seconds = (performance.now() - started) / 1000;
-    await sleep(1000);
+    await sleep(SETTLE_MS);
     const rssAfterMb = rssMb();
     options.log(
       `hot-swap soak: RSS ${rssAfterMb.toFixed(1)} MB after; ${result.failed} failed of ${result.ok + result.failed}`,
@@ -99,6 +125,7 @@ export async function runSwapSoak(options: SwapSoakOptions): Promise<SwapSoakRes
       swaps: options.swaps,
       rssBeforeMb,
       rssSeriesMb,
+      rssSlopeMbPer100Swaps: slopeOf(sampledAt, rssSeriesMb) * 100,
       rssAfterMb,
       ok: result.ok,
       failed: result.failed,

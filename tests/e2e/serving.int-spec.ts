@@ -33,9 +33,8 @@ function baseUrl(app: HttpApp): string {
 }
 
 /**
- * Registers folders through dl-trainer's service-internal API, as its trainer does. (An HTTP
- * `.tar.gz` import of a libs/ml folder is refused today: the registry's import check reads
- * `lineage` and `metrics` in another shape than the libs/ml manifest's.)
+ * Registers folders through dl-trainer's service-internal API, as its trainer does (the HTTP
+ * `.tar.gz` import of a trained folder is exercised by tests/e2e/training.int-spec.ts).
  */
 async function registerFolders(
   environment: TestEnvironment,

@@ -6,7 +6,6 @@ import {
   problemSchema,
 } from '@mlops/contracts';
 import type { HttpApp } from '@mlops/http';
-import { z } from 'zod';
 import { checkExtractedText } from '../documents/document-problems.js';
 import { documentUpload } from '../documents/document-upload.js';
 import { describeDocument, extractUpload } from '../documents/extract-upload.js';
@@ -14,7 +13,12 @@ import { RecognitionClient } from '../documents/recognition.client.js';
 import type { InferenceConfig } from '../config.js';
 import { inferenceErrors } from '../inference-errors.js';
 import type { ModelServer } from '../serving/model-server.js';
-import { leaseForRequest, type TrafficSplit } from '../serving/traffic-routing.js';
+import {
+  leaseForRequest,
+  requestKeyOf,
+  routingKeyHeadersSchema,
+  type TrafficSplit,
+} from '../serving/traffic-routing.js';
 import { answerPredict, requireLease, type PredictContext } from './predict-answer.js';
 
 const problems = {
@@ -70,13 +74,7 @@ export async function registerPredictDocumentRoute(
     baseUrl: context.recognition.url,
     timeoutMs: context.recognition.timeoutMs,
   });
-  const headers = z.object({
-    [routingKeyHeader]: z
-      .string()
-      .max(512)
-      .optional()
-      .describe('Request key: requests with the same key are routed to the same side of the canary split'),
-  });
+  const headers = routingKeyHeadersSchema(routingKeyHeader);
   await app.register(async (scope: HttpApp) => {
     await scope.register(multipart, {
       limits: { fileSize: maxDocumentBytes + 1, files: 1, fields: 10, parts: 11, fieldSize: 1024 },
@@ -106,8 +104,7 @@ export async function registerPredictDocumentRoute(
         try {
           const { name } = request.params;
           const { topK, filename } = request.query;
-          const header = request.headers[routingKeyHeader];
-          const key = typeof header === 'string' ? header : undefined;
+          const key = requestKeyOf(request.headers, routingKeyHeader);
           checkModelAnswers(server, name, { topK, key, split });
           const upload = await documentUpload(request, filename, maxDocumentBytes);
           const result = await extractUpload(recognition, upload, maxDocumentBytes);

@@ -6,9 +6,13 @@ import {
   problemSchema,
 } from '@mlops/contracts';
 import type { HttpApp } from '@mlops/http';
-import { z } from 'zod';
 import type { ModelServer } from '../serving/model-server.js';
-import { leaseForRequest, type TrafficSplit } from '../serving/traffic-routing.js';
+import {
+  leaseForRequest,
+  requestKeyOf,
+  routingKeyHeadersSchema,
+  type TrafficSplit,
+} from '../serving/traffic-routing.js';
 import { answerPredict, type PredictContext } from './predict-answer.js';
 
 const problems = { 400: problemSchema, 404: problemSchema, 413: problemSchema, 502: problemSchema, 503: problemSchema };
@@ -25,13 +29,7 @@ export function registerPredictRoutes(
   },
 ): void {
   const body = predictBodySchema({ maxTexts: context.maxTexts });
-  const headers = z.object({
-    [context.routingKeyHeader]: z
-      .string()
-      .max(512)
-      .optional()
-      .describe('Request key: requests with the same key are routed to the same side of the canary split'),
-  });
+  const headers = routingKeyHeadersSchema(context.routingKeyHeader);
   app.post(
     '/v1/models/:name/predict',
     {
@@ -50,13 +48,8 @@ export function registerPredictRoutes(
       },
     },
     async (request) => {
-      const key = request.headers[context.routingKeyHeader];
-      const { result, route } = leaseForRequest(
-        server,
-        request.params.name,
-        typeof key === 'string' ? key : undefined,
-        context.split,
-      );
+      const key = requestKeyOf(request.headers, context.routingKeyHeader);
+      const { result, route } = leaseForRequest(server, request.params.name, key, context.split);
       return answerPredict(result, { ...request.body, requestId: request.id, route }, context);
     },
   );

@@ -1,4 +1,5 @@
 import type { ServingRoute } from '@mlops/contracts';
+import { z } from 'zod';
 import { routesToCanary } from './canary-routing.js';
 import type { LeaseResult, ModelServer } from './model-server.js';
 
@@ -24,4 +25,21 @@ export function leaseForRequest(
     canary.done();
   }
   return { result: server.leaseProduction(name), route: 'production' };
+}
+
+/** The request headers schema of a route that splits traffic: the optional request key header. */
+export function routingKeyHeadersSchema(headerName: string) {
+  return z.object({
+    [headerName]: z
+      .string()
+      .max(512)
+      .optional()
+      .describe('Request key: requests with the same key are routed to the same side of the canary split'),
+  });
+}
+
+/** The request key a request carries in the header, if any. */
+export function requestKeyOf(headers: Readonly<Record<string, unknown>>, headerName: string): string | undefined {
+  const value = headers[headerName];
+  return typeof value === 'string' ? value : undefined;
 }
