@@ -23,3 +23,15 @@ export function parseFeaturizerState<Schema extends z.ZodType>(
 export function requireConsistentState(condition: boolean, featurizer: string, problem: string): void {
   if (!condition) throw new FeaturizerStateError(`invalid ${featurizer} state: ${problem}`);
 }
+
+/**
+ * An array of integers of at least `min`, checked in one plain loop. A per-element zod schema costs
+ * about 0.15 µs an element, which is 80 ms of blocked event loop for the 300,000-feature frequency
+ * arrays of a TF-IDF state whenever inference loads a model.
+ */
+export function integerArraySchema(min: number) {
+  return z.custom<number[]>(
+    (value) => Array.isArray(value) && value.every((item) => Number.isInteger(item) && (item as number) >= min),
+    { message: `expected an array of integers of at least ${min}` },
+  );
+}

@@ -135,5 +135,12 @@ describe('tfIdfFromJSON', () => {
     expect(() => tfIdfFromJSON({ ...state, ids: [0, 1, 5] })).toThrow(/outside/);
     expect(() => tfIdfFromJSON({ ...state, documentCount: 1 })).toThrow(/documentCount/);
     expect(() => tfIdfFromJSON({ ...state, norm: 'l1' })).toThrow(FeaturizerStateError);
+    expect(() => tfIdfFromJSON({ ...state, ids: [0, -1, 2] })).toThrow(
+      /expected an array of integers of at least 0\n {2}→ at ids/,
+    );
+    expect(() => tfIdfFromJSON({ ...state, documentFrequencies: [1, 0.5, 1] })).toThrow(
+      /expected an array of integers of at least 1\n {2}→ at documentFrequencies/,
+    );
+    expect(() => tfIdfFromJSON({ ...state, ids: 'nope' })).toThrow(FeaturizerStateError);
   });
 });

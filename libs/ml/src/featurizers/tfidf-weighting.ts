@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SparseVector } from '../core/sparse-vector.js';
-import { parseFeaturizerState, requireConsistentState } from './featurizer-state.js';
+import { integerArraySchema, parseFeaturizerState, requireConsistentState } from './featurizer-state.js';
 
 /** How term counts become TF-IDF weights. */
 export const tfIdfOptionsSchema = z.strictObject({
@@ -21,10 +21,8 @@ export const tfIdfStateSchema = z.strictObject({
   ...tfIdfOptionsSchema.shape,
   dimension: z.number().int().min(0).describe('feature ids are in [0, dimension)'),
   documentCount: z.number().int().min(0).describe('training texts the frequencies were counted on'),
-  ids: z.array(z.number().int().min(0)).describe('ascending ids of the features seen in training'),
-  documentFrequencies: z
-    .array(z.number().int().min(1))
-    .describe('for each of `ids`, the number of training texts containing it'),
+  ids: integerArraySchema(0).describe('ascending ids of the features seen in training'),
+  documentFrequencies: integerArraySchema(1).describe('for each of `ids`, the number of training texts containing it'),
 });
 /** The stored state of a TF-IDF weighting. */
 export type TfIdfState = z.output<typeof tfIdfStateSchema>;
