@@ -39,6 +39,22 @@ async function buildTestApp(checks: ReadinessCheck[] = [], logger = silent): Pro
   return app;
 }
 
+/** A logger at info whose lines are kept in `lines`. */
+function capturedLogger() {
+  const lines: string[] = [];
+  const logger = createLogger({
+    service: 'test',
+    level: 'info',
+    destination: new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        lines.push(chunk.toString());
+        callback();
+      },
+    }),
+  });
+  return { lines, logger };
+}
+
 const id = '3f1c1b4e-4a4a-4c4c-8d8d-1a2b3c4d5e6f';
 let app: HttpApp | undefined;
 
@@ -122,17 +138,7 @@ describe('createHttpApp: problem+json', () => {
 
 describe('createHttpApp: request ids', () => {
   it('echoes a sane incoming x-request-id, replaces an insane one, logs with it, and keeps probes out of the log', async () => {
-    const lines: string[] = [];
-    const logger = createLogger({
-      service: 'test',
-      level: 'info',
-      destination: new Writable({
-        write(chunk: Buffer, _encoding, callback) {
-          lines.push(chunk.toString());
-          callback();
-        },
-      }),
-    });
+    const { lines, logger } = capturedLogger();
     app = await buildTestApp([], logger);
     const kept = await app.inject({ method: 'GET', url: '/teapot', headers: { 'x-request-id': 'abc-123' } });
     expect(kept.headers['x-request-id']).toBe('abc-123');
@@ -146,17 +152,7 @@ describe('createHttpApp: request ids', () => {
   });
 
   it('logs one line per request, with the request, its status and its time', async () => {
-    const lines: string[] = [];
-    const logger = createLogger({
-      service: 'test',
-      level: 'info',
-      destination: new Writable({
-        write(chunk: Buffer, _encoding, callback) {
-          lines.push(chunk.toString());
-          callback();
-        },
-      }),
-    });
+    const { lines, logger } = capturedLogger();
     app = await buildTestApp([], logger);
     await app.inject({
       method: 'POST',

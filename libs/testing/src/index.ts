@@ -4,3 +4,4 @@ export { waitFor } from './wait-for.js';
 export { checkHttpSurface } from './http-surface.js';
 export { topicCorpus, type TopicRow } from './topic-corpus.js';
 export { FakeRegistry } from './stand-in-registry.js';
+export { multipartBody, type FormPart } from './multipart-body.js';

@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import type { RecognitionResult } from '@mlops/contracts';
 import { recognitionResultSchema } from '@mlops/contracts';
 import type { HttpApp } from '@mlops/http';
+import { multipartBody, type FormPart } from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadDocumentRecognitionConfig } from '../src/config.js';
 import { findExecutable } from '../src/office/libreoffice-converter.js';
-import { multipartBody, type FilePart } from './multipart-body.js';
 import { wordRecall } from './text-agreement.js';
 
 const fixtures = new URL('../../../fixtures/documents/', import.meta.url);
@@ -30,7 +30,7 @@ async function start(env: Record<string, string> = {}): Promise<HttpApp> {
   return app;
 }
 
-async function upload(app: HttpApp, parts: FilePart[]): Promise<Answer> {
+async function upload(app: HttpApp, parts: FormPart[]): Promise<Answer> {
   const response = await app.inject({ method: 'POST', url: '/v1/extract', ...multipartBody(parts) });
   return {
     statusCode: response.statusCode,

@@ -1,13 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { PredictResponse } from '@mlops/contracts';
 import { createTestEnvironment, type TestEnvironment } from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildInference, type InferenceApp } from '../src/app.js';
-import { loadInferenceConfig } from '../src/config.js';
+import type { InferenceApp } from '../src/app.js';
 import { LoadedModel } from '../src/serving/loaded-model.js';
-import { FakeRegistry } from './support/fake-registry.js';
+import type { FakeRegistry } from './support/fake-registry.js';
+import { ServedTopics } from './support/served-topics.js';
 import { trainTopicModel } from './support/train-topic-model.js';
 
 const SWAPS = 100;
@@ -20,17 +17,14 @@ describe('hot swap soak', () => {
   let environment: TestEnvironment;
   let registry: FakeRegistry;
   let inference: InferenceApp;
-  let cacheDir: string;
+  let served: ServedTopics;
   const loaded: LoadedModel[] = [];
   const released: LoadedModel[] = [];
 
   beforeAll(async () => {
     environment = await createTestEnvironment('inference hot-swap soak');
-    registry = new FakeRegistry();
-    const registryUrl = await registry.start();
-    registry.register('topics', await trainTopicModel(1));
-    registry.register('topics', await trainTopicModel(2));
-    registry.moveAlias('topics', 'production', 1);
+    served = await ServedTopics.start(environment, [await trainTopicModel(1), await trainTopicModel(2)]);
+    registry = served.registry;
     const load = LoadedModel.load.bind(LoadedModel);
     vi.spyOn(LoadedModel, 'load').mockImplementation(async (...args) => {
       const model = await load(...args);
@@ -41,26 +35,13 @@ describe('hot swap soak', () => {
       });
       return model;
     });
-    cacheDir = await mkdtemp(join(tmpdir(), 'inference-soak-cache-'));
-    inference = await buildInference(
-      loadInferenceConfig({
-        ...environment.env,
-        REGISTRY_URL: registryUrl,
-        MODELS: 'topics',
-        MODEL_CACHE_DIR: cacheDir,
-        MODEL_WARMUP_PREDICTIONS: '1',
-        MODEL_RESYNC_MS: '3600000',
-        LOG_LEVEL: 'warn',
-      }),
-    );
+    inference = await served.build({ MODEL_WARMUP_PREDICTIONS: '1', MODEL_RESYNC_MS: '3600000', LOG_LEVEL: 'warn' });
     await inference.models.syncAll();
   }, 120_000);
 
   afterAll(async () => {
     vi.restoreAllMocks();
-    await inference.app.close();
-    await registry.stop();
-    await rm(cacheDir, { recursive: true, force: true });
+    await served.close();
     await environment.dispose();
   });
 

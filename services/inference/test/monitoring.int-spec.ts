@@ -1,7 +1,4 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { EVENTS, modelDriftDetectedEventSchema, type PredictResponse } from '@mlops/contracts';
 import type { z } from 'zod';
 import { createLogger } from '@mlops/logger';
@@ -9,10 +6,9 @@ import { Broker } from '@mlops/messaging';
 import { createTestEnvironment, topicCorpus, waitFor, type TestEnvironment } from '@mlops/testing';
 import { MongoClient, type Collection } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildInference, type InferenceApp } from '../src/app.js';
-import { loadInferenceConfig } from '../src/config.js';
+import type { InferenceApp } from '../src/app.js';
 import type { PredictionLogDocument } from '../src/monitoring/prediction-log.repository.js';
-import { FakeRegistry } from './support/fake-registry.js';
+import { ServedTopics } from './support/served-topics.js';
 import { trainTopicModel } from './support/train-topic-model.js';
 
 type DriftEvent = z.infer<typeof modelDriftDetectedEventSchema>;
@@ -49,14 +45,12 @@ const shiftedText = (index: number) => Array.from({ length: 60 }, (_, word) => `
 
 describe('inference monitoring: prediction log, feedback, accuracy, drift', () => {
   let environment: TestEnvironment;
-  let registry: FakeRegistry;
+  let topics: ServedTopics;
   let inference: InferenceApp;
   let unsampled: InferenceApp;
-  let unsampledOpen = true;
   let broker: Broker;
   let mongo: MongoClient;
   let log: Collection<PredictionLogDocument>;
-  let cacheDir: string;
   const driftEvents: DriftEvent[] = [];
 
   const predictWith = async (app: InferenceApp, texts: readonly string[]) => {
@@ -95,17 +89,8 @@ describe('inference monitoring: prediction log, feedback, accuracy, drift', () =
 
   beforeAll(async () => {
     environment = await createTestEnvironment('inference monitoring');
-    registry = new FakeRegistry();
-    const registryUrl = await registry.start();
-    registry.register('topics', await trainTopicModel(1));
-    registry.register('topics', await trainTopicModel(2, 'mlp'));
-    registry.moveAlias('topics', 'production', 1);
-    cacheDir = await mkdtemp(join(tmpdir(), 'inference-monitoring-'));
+    topics = await ServedTopics.start(environment, [await trainTopicModel(1), await trainTopicModel(2, 'mlp')]);
     const env = {
-      ...environment.env,
-      REGISTRY_URL: registryUrl,
-      MODELS: 'topics',
-      MODEL_CACHE_DIR: cacheDir,
       MAX_TEXTS_PER_REQUEST: '64',
       PREDICTION_LOG_FLUSH_MS: '50',
       DRIFT_WINDOW: String(DRIFT_WINDOW),
@@ -127,22 +112,17 @@ describe('inference monitoring: prediction log, feedback, accuracy, drift', () =
         return Promise.resolve();
       },
     });
-    inference = await buildInference(loadInferenceConfig({ ...env, PREDICTION_LOG_SAMPLE_RATE: '1' }));
-    unsampled = await buildInference(
-      loadInferenceConfig({ ...env, PREDICTION_LOG_SAMPLE_RATE: '0', PROMOTION_QUEUE: 'inference.unsampled' }),
-    );
+    inference = await topics.build({ ...env, PREDICTION_LOG_SAMPLE_RATE: '1' });
+    unsampled = await topics.build({ ...env, PREDICTION_LOG_SAMPLE_RATE: '0', PROMOTION_QUEUE: 'inference.unsampled' });
     await Promise.all([inference.models.syncAll(), unsampled.models.syncAll()]);
     mongo = new MongoClient(environment.mongoUrl);
     log = mongo.db(environment.dbName).collection<PredictionLogDocument>('prediction_log');
   }, 180_000);
 
   afterAll(async () => {
-    if (unsampledOpen) await unsampled.app.close();
-    await inference.app.close();
+    await topics.close();
     await broker.close();
     await mongo.close();
-    await registry.stop();
-    await rm(cacheDir, { recursive: true, force: true });
     await environment.dispose();
   });
 
@@ -179,8 +159,7 @@ describe('inference monitoring: prediction log, feedback, accuracy, drift', () =
   it('logs nothing at sample rate 0, and feedback on such a prediction is a 404 naming the sample rate', async () => {
     const answer = await predictWith(unsampled, ['please pay the invoice', 'the flight to the airport']);
     const ids = answer.predictions.map((prediction) => prediction.id);
-    await unsampled.app.close();
-    unsampledOpen = false;
+    await topics.closeApp(unsampled);
     expect(await log.countDocuments({ predictionId: { $in: ids } })).toBe(0);
     const response = await feedback(ids[0] ?? '', { label: 'finance' });
     expect(response.statusCode).toBe(404);
@@ -252,7 +231,7 @@ describe('inference monitoring: prediction log, feedback, accuracy, drift', () =
   });
 
   it('marks the shadow copies of a prediction with its feedback', async () => {
-    registry.moveAlias('topics', 'shadow', 2);
+    topics.registry.moveAlias('topics', 'shadow', 2);
     await inference.models.syncAll();
     const answer = await predict(['the doctor changed the dose', 'book the hotel near the airport']);
     const id = answer.predictions[0]?.id ?? '';
@@ -264,7 +243,7 @@ describe('inference monitoring: prediction log, feedback, accuracy, drift', () =
       ['production', 1, 'health'],
       ['shadow', 2, 'health'],
     ]);
-    registry.removeAlias('topics', 'shadow');
+    topics.registry.removeAlias('topics', 'shadow');
     await inference.models.syncAll();
   });
 

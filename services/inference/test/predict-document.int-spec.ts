@@ -1,18 +1,17 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { PredictDocumentResponse, PredictResponse, Problem, RecognitionResult } from '@mlops/contracts';
-import { createTestEnvironment, FakeRegistry, type TestEnvironment } from '@mlops/testing';
+import { createTestEnvironment, multipartBody, type FormPart, type TestEnvironment } from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildInference, type InferenceApp } from '../src/app.js';
-import { loadInferenceConfig } from '../src/config.js';
+import type { InferenceApp } from '../src/app.js';
 import type { PredictionEvent } from '../src/serving/prediction-events.js';
-import { multipartBody, type FormPart } from './documents/multipart-body.js';
+
 import { startRecognition, type RecognitionProcess } from './documents/recognition-process.js';
 import { textPdf } from './documents/text-pdf.js';
 import { trainTopicModel } from './support/train-topic-model.js';
+import { ServedTopics } from './support/served-topics.js';
 
 const fixtures = fileURLToPath(new URL('../../../fixtures/documents/', import.meta.url));
 const MAX_DOCUMENT_BYTES = 64 * 1024;
@@ -28,10 +27,9 @@ const flightNote = Buffer.from(
 
 describe('POST /v1/models/{name}/predict-document against the real document-recognition', () => {
   let environment: TestEnvironment;
-  let registry: FakeRegistry;
+  let served: ServedTopics;
   let recognition: RecognitionProcess;
   let inference: InferenceApp;
-  let cacheDir: string;
   /** The app listening on loopback, for uploads over a real socket. */
   let base: string;
   const events: PredictionEvent[] = [];
@@ -114,21 +112,13 @@ describe('POST /v1/models/{name}/predict-document against the real document-reco
     environment = await createTestEnvironment('inference predict-document');
     const [model, started] = await Promise.all([trainTopicModel(1), startRecognition()]);
     recognition = started;
-    registry = new FakeRegistry();
-    const registryUrl = await registry.start();
-    registry.register('topics', model);
-    registry.moveAlias('topics', 'production', 1);
-    cacheDir = await mkdtemp(join(tmpdir(), 'inference-documents-cache-'));
-    inference = await buildInference(
-      loadInferenceConfig({
-        ...environment.env,
-        REGISTRY_URL: registryUrl,
+    served = await ServedTopics.start(environment, [model]);
+    inference = await served.build(
+      {
         RECOGNITION_URL: recognition.url,
         MAX_DOCUMENT_BYTES: String(MAX_DOCUMENT_BYTES),
         MAX_TEXT_CHARS: String(MAX_TEXT_CHARS),
-        MODELS: 'topics',
-        MODEL_CACHE_DIR: cacheDir,
-      }),
+      },
       { predictionListeners: [(event) => events.push(event)] },
     );
     await inference.models.syncAll();
@@ -136,10 +126,8 @@ describe('POST /v1/models/{name}/predict-document against the real document-reco
   }, 120_000);
 
   afterAll(async () => {
-    await inference.app.close();
+    await served.close();
     await recognition.stop();
-    await registry.stop();
-    await rm(cacheDir, { recursive: true, force: true });
     await environment.dispose();
   });
 

@@ -1,6 +1,5 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENTS, modelPromotedEventSchema, type PredictResponse } from '@mlops/contracts';
 import { createLogger } from '@mlops/logger';
@@ -9,10 +8,10 @@ import { packBatch, readManifest, textFeaturizerFromJSON } from '@mlops/ml';
 import { OnnxClassifier } from '@mlops/model-runtime';
 import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildInference, type InferenceApp } from '../src/app.js';
-import { loadInferenceConfig } from '../src/config.js';
+import type { InferenceApp } from '../src/app.js';
 import type { PredictionEvent } from '../src/serving/prediction-events.js';
-import { FakeRegistry } from './support/fake-registry.js';
+import type { FakeRegistry } from './support/fake-registry.js';
+import { ServedTopics } from './support/served-topics.js';
 import { trainTopicModel, type ModelFolder } from './support/train-topic-model.js';
 
 const TEXTS = [
@@ -41,7 +40,7 @@ describe('inference serving against a registry', () => {
   let registry: FakeRegistry;
   let inference: InferenceApp;
   let broker: Broker;
-  let cacheDir: string;
+  let served: ServedTopics;
   let first: ModelFolder;
   let second: ModelFolder;
   const events: PredictionEvent[] = [];
@@ -67,21 +66,10 @@ describe('inference serving against a registry', () => {
     environment = await createTestEnvironment('inference serving');
     first = await trainTopicModel(1);
     second = await trainTopicModel(2, 'mlp');
-    registry = new FakeRegistry();
-    const registryUrl = await registry.start();
-    registry.register('topics', first);
-    registry.register('topics', second);
-    cacheDir = await mkdtemp(join(tmpdir(), 'inference-cache-'));
-    inference = await buildInference(
-      loadInferenceConfig({
-        ...environment.env,
-        REGISTRY_URL: registryUrl,
-        MODELS: 'topics',
-        MODEL_CACHE_DIR: cacheDir,
-        MAX_TEXTS_PER_REQUEST: '8',
-        MAX_TEXT_CHARS: '200',
-        BATCH_MAX_DELAY_MS: '1',
-      }),
+    served = await ServedTopics.start(environment, [first, second], null);
+    registry = served.registry;
+    inference = await served.build(
+      { MAX_TEXTS_PER_REQUEST: '8', MAX_TEXT_CHARS: '200', BATCH_MAX_DELAY_MS: '1' },
       { predictionListeners: [(event) => events.push(event)] },
     );
     broker = await Broker.connect({
@@ -94,9 +82,7 @@ describe('inference serving against a registry', () => {
 
   afterAll(async () => {
     await broker.close();
-    await inference.app.close();
-    await registry.stop();
-    await rm(cacheDir, { recursive: true, force: true });
+    await served.close();
     await environment.dispose();
   });
 
@@ -242,7 +228,7 @@ describe('inference serving against a registry', () => {
   });
 
   it('downloads again a cached file that was tampered with on disk', async () => {
-    const cached = join(cacheDir, 'topics', '1', 'model.onnx');
+    const cached = join(served.cacheDir, 'topics', '1', 'model.onnx');
     const original = await readFile(cached);
     await writeFile(cached, Buffer.from('not a model'));
     const response = await predict({ texts: ['a'] }, '/v1/models/topics/versions/1/predict');

@@ -1,14 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { PredictResponse, VersionComparison } from '@mlops/contracts';
 import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildInference, type InferenceApp } from '../src/app.js';
-import { loadInferenceConfig } from '../src/config.js';
+import type { InferenceApp } from '../src/app.js';
 import { canaryPosition } from '../src/serving/canary-routing.js';
 import type { PredictionEvent } from '../src/serving/prediction-events.js';
-import { FakeRegistry } from './support/fake-registry.js';
+import type { FakeRegistry } from './support/fake-registry.js';
+import { ServedTopics } from './support/served-topics.js';
 import { trainTopicModel } from './support/train-topic-model.js';
 
 const CANARY_SHARE = 0.3;
@@ -22,7 +19,7 @@ describe('inference shadow and canary traffic', () => {
   let environment: TestEnvironment;
   let registry: FakeRegistry;
   let inference: InferenceApp;
-  let cacheDir: string;
+  let served: ServedTopics;
   const events: PredictionEvent[] = [];
 
   const predict = async (texts: readonly string[], key?: string) => {
@@ -45,29 +42,17 @@ describe('inference shadow and canary traffic', () => {
 
   beforeAll(async () => {
     environment = await createTestEnvironment('inference traffic');
-    registry = new FakeRegistry();
-    const registryUrl = await registry.start();
-    registry.register('topics', await trainTopicModel(1));
-    registry.register('topics', await trainTopicModel(2, 'mlp'));
-    registry.moveAlias('topics', 'production', 1);
-    cacheDir = await mkdtemp(join(tmpdir(), 'inference-traffic-'));
-    inference = await buildInference(
-      loadInferenceConfig({
-        ...environment.env,
-        REGISTRY_URL: registryUrl,
-        MODELS: 'topics',
-        MODEL_CACHE_DIR: cacheDir,
-        CANARY_SHARE: String(CANARY_SHARE),
-      }),
+    served = await ServedTopics.start(environment, [await trainTopicModel(1), await trainTopicModel(2, 'mlp')]);
+    registry = served.registry;
+    inference = await served.build(
+      { CANARY_SHARE: String(CANARY_SHARE) },
       { predictionListeners: [(event) => events.push(event)] },
     );
     await inference.models.syncAll();
   }, 120_000);
 
   afterAll(async () => {
-    await inference.app.close();
-    await registry.stop();
-    await rm(cacheDir, { recursive: true, force: true });
+    await served.close();
     await environment.dispose();
   });
 
