@@ -111,9 +111,12 @@ export async function runSwapSoak(options: SwapSoakOptions): Promise<SwapSoakRes
         }
         swapMs += performance.now() - promotedAt;
       }
-    } finally {
+    } catch (error) {
       stopLoad.abort();
+      await load.catch(() => undefined);
+      throw error;
     }
+    stopLoad.abort();
     const result = await load;
     const seconds = (performance.now() - started) / 1000;
     await sleep(SETTLE_MS);

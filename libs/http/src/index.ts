@@ -1,3 +1,4 @@
+// Brings the plugin's `app.metrics` type augmentation into the declarations consumers see.
 import './plugins/metrics.plugin.js';
 
 export { createHttpApp, type HttpApp } from './create-app.js';

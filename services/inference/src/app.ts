@@ -124,6 +124,8 @@ export async function buildInference(
   app.addHook('onClose', async () => {
     await models.close();
   });
+  // onClose hooks run last registered first: off-path copies finish, then the models and the monitor close.
+  app.addHook('onClose', () => offPath.close());
   return { app, models, predictions };
 }
 

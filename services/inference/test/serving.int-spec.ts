@@ -146,6 +146,10 @@ describe('inference serving against a registry', () => {
     for (const payload of [{ texts: 'a' }, { texts: [1] }, { texts: ['a'], extra: true }, { texts: ['a'], topK: 0 }]) {
       expect((await predict(payload)).statusCode).toBe(400);
     }
+    const loaded = (await inference.app.inject({ method: 'GET', url: '/v1/models' })).json<{
+      items: { version: number; inFlight: number }[];
+    }>();
+    expect(loaded.items.map((item) => item.inFlight)).toEqual(loaded.items.map(() => 0));
   });
 
   it('serves another version by number on demand, and lists what is loaded', async () => {

@@ -1,10 +1,22 @@
 import { z } from 'zod';
 
 /** A distribution over bins: `edges` are the inner cut points (ascending), `shares` one per bin (edges + 1). */
-export const histogramSchema = z.strictObject({
-  edges: z.array(z.number()),
-  shares: z.array(z.number().min(0).max(1)),
-});
+export const histogramSchema = z
+  .strictObject({
+    edges: z.array(z.number()),
+    shares: z.array(z.number().min(0).max(1)),
+  })
+  .refine((histogram) => histogram.shares.length === histogram.edges.length + 1, {
+    message: 'a histogram has one share more than it has edges',
+    path: ['shares'],
+  })
+  .refine(
+    (histogram) => histogram.edges.every((edge, index) => index === 0 || edge > (histogram.edges[index - 1] ?? edge)),
+    {
+      message: 'histogram edges must be strictly ascending',
+      path: ['edges'],
+    },
+  );
 /** A distribution over bins. */
 export type Histogram = z.output<typeof histogramSchema>;
 

@@ -88,4 +88,24 @@ describe('DriftAlerts', () => {
     await settle();
     expect(published).toHaveLength(1);
   });
+
+  it('keeps a dip under the threshold that happens while the event is being published', async () => {
+    const published: DriftDetected[] = [];
+    let confirm = (): void => undefined;
+    const alerts = new DriftAlerts({
+      threshold: 0.25,
+      cooldownMs: 0,
+      logger,
+      publish: (event) => {
+        published.push(event);
+        return published.length === 1 ? new Promise<void>((resolve) => (confirm = resolve)) : Promise.resolve();
+      },
+    });
+    alerts.evaluate([assessment(0.3)], 1000);
+    alerts.evaluate([assessment(0.1)], 2000);
+    confirm();
+    await settle();
+    alerts.evaluate([assessment(0.4)], 3000);
+    expect(published.map((event) => event.psi)).toEqual([0.3, 0.4]);
+  });
 });

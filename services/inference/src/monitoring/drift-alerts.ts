@@ -34,8 +34,9 @@ interface AlertState {
 /**
  * Turns window assessments into `model.drift-detected` events: one when a statistic (with enough
  * samples) reaches the threshold, then none for that version, traffic and statistic until its PSI
- * went back under the threshold and the cooldown has passed. The state only changes once the
- * broker confirmed the event, so a failed publish is tried again at the next assessment.
+ * went back under the threshold and the cooldown has passed. An event the broker did not confirm
+ * re-arms its statistic, so it is tried again at the next assessment; a dip under the threshold
+ * while an event is being published re-arms it too.
  */
 export class DriftAlerts {
   readonly #states = new Map<string, AlertState>();
@@ -56,6 +57,7 @@ export class DriftAlerts {
         }
         if (!state.armed || state.publishing || now - state.lastPublishedAt < this.options.cooldownMs) continue;
         state.publishing = true;
+        state.armed = false;
         const event: DriftDetected = {
           model: assessment.model,
           version: assessment.version,
@@ -82,10 +84,10 @@ export class DriftAlerts {
   async #publish(state: AlertState, event: DriftDetected, now: number): Promise<void> {
     try {
       await this.options.publish(event);
-      state.armed = false;
       state.lastPublishedAt = now;
       this.options.logger.warn(event, 'model drift detected');
     } catch (error) {
+      state.armed = true;
       this.options.logger.warn({ err: error, ...event }, 'model.drift-detected not confirmed; the next check retries');
     } finally {
       state.publishing = false;

@@ -29,10 +29,11 @@ function event(texts: readonly string[]): PredictionEvent {
   };
 }
 
-function intakeWith(maxPendingTexts: number) {
+function intakeWith(maxPendingTexts: number, versions = new MonitoredVersions(() => [])) {
   const stored: PredictionLogDocument[] = [];
   const dropped: [number, boolean][] = [];
   let slices = 0;
+  const failed: string[] = [];
   const writer = new PredictionLogWriter(
     {
       insert: (documents) => {
@@ -46,14 +47,15 @@ function intakeWith(maxPendingTexts: number) {
   const intake = new MonitoringIntake({
     maxPendingTexts,
     sample: () => true,
-    versions: new MonitoredVersions(() => []),
+    versions,
     drift: new DriftTracker({ window: 10, minSamples: 5, thresholds: { warning: 0.1, drift: 0.25 } }),
     writer,
     content: { rawText: false, topK: 1 },
     afterSlice: () => (slices += 1),
+    onFailed: (failedEvent) => failed.push(failedEvent.requestId),
     onDropped: (_model, texts, sampled) => dropped.push([texts, sampled]),
   });
-  return { intake, writer, stored, dropped, slices: () => slices };
+  return { intake, writer, stored, dropped, failed, slices: () => slices };
 }
 
 describe('MonitoringIntake', () => {
@@ -80,5 +82,27 @@ describe('MonitoringIntake', () => {
     intake.drainNow();
     await writer.close();
     expect(stored.map((entry) => entry._id)).toEqual(['id-ab-0', 'id-ab-1']);
+  });
+
+  it('drops an event it cannot measure, reports it, and goes on with the others', async () => {
+    let calls = 0;
+    const versions = {
+      lookup: () => {
+        calls += 1;
+        if (calls === 1) throw new Error('a broken drift reference');
+        return undefined;
+      },
+      retain: () => () => true,
+    } as unknown as MonitoredVersions;
+    const { intake, writer, stored, failed } = intakeWith(10, versions);
+    intake.listener(event(['one', 'two']));
+    intake.listener(event(['three']));
+    await new Promise((resolve) => setImmediate(resolve));
+    await writer.close();
+    expect(failed).toEqual(['req-1']);
+    expect(stored.map((entry) => entry._id)).toEqual(['id-three-0']);
+    intake.listener(event(['four']));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(failed).toHaveLength(1);
   });
 });

@@ -16,6 +16,8 @@ export interface IntakeOptions {
   readonly content: LogContent;
   /** Called after each slice of texts, off the request path (drift checks go here). */
   readonly afterSlice: () => void;
+  /** An event that could not be measured (it is dropped, the others go on). */
+  readonly onFailed: (event: PredictionEvent, error: unknown) => void;
   /** Texts of an event dropped because the queue was full; `sampled` when they were to be logged. */
   readonly onDropped: (model: string, texts: number, sampled: boolean) => void;
 }
@@ -79,7 +81,7 @@ export class MonitoringIntake {
     }
   };
 
-  /** Measures everything queued now (at shutdown, before the last flush). */
+  /** Measures everything queued now (at shutdown, and before feedback looks up a prediction not written yet). */
   drainNow(): void {
     this.#process(Infinity);
   }
@@ -99,14 +101,24 @@ export class MonitoringIntake {
       const pending = this.#queue[0];
       if (pending === undefined) break;
       const { event } = pending;
-      pending.version ??= this.options.versions.lookup(event.model, event.version) ?? null;
-      while (pending.next < event.texts.length && spent < budget) {
-        const text = event.texts[pending.next] ?? '';
-        this.#measure(pending, pending.next, text);
-        spent += text.length + UNITS_PER_TEXT;
-        pending.next += 1;
-        this.#pendingTexts -= 1;
-        this.#pendingChars -= text.length;
+      try {
+        pending.version ??= this.options.versions.lookup(event.model, event.version) ?? null;
+        while (pending.next < event.texts.length && spent < budget) {
+          const text = event.texts[pending.next] ?? '';
+          this.#measure(pending, pending.next, text);
+          spent += text.length + UNITS_PER_TEXT;
+          pending.next += 1;
+          this.#pendingTexts -= 1;
+          this.#pendingChars -= text.length;
+        }
+      } catch (error) {
+        this.#queue.shift();
+        for (const text of event.texts.slice(pending.next)) {
+          this.#pendingTexts -= 1;
+          this.#pendingChars -= text.length;
+        }
+        this.options.onFailed(event, error);
+        continue;
       }
       if (pending.next === event.texts.length) {
         this.#queue.shift();

@@ -28,7 +28,7 @@ export interface PredictionLogDocument {
   /** The text itself, only when `PREDICTION_LOG_RAW_TEXT` is on. */
   text?: string;
   textLength: number;
-  /** Null when the version was unloaded before the text could be measured. */
+  /** Counted by the answering version's featurizer; null only in documents of older releases. */
   outOfVocabularyRate: number | null;
   label: string;
   rule: string | null;

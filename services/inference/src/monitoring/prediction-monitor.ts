@@ -92,6 +92,11 @@ export function createPredictionMonitor(deps: MonitorDeps): PredictionMonitor {
     drift,
     writer,
     content: { rawText: settings.log.rawText, topK: settings.log.topK },
+    onFailed: (event, error) =>
+      logger.error(
+        { err: error, model: event.model, version: event.version, requestId: event.requestId },
+        'a prediction could not be monitored; it is dropped',
+      ),
     afterSlice: () => {
       const loaded = versions.retain();
       drift.retain(loaded);
@@ -116,7 +121,14 @@ export function createPredictionMonitor(deps: MonitorDeps): PredictionMonitor {
     listener: intake.listener,
     recordFeedback: async (predictionId, body) => {
       const result = await recordFeedback(
-        { repository, flushLog: () => writer.flush(), sampleRate: settings.log.sampleRate },
+        {
+          repository,
+          flushLog: () => {
+            intake.drainNow();
+            return writer.flush();
+          },
+          sampleRate: settings.log.sampleRate,
+        },
         predictionId,
         body,
       );

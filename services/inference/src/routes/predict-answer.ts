@@ -20,6 +20,8 @@ export interface PredictContext {
 export interface PredictRequest {
   readonly texts: readonly string[];
   readonly topK?: number | undefined;
+  /** Where the request carries `topK`, for the problem when it is too large; `/body/topK` unless told. */
+  readonly topKPointer?: string;
   readonly requestId: string;
   readonly route: ServingRoute;
 }
@@ -75,16 +77,17 @@ export async function answerPredict(
   request: PredictRequest,
   context: PredictContext,
 ): Promise<PredictResponse> {
-  checkTextLengths(request.texts, context.maxTextChars);
   const lease = requireLease(result);
   const { model } = lease;
   let outcomes: TextOutcome[];
   const startedAt = performance.now();
   try {
+    checkTextLengths(request.texts, context.maxTextChars);
     const topK = request.topK ?? model.labels.length;
     if (topK > model.labels.length) {
       const message = `at most ${model.labels.length}, the number of labels of ${model.name} v${model.version}`;
-      throw inferenceErrors.topKTooLarge(`/body/topK: ${message}`, [{ pointer: '/body/topK', message }]);
+      const pointer = request.topKPointer ?? '/body/topK';
+      throw inferenceErrors.topKTooLarge(`${pointer}: ${message}`, [{ pointer, message }]);
     }
     outcomes = await model.predict(request.texts);
     const latencyMs = performance.now() - startedAt;

@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import {
+  type ServingRoute,
   modelParamsSchema,
   predictDocumentQuerySchema,
   predictDocumentResponseSchema,
@@ -15,6 +16,7 @@ import { inferenceErrors } from '../inference-errors.js';
 import type { ModelServer } from '../serving/model-server.js';
 import {
   leaseForRequest,
+  leaseOnRoute,
   requestKeyOf,
   routingKeyHeadersSchema,
   type TrafficSplit,
@@ -41,21 +43,24 @@ export interface PredictDocumentContext extends PredictContext {
 }
 
 /**
- * Refuses, before the upload is read, a model that would not answer (404, 503) and a `topK`
- * above its number of labels. The lease taken to look is given back at once.
+ * Decides the route of the request and refuses, before the upload is read, a model that would not
+ * answer (404, 503) and a `topK` above its number of labels. The lease taken to look is given back
+ * at once; the route is kept for the prediction after the extraction.
  */
-function checkModelAnswers(
+function routeOfRequest(
   server: ModelServer,
   name: string,
   request: { readonly topK: number | undefined; readonly key: string | undefined; readonly split: TrafficSplit },
-): void {
-  const lease = requireLease(leaseForRequest(server, name, request.key, request.split).result);
+): ServingRoute {
+  const { result, route } = leaseForRequest(server, name, request.key, request.split);
+  const lease = requireLease(result);
   const labels = lease.model.labels.length;
   lease.done();
   if (request.topK !== undefined && request.topK > labels) {
     const message = `at most ${labels}, the number of labels of ${name}`;
     throw inferenceErrors.topKTooLarge(`/querystring/topK: ${message}`, [{ pointer: '/querystring/topK', message }]);
   }
+  return route;
 }
 
 /**
@@ -105,14 +110,14 @@ export async function registerPredictDocumentRoute(
           const { name } = request.params;
           const { topK, filename } = request.query;
           const key = requestKeyOf(request.headers, routingKeyHeader);
-          checkModelAnswers(server, name, { topK, key, split });
+          const decided = routeOfRequest(server, name, { topK, key, split });
           const upload = await documentUpload(request, filename, maxDocumentBytes);
           const result = await extractUpload(recognition, upload, maxDocumentBytes);
           checkExtractedText(result, upload.filename, context.maxTextChars);
-          const { result: lease, route } = leaseForRequest(server, name, key, split);
+          const { result: lease, route } = leaseOnRoute(server, name, decided);
           const answer = await answerPredict(
             lease,
-            { texts: [result.text], topK, requestId: request.id, route },
+            { texts: [result.text], topK, topKPointer: '/querystring/topK', requestId: request.id, route },
             context,
           );
           return { ...answer, document: describeDocument(result) };

@@ -109,4 +109,21 @@ describe('OffPathScorer', () => {
     scorer.copy(answered(['x']));
     expect(comparison.compare('topics', 0).offPath).toEqual({ scored: 0, skipped: 0, failed: 0 });
   });
+
+  it('waits for the copies being scored when it closes, and takes no more after', async () => {
+    let open = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const { scorer, released, comparison } = setup(model(2, 'b', gate));
+    scorer.copy(answered(['x']));
+    let closed = false;
+    const closing = scorer.close().then(() => (closed = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(closed).toBe(false);
+    open();
+    await closing;
+    expect(comparison.compare('topics', 0).offPath.scored).toBe(1);
+    scorer.copy(answered(['y']));
+    expect(released).toEqual([2, 2]);
+    expect(comparison.compare('topics', 0).offPath).toEqual({ scored: 1, skipped: 0, failed: 0 });
+  });
 });

@@ -39,6 +39,8 @@ function agreements(a: readonly TextOutcome[], b: readonly TextOutcome[]): numbe
  */
 export class OffPathScorer {
   #inFlightTexts = 0;
+  #closed = false;
+  readonly #scoring = new Set<Promise<void>>();
 
   constructor(private readonly options: OffPathScorerOptions) {}
 
@@ -53,7 +55,7 @@ export class OffPathScorer {
       lease = 'lease' in production ? production.lease : undefined;
     }
     if (lease === undefined) return;
-    if (lease.model.version === answered.model.version) {
+    if (this.#closed || lease.model.version === answered.model.version) {
       lease.done();
       return;
     }
@@ -64,12 +66,20 @@ export class OffPathScorer {
     }
     this.#inFlightTexts += answered.texts.length;
     const scoring = lease;
-    setImmediate(() => {
-      void this.#score(answered, scoring).finally(() => {
+    const copied = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.#score(answered, scoring))
+      .finally(() => {
         this.#inFlightTexts -= answered.texts.length;
         scoring.done();
+        this.#scoring.delete(copied);
       });
-    });
+    this.#scoring.add(copied);
+  }
+
+  /** Takes no more copies and waits for those being scored (before the models and monitoring close). */
+  async close(): Promise<void> {
+    this.#closed = true;
+    await Promise.allSettled([...this.#scoring]);
   }
 
   async #score(answered: AnsweredRequest, lease: Lease<LoadedModel>): Promise<void> {

@@ -27,6 +27,20 @@ export function leaseForRequest(
   return { result: server.leaseProduction(name), route: 'production' };
 }
 
+/**
+ * Leases the version of a route decided earlier (`leaseForRequest`) for the same request: the
+ * canary when the route was the canary and it is still loaded, else production.
+ */
+export function leaseOnRoute(
+  server: ModelServer,
+  name: string,
+  route: ServingRoute,
+): { readonly result: LeaseResult; readonly route: ServingRoute } {
+  const canary = route === 'canary' ? server.leaseCandidate(name, 'canary') : undefined;
+  if (canary !== undefined) return { result: { lease: canary }, route: 'canary' };
+  return { result: server.leaseProduction(name), route: 'production' };
+}
+
 /** The request headers schema of a route that splits traffic: the optional request key header. */
 export function routingKeyHeadersSchema(headerName: string) {
   return z.object({
