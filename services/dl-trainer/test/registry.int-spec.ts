@@ -10,7 +10,7 @@ import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/tes
 import { connect, type ChannelModel } from 'amqplib';
 import { Binary, MongoClient, type Db } from 'mongodb';
 import tar from 'tar-stream';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadDlTrainerConfig } from '../src/config.js';
 import {
@@ -108,8 +108,9 @@ describe('model registry over MongoDB (GridFS) and RabbitMQ', () => {
 
   beforeAll(async () => {
     environment = await createTestEnvironment('dl-trainer registry');
-    vi.stubEnv('REGISTRY_EVENT_SWEEP_MS', '200');
-    app = await buildApp(loadDlTrainerConfig({ ...environment.env, SHUTDOWN_TIMEOUT_MS: '500' }));
+    app = await buildApp(
+      loadDlTrainerConfig({ ...environment.env, SHUTDOWN_TIMEOUT_MS: '500', REGISTRY_EVENT_SWEEP_MS: '200' }),
+    );
     client = await MongoClient.connect(environment.mongoUrl);
     db = client.db(environment.dbName);
     const logger = createLogger({ service: 'registry-test', level: 'silent' });
@@ -139,7 +140,6 @@ describe('model registry over MongoDB (GridFS) and RabbitMQ', () => {
   });
 
   afterAll(async () => {
-    vi.unstubAllEnvs();
     await events.close();
     await app.close();
     await broker.close();
@@ -613,10 +613,15 @@ describe('model registry over MongoDB (GridFS) and RabbitMQ', () => {
   });
 
   it('refuses uploads and folders over the configured limits, storing nothing', async () => {
-    vi.stubEnv('REGISTRY_MAX_IMPORT_BYTES', '4096');
-    vi.stubEnv('REGISTRY_MAX_FOLDER_BYTES', '100000');
-    vi.stubEnv('REGISTRY_MAX_FILES', '3');
-    const small = await buildApp(loadDlTrainerConfig({ ...environment.env, SHUTDOWN_TIMEOUT_MS: '500' }));
+    const small = await buildApp(
+      loadDlTrainerConfig({
+        ...environment.env,
+        SHUTDOWN_TIMEOUT_MS: '500',
+        REGISTRY_MAX_IMPORT_BYTES: '4096',
+        REGISTRY_MAX_FOLDER_BYTES: '100000',
+        REGISTRY_MAX_FILES: '3',
+      }),
+    );
     try {
       const filesBefore = await storedFileCount();
       const manifestEntry = { name: 'manifest.json', content: manifest() };
@@ -644,7 +649,6 @@ describe('model registry over MongoDB (GridFS) and RabbitMQ', () => {
       expect(await storedFileCount()).toBe(filesBefore);
     } finally {
       await small.close();
-      vi.unstubAllEnvs();
     }
   });
 

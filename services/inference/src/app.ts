@@ -8,6 +8,7 @@ import { registerComparisonRoute } from './routes/comparison.route.js';
 import { registerModelRoutes } from './routes/models.route.js';
 import { registerMonitoringRoutes } from './routes/monitoring.route.js';
 import { registerPredictDocumentRoute } from './routes/predict-document.route.js';
+import type { RoutedPredictContext } from './routes/predict-answer.js';
 import { registerPredictRoutes } from './routes/predict.route.js';
 import { registerPredictionRoutes } from './routes/predictions.route.js';
 import { ModelServer } from './serving/model-server.js';
@@ -96,24 +97,16 @@ export async function buildInference(
   registerMonitoringRoutes(app, models, monitor);
   registerModelRoutes(app, models);
   registerComparisonRoute(app, models, comparison, config.traffic.canaryShare);
-  registerPredictRoutes(app, models, {
-    metrics,
-    events: predictions,
-    maxTexts: config.limits.maxTextsPerRequest,
-    maxTextChars: config.limits.maxTextChars,
-    split: { canaryShare: config.traffic.canaryShare },
-    routingKeyHeader: config.traffic.routingKeyHeader,
-    afterAnswer: (answered) => offPath.copy(answered),
-  });
-  await registerPredictDocumentRoute(app, models, {
+  const predictContext: RoutedPredictContext = {
     metrics,
     events: predictions,
     maxTextChars: config.limits.maxTextChars,
     split: { canaryShare: config.traffic.canaryShare },
     routingKeyHeader: config.traffic.routingKeyHeader,
     afterAnswer: (answered) => offPath.copy(answered),
-    recognition: config.recognition,
-  });
+  };
+  registerPredictRoutes(app, models, { ...predictContext, maxTexts: config.limits.maxTextsPerRequest });
+  await registerPredictDocumentRoute(app, models, { ...predictContext, recognition: config.recognition });
   await startPromotionConsumer(infrastructure.broker, config.models.promotionQueue, models);
   void models.syncAll();
   const stopResync = startPeriodicTask('models-resync', () => models.syncAll(), config.models.resyncMs, logger);

@@ -3,6 +3,7 @@ import type { PredictResponse, ServingRoute } from '@mlops/contracts';
 import type { LeaseResult } from '../serving/model-server.js';
 import type { LoadedModel, TextOutcome } from '../serving/loaded-model.js';
 import type { AnsweredRequest } from '../serving/off-path-scorer.js';
+import type { TrafficSplit } from '../serving/traffic-routing.js';
 import type { PredictionEvents } from '../serving/prediction-events.js';
 import type { ServingMetrics } from '../serving/serving-metrics.js';
 import { inferenceErrors } from '../inference-errors.js';
@@ -14,6 +15,13 @@ export interface PredictContext {
   readonly maxTextChars: number;
   /** Called once the answer is ready, before the response is sent; must not block. */
   readonly afterAnswer?: (answered: AnsweredRequest) => void;
+}
+
+/** What the routes that split traffic between production and a canary need besides `PredictContext`. */
+export interface RoutedPredictContext extends PredictContext {
+  readonly split: TrafficSplit;
+  /** Header whose value keeps a caller on one side of the canary split (lower case). */
+  readonly routingKeyHeader: string;
 }
 
 /** A predict request after schema validation. */

@@ -21,7 +21,7 @@ import {
   routingKeyHeadersSchema,
   type TrafficSplit,
 } from '../serving/traffic-routing.js';
-import { answerPredict, requireLease, type PredictContext } from './predict-answer.js';
+import { answerPredict, requireLease, type RoutedPredictContext } from './predict-answer.js';
 
 const problems = {
   400: problemSchema,
@@ -35,10 +35,7 @@ const problems = {
 };
 
 /** What `predict-document` needs besides what `/predict` does. */
-export interface PredictDocumentContext extends PredictContext {
-  readonly split: TrafficSplit;
-  /** Header whose value keeps a caller on one side of the canary split (lower case). */
-  readonly routingKeyHeader: string;
+export interface PredictDocumentContext extends RoutedPredictContext {
   readonly recognition: InferenceConfig['recognition'];
 }
 

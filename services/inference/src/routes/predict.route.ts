@@ -7,13 +7,8 @@ import {
 } from '@mlops/contracts';
 import type { HttpApp } from '@mlops/http';
 import type { ModelServer } from '../serving/model-server.js';
-import {
-  leaseForRequest,
-  requestKeyOf,
-  routingKeyHeadersSchema,
-  type TrafficSplit,
-} from '../serving/traffic-routing.js';
-import { answerPredict, type PredictContext } from './predict-answer.js';
+import { leaseForRequest, requestKeyOf, routingKeyHeadersSchema } from '../serving/traffic-routing.js';
+import { answerPredict, type RoutedPredictContext } from './predict-answer.js';
 
 const problems = { 400: problemSchema, 404: problemSchema, 413: problemSchema, 502: problemSchema, 503: problemSchema };
 
@@ -21,12 +16,7 @@ const problems = { 400: problemSchema, 404: problemSchema, 413: problemSchema, 5
 export function registerPredictRoutes(
   app: HttpApp,
   server: ModelServer,
-  context: PredictContext & {
-    readonly maxTexts: number;
-    readonly split: TrafficSplit;
-    /** Header whose value keeps a caller on one side of the canary split (lower case). */
-    readonly routingKeyHeader: string;
-  },
+  context: RoutedPredictContext & { readonly maxTexts: number },
 ): void {
   const body = predictBodySchema({ maxTexts: context.maxTexts });
   const headers = routingKeyHeadersSchema(context.routingKeyHeader);

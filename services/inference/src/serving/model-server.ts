@@ -51,7 +51,7 @@ export interface LoadedEntry {
  */
 export class ModelServer {
   readonly #production = new Map<string, ModelSlot<LoadedModel>>();
-  readonly #candidates = new Map<string, ModelSlot<LoadedModel>>();
+  readonly #candidates = new Map<string, { readonly alias: ServedAlias; readonly slot: ModelSlot<LoadedModel> }>();
   readonly #failures = new Map<string, string>();
   readonly #loadChains = new Map<string, Promise<void>>();
   readonly #pinned = new Map<string, Promise<ModelSlot<LoadedModel>>>();
@@ -61,8 +61,9 @@ export class ModelServer {
   constructor(private readonly options: ModelServerOptions) {
     for (const name of options.served) {
       this.#production.set(name, this.#newSlot());
-      this.#candidates.set(candidateKey(name, 'canary'), this.#newSlot());
-      this.#candidates.set(candidateKey(name, 'shadow'), this.#newSlot());
+      for (const alias of ['canary', 'shadow'] as const) {
+        this.#candidates.set(candidateKey(name, alias), { alias, slot: this.#newSlot() });
+      }
     }
   }
 
@@ -108,7 +109,7 @@ export class ModelServer {
 
   /** The served model's canary or shadow version, leased; undefined when it has none loaded. */
   leaseCandidate(name: string, alias: Exclude<ServedAlias, 'production'>): Lease<LoadedModel> | undefined {
-    return this.#candidates.get(candidateKey(name, alias))?.lease();
+    return this.#candidates.get(candidateKey(name, alias))?.slot.lease();
   }
 
   /** The served model's production version, leased for one request. */
@@ -159,9 +160,8 @@ export class ModelServer {
       const model = slot.current;
       if (model !== undefined) entries.push({ model, aliases: [PRODUCTION_ALIAS], inFlight: slot.inFlight });
     }
-    for (const [key, slot] of this.#candidates) {
+    for (const { alias, slot } of this.#candidates.values()) {
       const model = slot.current;
-      const alias = key.slice(key.lastIndexOf('\0') + 1);
       if (model !== undefined) entries.push({ model, aliases: [alias], inFlight: slot.inFlight });
     }
     for (const slot of this.#pinnedLoaded.values()) {
@@ -176,7 +176,7 @@ export class ModelServer {
     this.#closed = true;
     await Promise.allSettled(this.#loadChains.values());
     for (const slot of this.#production.values()) slot.clear();
-    for (const slot of this.#candidates.values()) slot.clear();
+    for (const { slot } of this.#candidates.values()) slot.clear();
     for (const settled of await Promise.allSettled(this.#pinned.values())) {
       if (settled.status === 'fulfilled') settled.value.clear();
     }
@@ -193,16 +193,11 @@ export class ModelServer {
     try {
       target = await this.options.registry.resolveAlias(name, PRODUCTION_ALIAS);
       if (slot.current?.version === target.version) return;
-      const model = await this.#load(target);
-      if (this.#isClosed()) {
-        await model.release();
-        return;
-      }
       const previous = slot.current?.version ?? null;
-      slot.replace(model);
+      const model = await this.#loadInto(slot, target);
+      if (model === undefined) return;
       this.#failures.delete(name);
       logger.info({ model: name, version: model.version, previousVersion: previous }, 'production model swapped in');
-      this.options.onLoadedChanged?.();
     } catch (error) {
       this.#failures.set(name, errorMessage(error));
       logger.error(
@@ -213,7 +208,7 @@ export class ModelServer {
   }
 
   async #syncCandidateNow(name: string, alias: Exclude<ServedAlias, 'production'>): Promise<void> {
-    const slot = this.#candidates.get(candidateKey(name, alias));
+    const slot = this.#candidates.get(candidateKey(name, alias))?.slot;
     if (this.#closed || slot === undefined) return;
     const { logger } = this.options;
     let target: ModelVersion | undefined;
@@ -236,17 +231,24 @@ export class ModelServer {
     }
     if (slot.current?.version === target.version) return;
     try {
-      const model = await this.#load(target);
-      if (this.#isClosed()) {
-        await model.release();
-        return;
-      }
-      slot.replace(model);
-      logger.info({ model: name, alias, version: model.version }, `${alias} version swapped in`);
-      this.options.onLoadedChanged?.();
+      const model = await this.#loadInto(slot, target);
+      if (model !== undefined)
+        logger.info({ model: name, alias, version: model.version }, `${alias} version swapped in`);
     } catch (error) {
       logger.error({ err: error, model: name, alias, version: target.version }, `${alias} version not loaded`);
     }
+  }
+
+  /** Loads the version and swaps it into the slot; undefined (and nothing loaded) when the server closed meanwhile. */
+  async #loadInto(slot: ModelSlot<LoadedModel>, target: ModelVersion): Promise<LoadedModel | undefined> {
+    const model = await this.#load(target);
+    if (this.#isClosed()) {
+      await model.release();
+      return undefined;
+    }
+    slot.replace(model);
+    this.options.onLoadedChanged?.();
+    return model;
   }
 
   async #loadPinned(name: string, version: number): Promise<ModelSlot<LoadedModel>> {
