@@ -186,4 +186,30 @@ describe('serving end to end: a model registered in dl-trainer is served, and pr
     expect(new Set(versions)).toEqual(new Set([1, 2]));
     expect(versions.at(-1)).toBe(1);
   }, 90_000);
+
+  it('starts and stops a canary through the registry: moving the alias, then removing it', async () => {
+    const aliasesServed = async () =>
+      (
+        (await (await fetch(`${baseUrl(inference)}/v1/models`)).json()) as {
+          items: { name: string; version: number; aliases: string[] }[];
+        }
+      ).items
+        .filter((item) => item.name === model)
+        .flatMap((item) => item.aliases.map((alias) => `${alias}:${item.version}`))
+        .sort();
+    const moved = await registry(`/v1/models/${model}/aliases/canary`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-user': 'e2e' },
+      body: JSON.stringify({ version: 2, reason: 'canary e2e' }),
+    });
+    expect(moved.status).toBe(200);
+    await waitFor(async () => ((await aliasesServed()).includes('canary:2') ? true : undefined), 30_000);
+    const removed = await registry(`/v1/models/${model}/aliases/canary?reason=done`, {
+      method: 'DELETE',
+      headers: { 'x-user': 'e2e' },
+    });
+    expect(removed.status).toBe(200);
+    await waitFor(async () => ((await aliasesServed()).includes('canary:2') ? undefined : true), 30_000);
+    expect(await aliasesServed()).toEqual(['production:1']);
+  }, 90_000);
 });

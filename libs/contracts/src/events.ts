@@ -39,13 +39,14 @@ export const modelRegisteredEventSchema = z.object({
 });
 
 /**
- * Fact published on every move of a model alias (`model.promoted`), including rollbacks and
- * moves to `archived`; message id `model.promoted:<name>:<alias>:<sequence>`.
+ * Fact published on every move of a model alias (`model.promoted`), including rollbacks,
+ * moves to `archived` and removals (`version: null`); message id `model.promoted:<name>:<alias>:<sequence>`.
  */
 export const modelPromotedEventSchema = z.object({
   name: z.string(),
   alias: z.string(),
-  version: z.number().int().min(1),
+  /** The version the alias points at now; null when the move removed the alias (`DELETE .../aliases/{alias}`). */
+  version: z.number().int().min(1).nullable(),
   previousVersion: z.number().int().min(1).nullable(),
   sequence: z.number().int().min(1),
   movedBy: z.string(),

@@ -95,7 +95,8 @@ export const aliasMoveSchema = z.object({
   alias: modelAliasSchema,
   /** 1 for the alias's first move, then +1 per move. */
   sequence: z.number().int().min(1),
-  version: z.number().int().min(1),
+  /** The version the alias points at after the move; null when the move removed the alias. */
+  version: z.number().int().min(1).nullable(),
   previousVersion: z.number().int().min(1).nullable(),
   movedBy: z.string(),
   reason: z.string(),
@@ -104,7 +105,15 @@ export const aliasMoveSchema = z.object({
 export type AliasMove = z.infer<typeof aliasMoveSchema>;
 
 /** `GET /v1/models/{name}/aliases/{alias}`: the alias's latest move and the version it points to. */
-export const resolvedAliasSchema = aliasMoveSchema.extend({ modelVersion: modelVersionSchema });
+export const resolvedAliasSchema = aliasMoveSchema.extend({
+  version: z.number().int().min(1),
+  modelVersion: modelVersionSchema,
+});
+
+/** Query of `DELETE /v1/models/{name}/aliases/{alias}`: why the alias is removed (audited). */
+export const removeAliasQuerySchema = z.strictObject({
+  reason: z.string().trim().min(1).max(1000),
+});
 
 /** Body of `PUT /v1/models/{name}/aliases/{alias}`. */
 export const moveAliasBodySchema = z.strictObject({

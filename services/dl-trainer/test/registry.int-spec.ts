@@ -405,6 +405,59 @@ describe('model registry over MongoDB (GridFS) and RabbitMQ', () => {
     });
   });
 
+  it('removes an alias with an audited move to no version and model.promoted with version null', async () => {
+    await registerModelVersion(registry, folderInput('removed'));
+    await registerModelVersion(registry, folderInput('removed'));
+    const put = await app.inject({
+      method: 'PUT',
+      url: '/v1/models/removed/aliases/canary',
+      payload: { version: 2, reason: 'try v2 on 10%' },
+    });
+    expect(put.statusCode).toBe(200);
+    const remove = (reason = 'canary stopped') =>
+      app.inject({
+        method: 'DELETE',
+        url: `/v1/models/removed/aliases/canary?reason=${encodeURIComponent(reason)}`,
+        headers: { 'x-user': 'bob' },
+      });
+    const removed = await remove();
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json()).toMatchObject({ sequence: 2, version: null, previousVersion: 2, movedBy: 'bob' });
+    expect((await remove('again')).json()).toMatchObject({ sequence: 2, reason: 'canary stopped' });
+
+    const resolved = await app.inject({ method: 'GET', url: '/v1/models/removed/aliases/canary' });
+    expect(resolved.statusCode).toBe(404);
+    expect(resolved.json()).toMatchObject({ code: 'REGISTRY_ALIAS_NOT_FOUND' });
+    expect(resolved.json<{ detail: string }>().detail).toContain('removed');
+    const listed = await app.inject({ method: 'GET', url: '/v1/models/removed/aliases' });
+    expect(listed.json<{ items: AliasMove[] }>().items).toEqual([]);
+    const history = await app.inject({ method: 'GET', url: '/v1/models/removed/aliases/canary/history' });
+    expect(history.json<{ items: AliasMove[] }>().items.map((m) => [m.sequence, m.version])).toEqual([
+      [2, null],
+      [1, 2],
+    ]);
+    const events = await waitFor(() => {
+      const found = received.filter((e) => e.routingKey === 'model.promoted' && e.body.name === 'removed');
+      return found.length >= 2 ? found : undefined;
+    });
+    expect(events.map((e) => [e.body.alias, e.body.version, e.body.previousVersion])).toEqual([
+      ['canary', 2, null],
+      ['canary', null, 2],
+    ]);
+
+    const again = await app.inject({
+      method: 'PUT',
+      url: '/v1/models/removed/aliases/canary',
+      payload: { version: 1, reason: 'try v1' },
+    });
+    expect(again.json()).toMatchObject({ sequence: 3, version: 1, previousVersion: null });
+    const missing = await app.inject({ method: 'DELETE', url: '/v1/models/removed/aliases/nope?reason=x' });
+    expect(missing.statusCode).toBe(404);
+    const noReason = await app.inject({ method: 'DELETE', url: '/v1/models/removed/aliases/canary' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json()).toMatchObject({ errors: [{ pointer: '/querystring/reason' }] });
+  });
+
   it('lets the trainer promote and resolve through the service-internal API', async () => {
     await registerModelVersion(registry, folderInput('auto'));
     const { move, moved } = await moveAlias(registry, {
@@ -416,7 +469,7 @@ describe('model registry over MongoDB (GridFS) and RabbitMQ', () => {
     });
     expect(moved).toBe(true);
     expect(move).toMatchObject({ sequence: 1, version: 1, previousVersion: null, movedBy: 'dl-trainer' });
-    expect(await moveAlias(registry, { ...move, movedBy: 'dl-trainer' })).toMatchObject({ moved: false });
+    expect(await moveAlias(registry, { ...move, version: 1, movedBy: 'dl-trainer' })).toMatchObject({ moved: false });
     expect(await resolveAlias(registry, 'auto', 'candidate')).toMatchObject({
       version: 1,
       modelVersion: { name: 'auto' },

@@ -9,7 +9,8 @@ export interface AliasMoveDocument {
   name: string;
   alias: string;
   sequence: number;
-  version: number;
+  /** Null for a move that removed the alias. */
+  version: number | null;
   previousVersion: number | null;
   movedBy: string;
   reason: string;
@@ -101,11 +102,11 @@ export class AliasRepository {
     return doc;
   }
 
-  /** Every alias of the model that has moved at least once, with its latest move, by alias name. */
-  async currentOf(name: string): Promise<AliasMoveDocument[]> {
+  /** Every alias of the model that points at a version now, with its latest move, by alias name. */
+  async currentOf(name: string): Promise<(AliasMoveDocument & { version: number })[]> {
     const aliases = await this.aliases.find({ name }).sort({ alias: 1 }).toArray();
     const current = await Promise.all(aliases.map((alias) => this.current(name, alias.alias)));
-    return current.filter((move): move is AliasMoveDocument => move !== null);
+    return current.filter((move): move is AliasMoveDocument & { version: number } => move?.version != null);
   }
 
   /** The moves of an alias, newest first, below `beforeSequence` when given. */

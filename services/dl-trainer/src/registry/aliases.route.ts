@@ -6,6 +6,7 @@ import {
   pageQuerySchema,
   pageSchema,
   problemSchema,
+  removeAliasQuerySchema,
   resolvedAliasSchema,
   STANDARD_MODEL_STAGES,
 } from '@mlops/contracts';
@@ -13,7 +14,7 @@ import { toPage, type HttpApp } from '@mlops/http';
 import { z } from 'zod';
 import { toAliasMove } from './alias.repository.js';
 import { latestVersionOf, type ModelRegistry } from './model-registry.js';
-import { moveAlias, resolveAlias } from './move-alias.usecase.js';
+import { moveAlias, removeAlias, resolveAlias } from './move-alias.usecase.js';
 import { registryErrors } from './registry-errors.js';
 import { numberAfter, numberPosition, requestUser } from './request-context.js';
 
@@ -23,7 +24,7 @@ async function requireModel(registry: ModelRegistry, name: string): Promise<void
   if ((await latestVersionOf(registry, name)) === 0) throw registryErrors.modelNotFound(`no model ${name}`);
 }
 
-/** `/v1/models/{name}/aliases`: where each alias points, move one (audited, `model.promoted`), its history. */
+/** `/v1/models/{name}/aliases`: where each alias points, move or remove one (audited, `model.promoted`), its history. */
 export function registerAliasRoutes(app: HttpApp, registry: ModelRegistry): void {
   app.get(
     '/v1/models/:name/aliases',
@@ -74,6 +75,33 @@ export function registerAliasRoutes(app: HttpApp, registry: ModelRegistry): void
       const { move } = await moveAlias(registry, {
         ...request.params,
         ...request.body,
+        movedBy: requestUser(request.headers['x-user']),
+        requestId: request.id,
+      });
+      return move;
+    },
+  );
+
+  app.delete(
+    '/v1/models/:name/aliases/:alias',
+    {
+      schema: {
+        tags: ['aliases'],
+        summary: 'Remove an alias (stop a canary or a shadow)',
+        description:
+          'Appends an audited move to no version (`version: null`, `x-user` header, time, `reason`) and publishes ' +
+          '`model.promoted` with `version: null`; resolving the alias answers 404 afterwards, and moving it again ' +
+          'brings it back. Removing an alias already removed changes nothing and publishes nothing. Inference stops ' +
+          'serving a removed `canary` or `shadow`; a removed `production` keeps its last version serving.',
+        params: modelAliasParamsSchema,
+        querystring: removeAliasQuerySchema,
+        response: { 200: aliasMoveSchema, 400: problemSchema, 404: problemSchema },
+      },
+    },
+    async (request) => {
+      const { move } = await removeAlias(registry, {
+        ...request.params,
+        reason: request.query.reason,
         movedBy: requestUser(request.headers['x-user']),
         requestId: request.id,
       });

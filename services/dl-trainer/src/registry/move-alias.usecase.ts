@@ -52,18 +52,66 @@ export async function moveAlias(
   }
 }
 
-/** The version an alias points at now, with its latest move; 404 when the model or the alias is unknown. */
+/** A request to remove an alias (stop a canary or a shadow, for example). */
+export interface RemoveAliasInput {
+  readonly name: string;
+  readonly alias: string;
+  readonly reason: string;
+  readonly movedBy: string;
+  readonly requestId?: string | undefined;
+}
+
+/**
+ * Removes an alias: appends an audited move to no version (`version: null`, the version it
+ * pointed at as `previousVersion`) and publishes `model.promoted` with `version: null`. Removing an
+ * alias already removed changes nothing and returns that removal (`moved: false`); an alias that
+ * never existed is a 404.
+ */
+export async function removeAlias(
+  registry: ModelRegistry,
+  input: RemoveAliasInput,
+): Promise<{ move: AliasMove; moved: boolean }> {
+  for (;;) {
+    const current = await registry.aliases.current(input.name, input.alias);
+    if (!current) {
+      if ((await latestVersionOf(registry, input.name)) === 0)
+        throw registryErrors.modelNotFound(`no model ${input.name}`);
+      throw registryErrors.aliasNotFound(`model ${input.name} has no alias ${input.alias}`);
+    }
+    if (current.version === null) return { move: toAliasMove(current), moved: false };
+    const sequence = current.sequence + 1;
+    await registry.events.expect('promoted', `${input.name}:${input.alias}:${sequence}`);
+    const move = await registry.aliases.append({
+      name: input.name,
+      alias: input.alias,
+      sequence,
+      version: null,
+      previousVersion: current.version,
+      movedBy: input.movedBy,
+      reason: input.reason,
+      movedAt: new Date(),
+    });
+    if (move) {
+      await registry.events.promoted(move, input.requestId);
+      return { move: toAliasMove(move), moved: true };
+    }
+  }
+}
+
+/** The version an alias points at now, with its latest move; 404 when the model or the alias is unknown or removed. */
 export async function resolveAlias(
   registry: ModelRegistry,
   name: string,
   alias: string,
-): Promise<AliasMove & { modelVersion: ModelVersion }> {
+): Promise<AliasMove & { version: number; modelVersion: ModelVersion }> {
   const current = await registry.aliases.current(name, alias);
-  if (!current) {
+  if (current?.version == null) {
     if ((await latestVersionOf(registry, name)) === 0) throw registryErrors.modelNotFound(`no model ${name}`);
-    throw registryErrors.aliasNotFound(`model ${name} has no alias ${alias}`);
+    throw registryErrors.aliasNotFound(
+      current ? `alias ${alias} of model ${name} was removed` : `model ${name} has no alias ${alias}`,
+    );
   }
   const version = await registry.versions.find(name, current.version);
   if (!version) throw new Error(`alias ${name}/${alias} points at missing version ${current.version}`);
-  return { ...toAliasMove(current), modelVersion: toModelVersion(version) };
+  return { ...toAliasMove(current), version: current.version, modelVersion: toModelVersion(version) };
 }
