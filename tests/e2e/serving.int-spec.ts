@@ -6,8 +6,7 @@ import type { PredictResponse } from '@mlops/contracts';
 import type { HttpApp } from '@mlops/http';
 import { createLogger } from '@mlops/logger';
 import { Broker } from '@mlops/messaging';
-import { packBatch, readManifest, textFeaturizerFromJSON } from '@mlops/ml';
-import { OnnxClassifier } from '@mlops/model-runtime';
+import { readManifest } from '@mlops/ml';
 import { connectMongo } from '@mlops/mongo';
 import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +19,7 @@ import {
 } from '../../services/dl-trainer/src/registry/index.js';
 import { buildApp as buildInference } from '../../services/inference/src/app.js';
 import { loadInferenceConfig } from '../../services/inference/src/config.js';
+import { directProbabilities } from '../../services/inference/test/support/direct-probabilities.js';
 import { trainTopicModel, type ModelFolder } from '../../services/inference/test/support/train-topic-model.js';
 
 const TEXTS = [
@@ -75,19 +75,6 @@ async function registerFolders(
   } finally {
     await broker.close();
     await mongo.close();
-  }
-}
-
-async function directProbabilities(folder: ModelFolder, texts: readonly string[]): Promise<number[][]> {
-  const manifest = readManifest(folder.get('manifest.json') ?? Buffer.alloc(0));
-  const featurizer = textFeaturizerFromJSON(manifest.preprocessing.featurizer);
-  const classifier = await OnnxClassifier.load(folder.get('model.onnx') ?? Buffer.alloc(0));
-  try {
-    const flat = await classifier.predict(packBatch(texts.map((text) => featurizer.transform(text))));
-    const width = manifest.labels.length;
-    return texts.map((_, row) => Array.from(flat.slice(row * width, (row + 1) * width)));
-  } finally {
-    await classifier.release();
   }
 }
 

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { EVENTS, modelPromotedEventSchema, type PredictResponse } from '@mlops/contracts';
 import { createLogger } from '@mlops/logger';
 import { Broker } from '@mlops/messaging';
-import { packBatch, readManifest, textFeaturizerFromJSON } from '@mlops/ml';
-import { OnnxClassifier } from '@mlops/model-runtime';
+import { readManifest } from '@mlops/ml';
 import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InferenceApp } from '../src/app.js';
 import type { PredictionEvent } from '../src/serving/prediction-events.js';
 import type { FakeRegistry } from './support/fake-registry.js';
 import { ServedTopics } from './support/served-topics.js';
+import { directProbabilities } from './support/direct-probabilities.js';
 import { trainTopicModel, type ModelFolder } from './support/train-topic-model.js';
 
 const TEXTS = [
@@ -20,20 +20,6 @@ const TEXTS = [
   'the doctor changed the dose after the blood test',
   'we',
 ];
-
-/** What ONNX Runtime gives for the texts, computed directly with libs/ml, outside the service. */
-async function directProbabilities(folder: ModelFolder, texts: readonly string[]): Promise<number[][]> {
-  const manifest = readManifest(folder.get('manifest.json') ?? Buffer.alloc(0));
-  const featurizer = textFeaturizerFromJSON(manifest.preprocessing.featurizer);
-  const classifier = await OnnxClassifier.load(folder.get('model.onnx') ?? Buffer.alloc(0));
-  try {
-    const flat = await classifier.predict(packBatch(texts.map((text) => featurizer.transform(text))));
-    const width = manifest.labels.length;
-    return texts.map((_, row) => Array.from(flat.slice(row * width, (row + 1) * width)));
-  } finally {
-    await classifier.release();
-  }
-}
 
 describe('inference serving against a registry', () => {
   let environment: TestEnvironment;
