@@ -1,5 +1,5 @@
 """The usual Python peer of the serving benchmark: FastAPI + uvicorn serving a scikit-learn
-TF-IDF + LogisticRegression pipeline (the settings of bench/training/peers/sklearn_tfidf_lr.py).
+TF-IDF + LogisticRegression pipeline (the pipeline of bench/training/peers/sklearn_tfidf_lr.py, imported from it).
 
     python fastapi_sklearn.py train TRAIN.jsonl TEST.jsonl MODEL.pkl OUT.json
         fits on TRAIN, pickles the pipeline, writes {"fit_seconds", "accuracy", "features", "versions"}
@@ -12,23 +12,14 @@ thread-pool hop a plain `def` endpoint takes.
 """
 
 import json
+import os
 import pickle
 import sys
 import time
 
-VECTORIZER = {"sublinear_tf": True, "ngram_range": (1, 2), "min_df": 2}
-CLASSIFIER = {"C": 1.0, "max_iter": 1000, "solver": "lbfgs", "random_state": 0}
-
-
-def read(path):
-    texts, labels = [], []
-    with open(path, encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                example = json.loads(line)
-                texts.append(example["text"])
-                labels.append(example["label"])
-    return texts, labels
+# The training benchmark's peer defines the pipeline (settings and JSON Lines reader) once.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "training", "peers"))
+from sklearn_tfidf_lr import CLASSIFIER, VECTORIZER, read  # noqa: E402
 
 
 def train(train_path, test_path, model_path, out_path):
