@@ -1,15 +1,21 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { HttpApp } from '@mlops/http';
 import { packBatch, readManifest, textFeaturizerFromJSON } from '@mlops/ml';
 import { OnnxClassifier } from '@mlops/model-runtime';
-import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
+import {
+  createTestEnvironment,
+  freePort,
+  spawnService,
+  waitFor,
+  type ServiceProcess,
+  type TestEnvironment,
+} from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp as buildFeatureStore } from '../../services/feature-store/src/app.js';
 import { loadFeatureStoreConfig } from '../../services/feature-store/src/config.js';
@@ -32,28 +38,6 @@ interface Version {
   files: { path: string; sha256: string }[];
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address() as AddressInfo | null;
-      server.close(() => (address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-/** dl-trainer as its own process, so that the test can SIGKILL it mid-training. */
-function startTrainer(env: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', 'src/server.ts'], {
-    cwd: trainerRoot,
-    env: { ...process.env, ...env },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
-}
-
 async function stop(child: ChildProcessWithoutNullStreams, signal: NodeJS.Signals): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill(signal);
@@ -65,7 +49,7 @@ describe('training end to end: a frozen dataset version becomes a registered, ex
   let nlp: HttpApp;
   let store: HttpApp;
   let trainerEnv: Record<string, string>;
-  let trainer: ReturnType<typeof startTrainer> | undefined;
+  let trainer: ServiceProcess | undefined;
   let base = '';
   const dataset = `wordnet-train-${Date.now().toString(36)}`;
 
@@ -86,7 +70,7 @@ describe('training end to end: a frozen dataset version becomes a registered, ex
       return ['succeeded', 'failed', 'cancelled'].includes(body.status) ? body : undefined;
     }, timeoutMs);
   const launch = async () => {
-    const started = startTrainer(trainerEnv);
+    const started = spawnService(trainerRoot, trainerEnv);
     trainer = started;
     await waitFor(
       async () => ((await fetch(`${base}/readyz`).catch(() => undefined))?.ok ? true : undefined),

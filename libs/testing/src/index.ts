@@ -5,3 +5,4 @@ export { checkHttpSurface } from './http-surface.js';
 export { topicCorpus, type TopicRow } from './topic-corpus.js';
 export { FakeRegistry } from './stand-in-registry.js';
 export { multipartBody, type FormPart } from './multipart-body.js';
+export { freePort, spawnService, type ServiceProcess } from './service-process.js';

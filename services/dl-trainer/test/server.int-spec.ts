@@ -1,35 +1,10 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
+import { createTestEnvironment, freePort, spawnService, waitFor, type TestEnvironment } from '@mlops/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const serviceRoot = fileURLToPath(new URL('..', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-/** Starts `src/server.ts` as its own process, the way `pnpm dev` does, collecting its output. */
-function startServer(env: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', 'src/server.ts'], {
-    cwd: serviceRoot,
-    env: { ...process.env, ...env },
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
-}
 
 describe('dl-trainer server process', () => {
   let environment: TestEnvironment;
@@ -50,7 +25,7 @@ describe('dl-trainer server process', () => {
 
   it('serves, then on SIGTERM drains and exits 0', async () => {
     const port = await freePort();
-    const server = startServer({ ...environment.env, PORT: String(port), LOG_LEVEL: 'info' });
+    const server = spawnService(serviceRoot, { ...environment.env, PORT: String(port), LOG_LEVEL: 'info' });
     running = server.child;
     const base = `http://127.0.0.1:${port}`;
     await waitFor(async () => ((await fetch(`${base}/readyz`)).ok ? true : undefined), 30_000);
@@ -69,7 +44,7 @@ describe('dl-trainer server process', () => {
   });
 
   it('refuses to start on an invalid environment, naming the variable', async () => {
-    const server = startServer({ ...environment.env, AMQP_URL: 'http://not-amqp', PORT: 'x' });
+    const server = spawnService(serviceRoot, { ...environment.env, AMQP_URL: 'http://not-amqp', PORT: 'x' });
     running = server.child;
     const [code] = (await once(server.child, 'exit')) as [number | null];
     expect(code).toBe(78);

@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { waitFor } from '@mlops/testing';
+import { freePort, spawnService, waitFor } from '@mlops/testing';
 
 const recognitionRoot = fileURLToPath(new URL('../../../document-recognition', import.meta.url));
 
@@ -15,32 +13,18 @@ export interface RecognitionProcess {
   stop(): Promise<void>;
 }
 
-/** A port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
 /**
  * Starts the real document-recognition (`src/server.ts`, the way `pnpm dev` runs it) on a free
  * loopback port and waits until `/readyz` answers 200.
  */
 export async function startRecognition(env: Record<string, string> = {}): Promise<RecognitionProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', 'src/server.ts'], {
-    cwd: recognitionRoot,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+  const { child, output } = spawnService(recognitionRoot, {
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    ...env,
   });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = once(child, 'exit');
   const killOnExit = () => child.kill('SIGKILL');
   // A test run that ends without stop() (a hook timing out) must not leave the process behind.
@@ -65,7 +49,7 @@ export async function startRecognition(env: Record<string, string> = {}): Promis
     ]);
   } catch (error) {
     await stop();
-    throw new Error(`document-recognition did not become ready: ${String(error)}\n${output}`);
+    throw new Error(`document-recognition did not become ready: ${String(error)}\n${output()}`);
   }
-  return { url, output: () => output, stop };
+  return { url, output, stop };
 }
