@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { runLoad } from '../lib/load.js';
-import { freePort } from '../lib/server-process.js';
+import { freePort } from '../../libs/testing/src/service-process.js';
 import type { ServingModel } from './contender.js';
 import { startInferenceService } from './suite/inference-service.js';
 
