@@ -4,7 +4,13 @@ import type { LabelledExample } from '../core/example.js';
 import type { SparseVector } from '../core/sparse-vector.js';
 import { featurizerSpecSchema, type FeaturizerSpecInput } from './featurizer-spec.js';
 import { FeaturizerStateError } from './featurizer-state.js';
-import { fitTextFeaturizer, textFeaturizerFromJSON, type TextFeaturizer } from './text-featurizer.js';
+import {
+  fitTextFeaturizer,
+  textFeaturizerFromJSON,
+  textFeaturizerFromState,
+  textFeaturizerStateSchema,
+  type TextFeaturizer,
+} from './text-featurizer.js';
 
 const examples: LabelledExample[] = [
   { id: '1', text: 'Your invoice for March is attached.', label: 'invoice', numeric: { pageCount: 1 } },
@@ -130,6 +136,20 @@ describe('fitTextFeaturizer', () => {
     expect(featurizer.vocabulary.tokens).toEqual(['invoice', 'march']);
     expect(featurizer.describe('Invoice for March, unpaid')).toEqual({ tokens: 4, outOfVocabularyRate: 0.5 });
     expect(featurizer.describe('')).toEqual({ tokens: 0, outOfVocabularyRate: 0 });
+  });
+
+  it('rebuilds from a validated state the featurizer its JSON gives', () => {
+    const fitted = fitTextFeaturizer(fullSpec, examples);
+    const state = textFeaturizerStateSchema.parse(JSON.parse(JSON.stringify(fitted.toJSON())));
+    const fromState = textFeaturizerFromState(state);
+    const fromJson = textFeaturizerFromJSON(fitted.toJSON());
+    for (const text of ['Invoice for March, unpaid', '', 'march march invoice overdue']) {
+      expect(Array.from(fromState.transform(text).ids)).toEqual(Array.from(fromJson.transform(text).ids));
+      expect(Array.from(fromState.transform(text).values)).toEqual(Array.from(fromJson.transform(text).values));
+    }
+    expect(() => textFeaturizerFromState({ ...state, tokenizer: { ...state.tokenizer, version: '9.9.9' } })).toThrow(
+      TokenizerVersionError,
+    );
   });
 
   it('transforms and describes in one pass exactly as transform and describe do apart', () => {

@@ -128,6 +128,15 @@ export function textFeaturizerFromJSON(json: unknown): TextFeaturizer {
   return restoreTextFeaturizer(parseFeaturizerState(textFeaturizerStateSchema, json, 'text featurizer'));
 }
 
+/**
+ * Rebuilds a text featurizer from a state already validated by its schema (the featurizer of a
+ * manifest `readManifest` returned), without validating it a second time; its consistency is
+ * still checked. Serving uses it: validating a 312k-feature state a second time took ~15 ms of a model load.
+ */
+export function textFeaturizerFromState(state: TextFeaturizerState): TextFeaturizer {
+  return restoreTextFeaturizer(state);
+}
+
 function restoreTextFeaturizer(state: TextFeaturizerState): TextFeaturizer {
   const tokenizer = createTokenizerFromSpec(state.tokenizer);
   const parts: TokenFeatureParts = {
