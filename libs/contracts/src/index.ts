@@ -35,3 +35,29 @@ export {
   type PredictDocumentResponse,
 } from './inference-documents.js';
 export * from './inference-monitoring.js';
+export {
+  defineRoute,
+  isIdempotent,
+  isRouteDescriptor,
+  routesOf,
+  type HttpMethod,
+  type RouteAnswer,
+  type RouteAnswerInput,
+  type RouteBody,
+  type RouteBodyInput,
+  type RouteDescriptor,
+  type RouteParams,
+  type RouteParamsInput,
+  type RouteQuery,
+  type RouteQueryInput,
+  type RouteRecord,
+  type RouteScope,
+  type RouteTree,
+  type StreamedResponse,
+  type UploadSpec,
+} from './route.js';
+export { registryRoutes, trainingJobRoutes } from './routes/dl-trainer.routes.js';
+export { featureStoreRoutes } from './routes/feature-store.routes.js';
+export { nlpRoutes } from './routes/nlp.routes.js';
+export { recognitionRoutes } from './routes/document-recognition.routes.js';
+export { inferenceRoutes } from './routes/inference.routes.js';

@@ -2,7 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { openApiTransform } from './openapi-transform.js';
 
 interface DocsOptions {
   readonly service: string;
@@ -18,7 +18,7 @@ export const docsPlugin = fp(
         openapi: '3.0.3',
         info: { title: options.service, version: options.version, description: options.description },
       },
-      transform: jsonSchemaTransform,
+      transform: openApiTransform,
     });
     await app.register(swaggerUi, { routePrefix: '/docs' });
     app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -1,13 +1,7 @@
 import { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
-import {
-  modelFileParamsSchema,
-  modelParamsSchema,
-  modelVersionParamsSchema,
-  modelVersionSchema,
-  problemSchema,
-} from '@mlops/contracts';
-import type { HttpApp } from '@mlops/http';
+import { registryRoutes } from '@mlops/contracts';
+import { registerRoute, type HttpApp } from '@mlops/http';
 import { folderTarball } from './folder-tarball.writer.js';
 import { importModelFolder } from './import-folder.usecase.js';
 import type { ModelRegistry } from './model-registry.js';
@@ -15,7 +9,8 @@ import { registryErrors } from './registry-errors.js';
 import { requestUser } from './request-context.js';
 import { requireVersion } from './version-lookup.js';
 
-const GZIP_TYPES = ['application/gzip', 'application/x-gzip', 'application/x-tar+gzip', 'application/octet-stream'];
+const routes = registryRoutes.versions;
+const GZIP_TYPES = [...routes.import.upload.rawMediaTypes];
 const FILE_TYPES: Record<string, string> = {
   json: 'application/json',
   txt: 'text/plain; charset=utf-8',
@@ -65,57 +60,32 @@ async function uploadedTarball(request: UploadRequest, maxImportBytes: number): 
  * (multipart, raw gzip) exist only in this scope.
  */
 export async function registerArtifactRoutes(app: HttpApp, registry: ModelRegistry): Promise<void> {
-  app.get(
-    '/v1/models/:name/versions/:version/files/*',
-    {
-      schema: {
-        tags: ['models'],
-        summary: 'Download one file of a version, checked against its sha256',
-        description:
-          'Streams the bytes with `etag` = the sha256. A file whose stored bytes no longer match answers 500 REGISTRY_ARTIFACT_CORRUPTED.',
-        params: modelFileParamsSchema,
-      },
-    },
-    async (request, reply) => {
-      const { name, version, '*': path } = request.params;
-      const doc = await requireVersion(registry, name, version);
-      const file = doc.files.find((candidate) => candidate.path === path);
-      if (!file) throw registryErrors.fileNotFound(`version ${version} of ${name} has no file ${path}`);
-      await registry.artifacts.verify(file);
-      return reply
-        .type(mediaTypeOf(path))
-        .header('content-length', file.size)
-        .header('etag', `"${file.sha256}"`)
-        .header('cache-control', IMMUTABLE)
-        .send(registry.artifacts.open(file));
-    },
-  );
+  registerRoute(app, routes.file, async (request, reply) => {
+    const { name, version, '*': path } = request.params;
+    const doc = await requireVersion(registry, name, version);
+    const file = doc.files.find((candidate) => candidate.path === path);
+    if (!file) throw registryErrors.fileNotFound(`version ${version} of ${name} has no file ${path}`);
+    await registry.artifacts.verify(file);
+    return reply
+      .type(mediaTypeOf(path))
+      .header('content-length', file.size)
+      .header('etag', `"${file.sha256}"`)
+      .header('cache-control', IMMUTABLE)
+      .send(registry.artifacts.open(file));
+  });
 
-  app.get(
-    '/v1/models/:name/versions/:version/artifact.tar.gz',
-    {
-      schema: {
-        tags: ['models'],
-        summary: 'Download the version folder as a .tar.gz (files checked against their sha256)',
-        description:
-          'The same version always gives the same archive. `x-folder-checksum` carries the folder checksum; ' +
-          'importing the archive elsewhere gives a version with that checksum.',
-        params: modelVersionParamsSchema,
-      },
-    },
-    async (request, reply) => {
-      const { name, version } = request.params;
-      const doc = await requireVersion(registry, name, version);
-      for (const file of doc.files) await registry.artifacts.verify(file);
-      return reply
-        .type('application/gzip')
-        .header('content-disposition', `attachment; filename="${name}-${version}.tar.gz"`)
-        .header('x-folder-checksum', doc.folderChecksum)
-        .header('etag', `W/"${doc.folderChecksum}"`)
-        .header('cache-control', IMMUTABLE)
-        .send(folderTarball(registry.artifacts, doc.files, doc.createdAt));
-    },
-  );
+  registerRoute(app, routes.tarball, async (request, reply) => {
+    const { name, version } = request.params;
+    const doc = await requireVersion(registry, name, version);
+    for (const file of doc.files) await registry.artifacts.verify(file);
+    return reply
+      .type('application/gzip')
+      .header('content-disposition', `attachment; filename="${name}-${version}.tar.gz"`)
+      .header('x-folder-checksum', doc.folderChecksum)
+      .header('etag', `W/"${doc.folderChecksum}"`)
+      .header('cache-control', IMMUTABLE)
+      .send(folderTarball(registry.artifacts, doc.files, doc.createdAt));
+  });
 
   await app.register(async (scope: HttpApp) => {
     await scope.register(multipart, {
@@ -124,44 +94,20 @@ export async function registerArtifactRoutes(app: HttpApp, registry: ModelRegist
     scope.addContentTypeParser(GZIP_TYPES, (_request, payload, done) => {
       done(null, payload);
     });
-    scope.post(
-      '/v1/models/:name/versions',
-      {
-        schema: {
-          tags: ['models'],
-          summary: 'Import a .tar.gz model folder as the next version',
-          description:
-            'Body: the archive as `application/gzip` (or `application/octet-stream`), or a multipart/form-data file part. ' +
-            'The folder must hold `manifest.json` with at least `labels` (metrics and lineage are read when present). ' +
-            'Refused archives (not gzip/tar, links, `..` or absolute paths, no manifest, too large) leave nothing stored. ' +
-            'An `idempotency-key` header makes a retried upload return the first one’s version (200).',
-          params: modelParamsSchema,
-          response: {
-            200: modelVersionSchema,
-            201: modelVersionSchema,
-            400: problemSchema,
-            413: problemSchema,
-            415: problemSchema,
-            422: problemSchema,
-          },
-        },
-      },
-      async (request, reply) => {
-        const { name } = request.params;
-        const idempotencyKey = request.headers['idempotency-key'];
-        const { version, created } = await importModelFolder(registry, {
-          name,
-          tarball: await uploadedTarball(request, registry.limits.maxImportBytes),
-          createdBy: requestUser(request.headers['x-user']),
-          idempotencyKey:
-            typeof idempotencyKey === 'string' && idempotencyKey ? idempotencyKey.slice(0, 200) : undefined,
-          requestId: request.id,
-        });
-        return reply
-          .code(created ? 201 : 200)
-          .header('location', `/v1/models/${name}/versions/${version.version}`)
-          .send(version);
-      },
-    );
+    registerRoute(scope, routes.import, async (request, reply) => {
+      const { name } = request.params;
+      const idempotencyKey = request.headers['idempotency-key'];
+      const { version, created } = await importModelFolder(registry, {
+        name,
+        tarball: await uploadedTarball(request, registry.limits.maxImportBytes),
+        createdBy: requestUser(request.headers['x-user']),
+        idempotencyKey: typeof idempotencyKey === 'string' && idempotencyKey ? idempotencyKey.slice(0, 200) : undefined,
+        requestId: request.id,
+      });
+      return reply
+        .code(created ? 201 : 200)
+        .header('location', `/v1/models/${name}/versions/${version.version}`)
+        .send(version);
+    });
   });
 }

@@ -1,0 +1,2 @@
+/** The routes of feature-store (filled in as its routes move to descriptors). */
+export const featureStoreRoutes = {} as const;

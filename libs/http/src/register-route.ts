@@ -1,0 +1,104 @@
+import {
+  problemSchema,
+  type RouteAnswerInput,
+  type RouteBody,
+  type RouteDescriptor,
+  type RouteParams,
+  type RouteQuery,
+} from '@mlops/contracts';
+import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { z } from 'zod';
+import type { HttpApp } from './create-app.js';
+import { parseOrThrow } from './parse-or-throw.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The descriptor the route was registered from. */
+    contract?: RouteDescriptor;
+  }
+}
+
+type Known<T> = [T] extends [never] ? unknown : T;
+
+/** The body a handler sees: the parsed JSON body, or (upload routes) whatever the upload parser gave. */
+type HandlerBody<R extends RouteDescriptor> = R extends { readonly upload: object } ? unknown : Known<RouteBody<R>>;
+
+/** A request of a route, typed by its descriptor. */
+export type RouteRequest<R extends RouteDescriptor> = FastifyRequest<{
+  Params: Known<RouteParams<R>>;
+  Querystring: Known<RouteQuery<R>>;
+  Body: HandlerBody<R>;
+}>;
+
+/** What a handler returns: the JSON answer (checked and serialised by its schema), or the reply it sent. */
+type HandlerResult<R extends RouteDescriptor> = R extends { readonly stream: object }
+  ? FastifyReply
+  : RouteAnswerInput<R> | FastifyReply;
+
+/** A route's handler, typed by its descriptor. */
+export type RouteHandler<R extends RouteDescriptor> = (
+  request: RouteRequest<R>,
+  reply: FastifyReply,
+) => Promise<HandlerResult<R>> | HandlerResult<R>;
+
+/** Per-registration settings that are the server's business, not the contract's. */
+export interface RouteServerOptions {
+  /** Largest body this route reads, when it differs from the app's. */
+  readonly bodyLimit?: number;
+}
+
+const JSON_TYPE = /^application\/([a-z.+-]*\+)?json\b/i;
+
+/** The fastify schema of a descriptor: what the server validates and serialises, and what OpenAPI shows. */
+function fastifySchemaOf(route: RouteDescriptor): Record<string, unknown> {
+  const response: Record<number, z.ZodType> = {};
+  for (const [status, schema] of Object.entries(route.responses)) response[Number(status)] = schema;
+  for (const status of route.errors) response[status] = problemSchema;
+  return {
+    tags: [...route.tags],
+    summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
+    ...(route.params ? { params: route.params } : {}),
+    ...(route.query ? { querystring: route.query } : {}),
+    ...(route.body && !route.upload ? { body: route.body } : {}),
+    response,
+  };
+}
+
+/**
+ * Registers a route from its descriptor: params, query, JSON body and answers are validated and
+ * serialised by the descriptor's schemas, and the descriptor rides along in the route's config so
+ * that the OpenAPI document describes uploads and streamed answers too. A route taking either
+ * JSON or an upload gets its JSON body checked here (400 naming `/body/...`), its upload read by
+ * the handler.
+ */
+export function registerRoute<R extends RouteDescriptor>(
+  app: HttpApp,
+  route: R,
+  handler: RouteHandler<R>,
+  options: RouteServerOptions = {},
+): void {
+  const { body, upload } = route;
+  const options_: RouteOptions = {
+    method: route.method,
+    url: route.path,
+    schema: fastifySchemaOf(route),
+    config: { contract: route },
+    ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
+    handler: handler as unknown as RouteOptions['handler'],
+  };
+  if (body && upload) {
+    options_.preValidation = (request: FastifyRequest, _reply: FastifyReply, done: () => void) => {
+      if (JSON_TYPE.test(request.headers['content-type'] ?? '')) {
+        request.body = parseOrThrow(body, request.body, '/body');
+      }
+      done();
+    };
+  }
+  app.route(options_);
+}
+
+/** The descriptor a route was registered from, read back from its config (for the OpenAPI document). */
+export function contractOf(routeConfig: unknown): RouteDescriptor | undefined {
+  return (routeConfig as { contract?: RouteDescriptor } | undefined)?.contract;
+}
