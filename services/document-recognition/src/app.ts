@@ -23,7 +23,7 @@ export async function buildApp(
   await registerExtractRoutes(app, {
     limits: config.recognition,
     ocr,
-    converter: createOfficeConverter(config.converter, app.log),
+    converter: createOfficeConverter(config.converter, config.recognition.timeoutMs, app.log),
     logger: app.log,
   });
   return app;

@@ -1,7 +1,5 @@
 import { RECOGNITION_ERROR_CODES as codes } from '@mlops/contracts';
-import { defineError } from '@mlops/http';
-
-type AppErrorFactory = ReturnType<typeof defineError>;
+import { AppError, defineError, type AppErrorFactory } from '@mlops/http';
 
 /** Errors of `POST /v1/extract`: what is wrong with the file, or why it could not be extracted. */
 export const recognitionErrors: Readonly<Record<keyof typeof codes, AppErrorFactory>> = {
@@ -21,8 +19,8 @@ export const recognitionErrors: Readonly<Record<keyof typeof codes, AppErrorFact
 };
 
 /** Whether an error is one of the coded errors above (or another registered one), rather than a failure. */
-export function isCodedError(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AppError';
+export function isCodedError(error: unknown): error is AppError {
+  return error instanceof AppError;
 }
 
 const byCode = new Map<string, AppErrorFactory>(
@@ -35,7 +33,7 @@ const byCode = new Map<string, AppErrorFactory>(
  */
 export function namingFile(error: unknown, filename: string | null, field: string): unknown {
   if (!isCodedError(error)) return error;
-  const { code, message, fieldErrors } = error as Error & { code: string; fieldErrors?: unknown };
+  const { code, message, fieldErrors } = error;
   const factory = byCode.get(code);
   if (!factory || fieldErrors !== undefined) return error;
   const name = filename ?? 'the uploaded file';

@@ -2,10 +2,18 @@ import type { HttpApp } from '@mlops/http';
 import type { Logger } from '@mlops/logger';
 import { buildStatelessApp } from '@mlops/runtime';
 import type { NlpConfig } from './config.js';
+import { registerEntitiesRoute } from './entities/entities.route.js';
+import { registerTaggersRoute } from './entities/taggers.route.js';
+import { registerKeywordsRoute } from './keywords/keywords.route.js';
 import { loadLanguageDetector } from './language/language-detector.js';
-import { nlpRoutes } from './nlp-routes.plugin.js';
+import { registerLanguageRoute } from './language/language.route.js';
+import { registerNormalizeRoute } from './text/normalize.route.js';
+import { registerTokenizeRoute } from './text/tokenize.route.js';
 
-/** Builds nlp (stateless: no database, no broker): loads the language detector, then registers the API. */
+/**
+ * Builds nlp (stateless: no database, no broker): loads the language detector, then registers the
+ * API (language, normalisation, tokens, entities, keywords).
+ */
 export async function buildApp(config: NlpConfig, overrides: { readonly logger?: Logger } = {}): Promise<HttpApp> {
   const detector = await loadLanguageDetector(config.language);
   const app = await buildStatelessApp({
@@ -13,6 +21,12 @@ export async function buildApp(config: NlpConfig, overrides: { readonly logger?:
     description: 'Language detection, normalisation, tokenisation, entity taggers and keyword statistics.',
     logger: overrides.logger,
   });
-  await app.register(nlpRoutes, { limits: config.limits, detector });
+  const { limits } = config;
+  registerLanguageRoute(app, { limits, detector });
+  registerNormalizeRoute(app, { limits });
+  registerTokenizeRoute(app, { limits });
+  registerEntitiesRoute(app, { limits });
+  registerTaggersRoute(app);
+  registerKeywordsRoute(app, { limits });
   return app;
 }

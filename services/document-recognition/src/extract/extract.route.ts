@@ -1,12 +1,13 @@
 import multipart from '@fastify/multipart';
-import { extractQuerySchema, problemSchema, recognitionResultSchema } from '@mlops/contracts';
-import type { HttpApp } from '@mlops/http';
+import { recognitionRoutes } from '@mlops/contracts';
+import { registerRoute, type HttpApp } from '@mlops/http';
 import type { FastifyError, FastifyRequest } from 'fastify';
 import { isCodedError, namingFile, recognitionErrors } from '../errors.js';
 import type { DeclaredType } from '../sniffing/declared-type.js';
 import { extractDocument, type ExtractDeps } from './extract-document.usecase.js';
 
-const FILE_FIELD = 'file';
+const route = recognitionRoutes.extract;
+const FILE_FIELD = route.upload.field;
 
 function tooLarge(maxFileBytes: number): Error {
   return recognitionErrors.fileTooLarge(`the file exceeds RECOGNITION_MAX_FILE_BYTES (${maxFileBytes} bytes)`, [
@@ -55,7 +56,7 @@ export async function registerExtractRoutes(app: HttpApp, deps: ExtractDeps): Pr
       limits: { fileSize: maxFileBytes, files: 1, fields: 10, parts: 11, fieldSize: 1024 },
     });
     scope.addContentTypeParser(
-      'application/octet-stream',
+      [...route.upload.rawMediaTypes],
       { parseAs: 'buffer', bodyLimit: maxFileBytes },
       (_request, body, done) => {
         done(null, body);
@@ -66,30 +67,9 @@ export async function registerExtractRoutes(app: HttpApp, deps: ExtractDeps): Pr
       throw error;
     });
 
-    scope.post(
-      '/v1/extract',
-      {
-        bodyLimit: maxFileBytes,
-        schema: {
-          tags: ['extraction'],
-          summary: 'Extract text, pages, metadata and layout features from one file',
-          description:
-            'Send the file as the part `file` of a `multipart/form-data` body, or as a raw `application/octet-stream` body ' +
-            '(then `?filename=` may carry its name). The type is sniffed from the bytes; PDF (text layer, OCR of pages ' +
-            'without one), PNG, JPEG, TIFF (OCR), DOCX, other office formats (through gotenberg or LibreOffice), e-mail ' +
-            '(.eml) and plain text are supported.',
-          consumes: ['multipart/form-data', 'application/octet-stream'],
-          querystring: extractQuerySchema,
-          response: {
-            200: recognitionResultSchema,
-            400: problemSchema,
-            413: problemSchema,
-            415: problemSchema,
-            422: problemSchema,
-            502: problemSchema,
-          },
-        },
-      },
+    registerRoute(
+      scope,
+      route,
       async (request) => {
         const upload = request.isMultipart()
           ? await readMultipartFile(request, maxFileBytes)
@@ -109,6 +89,7 @@ export async function registerExtractRoutes(app: HttpApp, deps: ExtractDeps): Pr
           throw namingFile(error, upload.declared.filename, FILE_FIELD);
         }
       },
+      { bodyLimit: maxFileBytes },
     );
   });
 }

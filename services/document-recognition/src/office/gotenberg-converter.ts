@@ -1,37 +1,53 @@
+import { buffer } from 'node:stream/consumers';
+import { callRoute, UpstreamError, type ClientOptions, type FileAnswer } from '@mlops/clients';
 import { recognitionErrors } from '../errors.js';
 import type { OfficeConverter } from './converter.js';
+import { gotenbergConvertRoute as route } from './gotenberg.route.js';
+
+const MAX_DETAIL_CHARS = 300;
 
 /** Converts office files with gotenberg's LibreOffice route (`POST /forms/libreoffice/convert`). */
 export class GotenbergConverter implements OfficeConverter {
   readonly name = 'gotenberg';
+  private readonly client: ClientOptions;
   private readonly endpoint: string;
 
-  constructor(baseUrl: string) {
-    this.endpoint = `${baseUrl.replace(/\/+$/, '')}/forms/libreoffice/convert`;
+  /** `timeoutMs` bounds one conversion; the extraction's own deadline usually stops it sooner. */
+  constructor(baseUrl: string, timeoutMs: number) {
+    this.client = { baseUrl: baseUrl.replace(/\/+$/, ''), timeoutMs };
+    this.endpoint = `${this.client.baseUrl}${route.path}`;
   }
 
   /**
    * Sends the file as `files` (named `document.<extension>`, since gotenberg picks the reader by
    * extension) and returns the PDF. A 4xx answer means the file is unreadable
-   * (`RECOGNITION_CONVERSION_FAILED`); no answer or a 5xx, that gotenberg failed (`RECOGNITION_CONVERTER_FAILED`).
+   * (`RECOGNITION_CONVERSION_FAILED`); no (whole) answer or a 5xx, that gotenberg failed
+   * (`RECOGNITION_CONVERTER_FAILED`).
    */
   async toPdf(bytes: Buffer, extension: string, signal: AbortSignal): Promise<Buffer> {
-    const form = new FormData();
-    form.append('files', new Blob([new Uint8Array(bytes)]), `document.${extension}`);
-    let response: Response;
     try {
-      response = await fetch(this.endpoint, { method: 'POST', body: form, signal });
+      const answer = (await callRoute(
+        route,
+        { upload: { files: { content: bytes, filename: `document.${extension}` } } },
+        this.client,
+        { signal },
+      )) as FileAnswer;
+      return await buffer(answer.body);
     } catch (error) {
       signal.throwIfAborted();
-      throw recognitionErrors.converterFailed(
-        `gotenberg at ${this.endpoint} did not answer: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      throw this.recognitionError(error);
     }
-    if (response.ok) return Buffer.from(await response.arrayBuffer());
-    const detail = (await response.text().catch(() => '')).slice(0, 300);
-    if (response.status >= 400 && response.status < 500) {
-      throw recognitionErrors.conversionFailed(`gotenberg could not convert the file (${response.status}): ${detail}`);
+  }
+
+  private recognitionError(error: unknown): Error {
+    const status = error instanceof UpstreamError ? error.status : undefined;
+    const detail = (error instanceof UpstreamError ? error.detail : String(error)).slice(0, MAX_DETAIL_CHARS);
+    if (status !== undefined && status >= 400 && status < 500) {
+      return recognitionErrors.conversionFailed(`gotenberg could not convert the file (${status}): ${detail}`);
     }
-    throw recognitionErrors.converterFailed(`gotenberg answered ${response.status}: ${detail}`);
+    if (status !== undefined && status >= 500) {
+      return recognitionErrors.converterFailed(`gotenberg answered ${status}: ${detail}`);
+    }
+    return recognitionErrors.converterFailed(`gotenberg at ${this.endpoint} did not answer: ${detail}`);
   }
 }

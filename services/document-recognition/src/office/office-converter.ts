@@ -6,12 +6,16 @@ import { GotenbergConverter } from './gotenberg-converter.js';
 import { findExecutable, LibreOfficeConverter } from './libreoffice-converter.js';
 
 /**
- * The converter chain: gotenberg when `GOTENBERG_URL` is set; otherwise LibreOffice when its
- * executable is found (looked up on each use, so installing it needs no restart); otherwise
- * every office file is refused with `RECOGNITION_CONVERTER_UNAVAILABLE`.
+ * The converter chain: gotenberg when `GOTENBERG_URL` is set (each call bounded by `timeoutMs`);
+ * otherwise LibreOffice when its executable is found (looked up on each use, so installing it
+ * needs no restart); otherwise every office file is refused with `RECOGNITION_CONVERTER_UNAVAILABLE`.
  */
-export function createOfficeConverter(config: ConverterConfig, logger: FastifyBaseLogger): OfficeConverter {
-  if (config.gotenbergUrl) return new GotenbergConverter(config.gotenbergUrl);
+export function createOfficeConverter(
+  config: ConverterConfig,
+  timeoutMs: number,
+  logger: FastifyBaseLogger,
+): OfficeConverter {
+  if (config.gotenbergUrl) return new GotenbergConverter(config.gotenbergUrl, timeoutMs);
   return {
     name: 'libreoffice',
     async toPdf(bytes, extension, signal) {

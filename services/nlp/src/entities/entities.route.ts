@@ -1,6 +1,5 @@
-import type { FieldError } from '@mlops/contracts';
-import { nlpEntitiesRequestSchema, nlpEntitiesResponseSchema, problemSchema } from '@mlops/contracts';
-import type { HttpApp } from '@mlops/http';
+import { nlpRoutes, type FieldError } from '@mlops/contracts';
+import { registerRoute, type HttpApp } from '@mlops/http';
 import { findTagger, runTaggers, TAGGERS, type Tagger } from '@mlops/text';
 import type { NlpLimits } from '../config.js';
 import { nlpErrors } from '../errors.js';
@@ -27,26 +26,13 @@ function resolveTaggers(names: readonly string[] | undefined): readonly Tagger[]
 
 /** `POST /v1/entities`: hits of the expert-rule taggers. */
 export function registerEntitiesRoute(app: HttpApp, deps: { limits: NlpLimits }): void {
-  app.post(
-    '/v1/entities',
-    {
-      schema: {
-        tags: ['nlp'],
-        summary: 'Find entities with the expert-rule taggers',
-        description:
-          'Runs the named taggers (all by default; see GET /v1/taggers) over each text. Each hit has its tagger, span, matched text and normalised value. Hits of different taggers may overlap.',
-        body: nlpEntitiesRequestSchema,
-        response: { 200: nlpEntitiesResponseSchema, 400: problemSchema, 413: problemSchema, 415: problemSchema },
-      },
-    },
-    (request) => {
-      const { texts, options } = request.body;
-      const taggers = resolveTaggers(request.body.taggers);
-      enforceTextLimits(texts, deps.limits);
-      return {
-        taggers: taggers.map((tagger) => tagger.name),
-        items: texts.map((text) => ({ hits: runTaggers(text, taggers, options) })),
-      };
-    },
-  );
+  registerRoute(app, nlpRoutes.entities, (request) => {
+    const { texts, options } = request.body;
+    const taggers = resolveTaggers(request.body.taggers);
+    enforceTextLimits(texts, deps.limits);
+    return {
+      taggers: taggers.map((tagger) => tagger.name),
+      items: texts.map((text) => ({ hits: runTaggers(text, taggers, options) })),
+    };
+  });
 }
