@@ -1,10 +1,10 @@
 import multipart from '@fastify/multipart';
+import { createServiceClient } from '@mlops/clients';
+import { nlpRoutes, recognitionRoutes } from '@mlops/contracts';
 import type { HttpApp } from '@mlops/http';
 import type { Logger } from '@mlops/logger';
 import { openBucket } from '@mlops/mongo';
 import { buildConnectedApp } from '@mlops/runtime';
-import { NlpClient } from './clients/nlp.client.js';
-import { RecognitionClient } from './clients/recognition.client.js';
 import type { FeatureStoreConfig } from './config.js';
 import {
   DatasetRepository,
@@ -18,6 +18,7 @@ import { registerDocumentRoutes } from './documents/documents.route.js';
 import { registerImportRoutes } from './imports/imports.route.js';
 import { LabelRepository, labelsCollection } from './labels/label.repository.js';
 import { registerLabelRoutes } from './labels/labels.route.js';
+import { nlpTextAnalyzer } from './processing/nlp-text-analyzer.js';
 import { dispatchProcessing, startProcessingConsumer } from './processing/process-document.consumer.js';
 import { registerRetryRoute } from './processing/retry.route.js';
 import { startStaleSweeper } from './processing/stale-sweeper.js';
@@ -81,13 +82,14 @@ export async function buildApp(
   });
   registerDatasetRoutes(app, { documents, labels, datasets: new DatasetRepository(db) });
   registerRetryRoute(app, { documents, dispatch });
+  const { recognitionUrl, nlpUrl, timeoutMs } = config.upstreams;
   await startProcessingConsumer(
     {
       broker,
       documents,
       bucket,
-      recognition: new RecognitionClient(config.upstreams.recognitionUrl, config.upstreams.timeoutMs),
-      analyzer: new NlpClient(config.upstreams.nlpUrl, config.upstreams.timeoutMs),
+      recognition: createServiceClient(recognitionRoutes, { baseUrl: recognitionUrl, timeoutMs }),
+      analyzer: nlpTextAnalyzer(createServiceClient(nlpRoutes, { baseUrl: nlpUrl, timeoutMs })),
       prefetch: config.processing.workers,
       maxAttempts: config.processing.maxAttempts,
     },

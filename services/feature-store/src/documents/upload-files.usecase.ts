@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { ByteMeter } from '@mlops/clients';
 import { uploadStream } from '@mlops/mongo';
 import type { GridFSBucket, ObjectId } from 'mongodb';
 import { featureStoreErrors } from '../errors.js';
 import type { LabelRepository, StoredLabel } from '../labels/label.repository.js';
 import type { DocumentRecord, DocumentRepository } from './document.repository.js';
-import { HashingStream } from './hashing-stream.js';
 import type { ProcessingDispatcher, Receipt } from './ingest-records.usecase.js';
-import { sniffMediaType } from './type-sniffer.js';
+import { SNIFF_BYTES, sniffMediaType } from './type-sniffer.js';
 
 /** One file of a multipart upload, as the multipart parser hands it over. */
 export interface IncomingFile {
@@ -49,7 +49,7 @@ export async function storeUploadedFile(
   file: IncomingFile,
   context: UploadContext,
 ): Promise<Receipt> {
-  const hashing = new HashingStream();
+  const hashing = new ByteMeter({ hash: true, keepHead: SNIFF_BYTES });
   const stored = await uploadStream(deps.bucket, file.filename, hashingSource(file.stream, hashing), {
     declaredType: file.declaredType,
   });
@@ -96,7 +96,7 @@ export async function storeUploadedFile(
   return receipt;
 }
 
-function hashingSource(source: Readable, hashing: HashingStream): Readable {
+function hashingSource(source: Readable, hashing: ByteMeter): Readable {
   pipeline(source, hashing).catch((error: unknown) =>
     hashing.destroy(error instanceof Error ? error : new Error(String(error))),
   );

@@ -1,7 +1,7 @@
 import type {} from '@fastify/multipart';
 import type { Readable } from 'node:stream';
-import { importResultSchema, problemSchema, type TextRecord } from '@mlops/contracts';
-import type { HttpApp } from '@mlops/http';
+import { featureStoreRoutes, type TextRecord } from '@mlops/contracts';
+import { registerRoute, type HttpApp } from '@mlops/http';
 import type { DocumentRepository } from '../documents/document.repository.js';
 import type { LabelRepository } from '../labels/label.repository.js';
 import { ingestTextRecords, type ProcessingDispatcher } from '../documents/ingest-records.usecase.js';
@@ -27,69 +27,56 @@ export function registerImportRoutes(
     maxInvalidLinesReported: number;
   },
 ): void {
-  app.post(
-    '/v1/imports',
-    {
-      schema: {
-        tags: ['imports'],
-        summary: 'Import a JSONL or CSV file of labelled texts',
-        description:
-          'multipart/form-data with one file (`.jsonl`: one `{text, metadata?, labels?}` per line; `.csv`: header row, column `text`, ' +
-          '`label_<task>` columns for labels, other columns as metadata). Each valid line becomes a document; invalid lines are reported with their numbers.',
-        response: { 200: importResultSchema, 400: problemSchema, 413: problemSchema, 415: problemSchema },
-      },
-    },
-    async (request) => {
-      if (!request.isMultipart()) {
-        throw featureStoreErrors.importFormat('send the file as multipart/form-data', [
-          { pointer: '/body', message: 'multipart/form-data expected' },
-        ]);
+  registerRoute(app, featureStoreRoutes.imports.create, async (request) => {
+    if (!request.isMultipart()) {
+      throw featureStoreErrors.importFormat('send the file as multipart/form-data', [
+        { pointer: '/body', message: 'multipart/form-data expected' },
+      ]);
+    }
+    const file = await request.file();
+    if (!file)
+      throw featureStoreErrors.noFiles('the upload holds no file', [{ pointer: '/body/file', message: 'missing' }]);
+    const format = formatOf(file.filename, file.mimetype);
+    if (!format) {
+      file.file.resume();
+      throw featureStoreErrors.importFormat(`${file.filename}: use a .jsonl or .csv file`, [
+        { pointer: '/body/file', message: 'not .jsonl or .csv' },
+      ]);
+    }
+    const by = String(request.headers['x-user'] ?? 'import').slice(0, 128);
+    const lines: AsyncIterable<ImportLine> = format === 'jsonl' ? readJsonLines(file.file) : readCsv(file.file);
+    const result = {
+      format,
+      lines: 0,
+      imported: 0,
+      duplicates: 0,
+      invalid: [] as { line: number; errors: string[] }[],
+      invalidTruncated: false,
+    };
+    let batch: TextRecord[] = [];
+    const flush = async (): Promise<void> => {
+      for (const receipt of await ingestTextRecords(deps, batch, by, request.id)) {
+        if (receipt.duplicate) result.duplicates += 1;
+        else result.imported += 1;
       }
-      const file = await request.file();
-      if (!file)
-        throw featureStoreErrors.noFiles('the upload holds no file', [{ pointer: '/body/file', message: 'missing' }]);
-      const format = formatOf(file.filename, file.mimetype);
-      if (!format) {
-        file.file.resume();
-        throw featureStoreErrors.importFormat(`${file.filename}: use a .jsonl or .csv file`, [
-          { pointer: '/body/file', message: 'not .jsonl or .csv' },
-        ]);
-      }
-      const by = String(request.headers['x-user'] ?? 'import').slice(0, 128);
-      const lines: AsyncIterable<ImportLine> = format === 'jsonl' ? readJsonLines(file.file) : readCsv(file.file);
-      const result = {
-        format,
-        lines: 0,
-        imported: 0,
-        duplicates: 0,
-        invalid: [] as { line: number; errors: string[] }[],
-        invalidTruncated: false,
-      };
-      let batch: TextRecord[] = [];
-      const flush = async (): Promise<void> => {
-        for (const receipt of await ingestTextRecords(deps, batch, by, request.id)) {
-          if (receipt.duplicate) result.duplicates += 1;
-          else result.imported += 1;
-        }
-        batch = [];
-      };
-      for await (const line of lines) {
-        result.lines = line.line;
-        if ('record' in line) {
-          batch.push(line.record);
-          if (batch.length >= BATCH) await flush();
-        } else if (result.invalid.length < deps.maxInvalidLinesReported)
-          result.invalid.push({ line: line.line, errors: line.errors });
-        else result.invalidTruncated = true;
-      }
-      await flush();
-      if ((file.file as Readable & { truncated?: boolean }).truncated) {
-        throw featureStoreErrors.fileTooLarge(
-          `${file.filename} was cut at the size limit after line ${result.lines}; the lines before it are kept`,
-          [{ pointer: '/body/file', message: 'too large' }],
-        );
-      }
-      return result;
-    },
-  );
+      batch = [];
+    };
+    for await (const line of lines) {
+      result.lines = line.line;
+      if ('record' in line) {
+        batch.push(line.record);
+        if (batch.length >= BATCH) await flush();
+      } else if (result.invalid.length < deps.maxInvalidLinesReported)
+        result.invalid.push({ line: line.line, errors: line.errors });
+      else result.invalidTruncated = true;
+    }
+    await flush();
+    if ((file.file as Readable & { truncated?: boolean }).truncated) {
+      throw featureStoreErrors.fileTooLarge(
+        `${file.filename} was cut at the size limit after line ${result.lines}; the lines before it are kept`,
+        [{ pointer: '/body/file', message: 'too large' }],
+      );
+    }
+    return result;
+  });
 }

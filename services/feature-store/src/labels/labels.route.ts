@@ -1,16 +1,11 @@
-import {
-  bulkLabelResultSchema,
-  bulkLabelSchema,
-  documentSchema,
-  labelParamsSchema,
-  problemSchema,
-  putLabelSchema,
-} from '@mlops/contracts';
-import type { HttpApp } from '@mlops/http';
+import { featureStoreRoutes } from '@mlops/contracts';
+import { registerRoute, type HttpApp } from '@mlops/http';
 import { toDocumentView } from '../documents/document-views.js';
 import type { DocumentRepository } from '../documents/document.repository.js';
 import type { LabelRepository } from './label.repository.js';
 import { featureStoreErrors } from '../errors.js';
+
+const routes = featureStoreRoutes.labels;
 
 function labeller(explicit: string | undefined, header: unknown): string {
   return (explicit ?? (typeof header === 'string' && header ? header : 'anonymous')).slice(0, 128);
@@ -21,52 +16,29 @@ export function registerLabelRoutes(
   app: HttpApp,
   deps: { documents: DocumentRepository; labels: LabelRepository },
 ): void {
-  app.put(
-    '/v1/documents/:id/labels/:task',
-    {
-      schema: {
-        tags: ['labels'],
-        summary: "Set a document's label for a task",
-        params: labelParamsSchema,
-        body: putLabelSchema,
-        response: { 200: documentSchema, 400: problemSchema, 404: problemSchema },
-      },
-    },
-    async (request) => {
-      const { id, task } = request.params;
-      const by = labeller(request.body.by, request.headers['x-user']);
-      const document = await deps.documents.findById(id);
-      if (!document) throw featureStoreErrors.documentNotFound(`no document ${id}`);
-      await deps.labels.set(id, task, { label: request.body.label, by, at: new Date() });
-      return toDocumentView(document, (await deps.labels.of([id])).get(id));
-    },
-  );
+  registerRoute(app, routes.set, async (request) => {
+    const { id, task } = request.params;
+    const by = labeller(request.body.by, request.headers['x-user']);
+    const document = await deps.documents.findById(id);
+    if (!document) throw featureStoreErrors.documentNotFound(`no document ${id}`);
+    await deps.labels.set(id, task, { label: request.body.label, by, at: new Date() });
+    return toDocumentView(document, (await deps.labels.of([id])).get(id));
+  });
 
-  app.post(
-    '/v1/labels',
-    {
-      schema: {
-        tags: ['labels'],
-        summary: 'Label many documents for one task',
-        body: bulkLabelSchema,
-        response: { 200: bulkLabelResultSchema, 400: problemSchema },
-      },
-    },
-    async (request) => {
-      const { task, items } = request.body;
-      const by = labeller(request.body.by, request.headers['x-user']);
-      const existing = await deps.documents.existing(items.map((item) => item.documentId));
-      const at = new Date();
-      let updated = 0;
-      for (const item of items) {
-        if (!existing.has(item.documentId)) continue;
-        await deps.labels.set(item.documentId, task, { label: item.label, by, at });
-        updated += 1;
-      }
-      return {
-        updated,
-        missing: items.filter((item) => !existing.has(item.documentId)).map((item) => item.documentId),
-      };
-    },
-  );
+  registerRoute(app, routes.setMany, async (request) => {
+    const { task, items } = request.body;
+    const by = labeller(request.body.by, request.headers['x-user']);
+    const existing = await deps.documents.existing(items.map((item) => item.documentId));
+    const at = new Date();
+    let updated = 0;
+    for (const item of items) {
+      if (!existing.has(item.documentId)) continue;
+      await deps.labels.set(item.documentId, task, { label: item.label, by, at });
+      updated += 1;
+    }
+    return {
+      updated,
+      missing: items.filter((item) => !existing.has(item.documentId)).map((item) => item.documentId),
+    };
+  });
 }

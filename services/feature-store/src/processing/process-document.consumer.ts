@@ -1,18 +1,19 @@
+import type { ServiceClient } from '@mlops/clients';
 import {
   WORK_QUEUES,
   documentProcessMessageSchema,
   documentProcessedEventSchema,
   EVENTS,
   type RecognitionResult,
+  type recognitionRoutes,
 } from '@mlops/contracts';
 import type { Logger } from '@mlops/logger';
 import type { Broker, MessageContext } from '@mlops/messaging';
 import { downloadStream } from '@mlops/mongo';
 import { ObjectId, type GridFSBucket } from 'mongodb';
-import type { RecognitionClient } from '../clients/recognition.client.js';
-import { UpstreamRejectedError } from '../clients/upstream-errors.js';
 import type { DocumentRecord, DocumentRepository } from '../documents/document.repository.js';
 import { textSha256 } from '../documents/ingest-records.usecase.js';
+import { failureMessage, finalFailureOf } from './processing-errors.js';
 import type { TextAnalyzer } from './text-analyzer.js';
 
 /** What processing needs. */
@@ -20,7 +21,7 @@ export interface ProcessingDeps {
   readonly broker: Broker;
   readonly documents: DocumentRepository;
   readonly bucket: GridFSBucket;
-  readonly recognition: RecognitionClient;
+  readonly recognition: ServiceClient<typeof recognitionRoutes>;
   readonly analyzer: TextAnalyzer;
   readonly prefetch: number;
   readonly maxAttempts: number;
@@ -40,14 +41,26 @@ function extractionFeatures(result: RecognitionResult): Record<string, unknown> 
   };
 }
 
+/**
+ * Streams a file document's bytes to document-recognition (raw body, not retried here: the
+ * message is retried instead, and reopens the stream). Text documents need no extraction.
+ */
 async function extract(
   deps: ProcessingDeps,
   doc: DocumentRecord,
+  requestId: string | undefined,
 ): Promise<{ text: string; features: Record<string, unknown> }> {
   if (doc.source.kind === 'text' || !doc.source.fileId) return { text: doc.text ?? '', features: {} };
   const content = downloadStream(deps.bucket, new ObjectId(doc.source.fileId));
-  const result = await deps.recognition.extract(content, doc.source.filename ?? doc._id);
-  return { text: result.text, features: { extraction: extractionFeatures(result) } };
+  try {
+    const result = await deps.recognition.extract(
+      { query: { filename: doc.source.filename ?? doc._id }, upload: { files: { content } } },
+      requestId ? { requestId } : {},
+    );
+    return { text: result.text, features: { extraction: extractionFeatures(result) } };
+  } finally {
+    content.destroy();
+  }
 }
 
 async function publishOutcome(
@@ -102,7 +115,7 @@ export async function processDocument(
   await deps.documents.update(documentId, { status: 'processing', attempts });
   const current = { ...doc, attempts };
   try {
-    const { text, features } = await extract(deps, current);
+    const { text, features } = await extract(deps, current, context.requestId);
     const analysis = await deps.analyzer.analyze(text);
     const ready: Partial<DocumentRecord> = {
       status: 'ready',
@@ -114,17 +127,13 @@ export async function processDocument(
     await deps.documents.update(documentId, ready, ['error']);
     await publishOutcome(deps, { ...current, ...ready }, 'ready', context.requestId);
   } catch (error) {
-    if (error instanceof UpstreamRejectedError) {
-      await fail(deps, current, { code: error.code, message: error.message }, context);
+    const final = finalFailureOf(error);
+    if (final) {
+      await fail(deps, current, final, context);
       return;
     }
     if (context.attempt >= deps.maxAttempts) {
-      await fail(
-        deps,
-        current,
-        { code: 'DOCUMENT_PROCESSING_EXHAUSTED', message: error instanceof Error ? error.message : String(error) },
-        context,
-      );
+      await fail(deps, current, { code: 'DOCUMENT_PROCESSING_EXHAUSTED', message: failureMessage(error) }, context);
       return;
     }
     await deps.documents.update(documentId, { status: 'received' });

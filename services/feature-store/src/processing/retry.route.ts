@@ -1,5 +1,5 @@
-import { documentParamsSchema, documentSchema, problemSchema } from '@mlops/contracts';
-import { defineError, type HttpApp } from '@mlops/http';
+import { featureStoreRoutes } from '@mlops/contracts';
+import { defineError, registerRoute, type HttpApp } from '@mlops/http';
 import { toDocumentView } from '../documents/document-views.js';
 import type { DocumentRepository } from '../documents/document.repository.js';
 import { featureStoreErrors } from '../errors.js';
@@ -11,27 +11,16 @@ export function registerRetryRoute(
   app: HttpApp,
   deps: { documents: DocumentRepository; dispatch: (documentId: string, requestId?: string) => Promise<void> },
 ): void {
-  app.post(
-    '/v1/documents/:id(^[^:/]+)::retry',
-    {
-      schema: {
-        tags: ['documents'],
-        summary: 'Retry a failed document',
-        params: documentParamsSchema,
-        response: { 202: documentSchema, 400: problemSchema, 404: problemSchema, 409: problemSchema },
-      },
-    },
-    async (request, reply) => {
-      const { id } = request.params;
-      if (!(await deps.documents.resetFailed(id))) {
-        const existing = await deps.documents.findById(id);
-        if (!existing) throw featureStoreErrors.documentNotFound(`no document ${id}`);
-        throw notFailed(`document ${id} is ${existing.status}`);
-      }
-      await deps.dispatch(id, request.id);
-      const document = await deps.documents.findById(id);
-      if (!document) throw featureStoreErrors.documentNotFound(`no document ${id}`);
-      return reply.code(202).send(toDocumentView(document));
-    },
-  );
+  registerRoute(app, featureStoreRoutes.processing.retry, async (request, reply) => {
+    const { id } = request.params;
+    if (!(await deps.documents.resetFailed(id))) {
+      const existing = await deps.documents.findById(id);
+      if (!existing) throw featureStoreErrors.documentNotFound(`no document ${id}`);
+      throw notFailed(`document ${id} is ${existing.status}`);
+    }
+    await deps.dispatch(id, request.id);
+    const document = await deps.documents.findById(id);
+    if (!document) throw featureStoreErrors.documentNotFound(`no document ${id}`);
+    return reply.code(202).send(toDocumentView(document));
+  });
 }
