@@ -45,12 +45,16 @@ export type RouteHandler<R extends RouteDescriptor> = (
 export interface RouteServerOptions {
   /** Largest body this route reads, when it differs from the app's. */
   readonly bodyLimit?: number;
+  /** The descriptor's JSON body with this server's limits (from its config), checked in its place. */
+  readonly body?: z.ZodType;
+  /** Request headers this server reads under names from its config, checked and documented. */
+  readonly headers?: z.ZodType;
 }
 
 const JSON_TYPE = /^application\/([a-z.+-]*\+)?json\b/i;
 
 /** The fastify schema of a descriptor: what the server validates and serialises, and what OpenAPI shows. */
-function fastifySchemaOf(route: RouteDescriptor): Record<string, unknown> {
+function fastifySchemaOf(route: RouteDescriptor, options: RouteServerOptions): Record<string, unknown> {
   const response: Record<number, z.ZodType> = {};
   for (const [status, schema] of Object.entries(route.responses)) response[Number(status)] = schema;
   for (const status of route.errors) response[status] = problemSchema;
@@ -60,7 +64,8 @@ function fastifySchemaOf(route: RouteDescriptor): Record<string, unknown> {
     ...(route.description ? { description: route.description } : {}),
     ...(route.params ? { params: route.params } : {}),
     ...(route.query ? { querystring: route.query } : {}),
-    ...(route.body && !route.upload ? { body: route.body } : {}),
+    ...(route.body && !route.upload ? { body: options.body ?? route.body } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
     response,
   };
 }
@@ -82,7 +87,7 @@ export function registerRoute<R extends RouteDescriptor>(
   const options_: RouteOptions = {
     method: route.method,
     url: route.path,
-    schema: fastifySchemaOf(route),
+    schema: fastifySchemaOf(route, options),
     config: { contract: route },
     ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
     handler: handler as unknown as RouteOptions['handler'],
