@@ -3,21 +3,21 @@ import type { Logger } from '@mlops/logger';
 import { buildConnectedApp, startPeriodicTask } from '@mlops/runtime';
 import type { InferenceConfig } from './config.js';
 import { createPredictionMonitor, monitoringCollections } from './monitoring/prediction-monitor.js';
-import { RegistryClient } from './registry/registry-client.js';
-import { registerComparisonRoute } from './routes/comparison.route.js';
+import { createRecognitionClient } from './documents/recognition.client.js';
+import { createRegistryClient } from './registry/registry-client.js';
 import { registerModelRoutes } from './routes/models.route.js';
 import { registerMonitoringRoutes } from './routes/monitoring.route.js';
 import { registerPredictDocumentRoute } from './routes/predict-document.route.js';
-import type { RoutedPredictContext } from './routes/predict-answer.js';
 import { registerPredictRoutes } from './routes/predict.route.js';
-import { registerPredictionRoutes } from './routes/predictions.route.js';
 import { ModelServer } from './serving/model-server.js';
 import { OffPathScorer } from './serving/off-path-scorer.js';
 import { addModelsReadiness } from './serving/models-readiness.js';
+import type { RoutedPredictContext } from './serving/predict.usecase.js';
 import { PredictionEvents, type PredictionListener } from './serving/prediction-events.js';
-import { inferenceTopology, startPromotionConsumer } from './serving/promotion.consumer.js';
+import { startPromotionConsumer } from './serving/promotion.consumer.js';
 import { createServingMetrics } from './serving/serving-metrics.js';
 import { VersionComparisonTracker } from './serving/version-comparison.js';
+import { inferenceTopology } from './topology.js';
 
 /** Parts a caller may replace or add. */
 export interface InferenceOverrides {
@@ -54,7 +54,7 @@ export async function buildInference(
   const metrics = createServingMetrics(app.metrics);
   const predictions = new PredictionEvents(logger, overrides.predictionListeners);
   const models: ModelServer = new ModelServer({
-    registry: new RegistryClient({ baseUrl: config.registry.url, timeoutMs: config.registry.timeoutMs }),
+    registry: createRegistryClient({ baseUrl: config.registry.url, timeoutMs: config.registry.timeoutMs }),
     cacheDir: config.models.cacheDir,
     served: config.models.served,
     logger,
@@ -93,20 +93,30 @@ export async function buildInference(
   });
   predictions.subscribe(monitor.listener);
   app.addHook('onClose', () => monitor.close());
-  registerPredictionRoutes(app, monitor, config.monitoring.log.sampleRate);
   registerMonitoringRoutes(app, models, monitor);
-  registerModelRoutes(app, models);
-  registerComparisonRoute(app, models, comparison, config.traffic.canaryShare);
+  registerModelRoutes(app, models, comparison, config.traffic.canaryShare);
   const predictContext: RoutedPredictContext = {
     metrics,
     events: predictions,
     maxTextChars: config.limits.maxTextChars,
     split: { canaryShare: config.traffic.canaryShare },
-    routingKeyHeader: config.traffic.routingKeyHeader,
     afterAnswer: (answered) => offPath.copy(answered),
   };
-  registerPredictRoutes(app, models, { ...predictContext, maxTexts: config.limits.maxTextsPerRequest });
-  await registerPredictDocumentRoute(app, models, { ...predictContext, recognition: config.recognition });
+  const { routingKeyHeader } = config.traffic;
+  registerPredictRoutes(app, models, predictContext, {
+    maxTexts: config.limits.maxTextsPerRequest,
+    routingKeyHeader,
+  });
+  const recognition = createRecognitionClient({
+    baseUrl: config.recognition.url,
+    timeoutMs: config.recognition.timeoutMs,
+  });
+  await registerPredictDocumentRoute(
+    app,
+    models,
+    { ...predictContext, recognition, maxDocumentBytes: config.recognition.maxDocumentBytes },
+    routingKeyHeader,
+  );
   await startPromotionConsumer(infrastructure.broker, config.models.promotionQueue, models);
   void models.syncAll();
   const stopResync = startPeriodicTask('models-resync', () => models.syncAll(), config.models.resyncMs, logger);

@@ -1,5 +1,5 @@
 import type { RecognitionResult } from '@mlops/contracts';
-import { inferenceErrors } from '../inference-errors.js';
+import { inferenceErrors } from '../errors.js';
 import type { RecognitionFailure } from './recognition.client.js';
 
 /** The upload field every document problem points at. */

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
-import { inferenceErrors } from '../inference-errors.js';
+import { inferenceErrors } from '../errors.js';
 import { documentMissing, documentTooLarge, FILE_FIELD } from './document-problems.js';
 
 /** An uploaded file, not read yet: its bytes as they arrive and the name the client gave it. */

@@ -1,8 +1,9 @@
+import { PassThrough } from 'node:stream';
+import { ByteLimitExceededError, UpstreamError } from '@mlops/clients';
 import type { PredictedDocument, RecognitionResult } from '@mlops/contracts';
-import { ByteLimit } from './byte-limit.js';
 import { documentTooLarge, recognitionProblem } from './document-problems.js';
 import type { DocumentUpload } from './document-upload.js';
-import { RecognitionError, type RecognitionClient } from './recognition.client.js';
+import { extractText, recognitionFailureOf, type RecognitionClient } from './recognition.client.js';
 
 /**
  * Streams an upload to document-recognition, cut at `maxBytes`, and returns what it extracted.
@@ -13,21 +14,21 @@ import { RecognitionError, type RecognitionClient } from './recognition.client.j
 export async function extractUpload(
   recognition: RecognitionClient,
   upload: DocumentUpload,
-  maxBytes: number,
+  options: { readonly maxBytes: number; readonly requestId?: string },
 ): Promise<RecognitionResult> {
-  const limited = new ByteLimit(maxBytes);
+  const relay = new PassThrough();
   // Not pipeline(): the content may be the request itself, and destroying it would drop the answer.
-  upload.content.on('error', (error) => limited.destroy(error));
+  upload.content.on('error', (error) => relay.destroy(error));
   upload.content.once('close', () => {
-    if (!upload.content.readableEnded) limited.destroy(new Error('the upload stopped before its end'));
+    if (!upload.content.readableEnded) relay.destroy(new Error('the upload stopped before its end'));
   });
-  upload.content.pipe(limited);
+  upload.content.pipe(relay);
   try {
-    return await recognition.extract(limited, upload.filename);
+    return await extractText(recognition, relay, { ...options, filename: upload.filename });
   } catch (error) {
-    upload.content.unpipe(limited);
-    if (limited.exceeded) throw documentTooLarge(maxBytes);
-    if (error instanceof RecognitionError) throw recognitionProblem(error.failure, upload.filename);
+    upload.content.unpipe(relay);
+    if (error instanceof ByteLimitExceededError) throw documentTooLarge(options.maxBytes);
+    if (error instanceof UpstreamError) throw recognitionProblem(recognitionFailureOf(error), upload.filename);
     throw error;
   }
 }

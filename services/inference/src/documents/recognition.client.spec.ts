@@ -1,8 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
+import { ByteLimitExceededError, UpstreamError } from '@mlops/clients';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RecognitionClient, RecognitionError, type RecognitionFailure } from './recognition.client.js';
+import {
+  createRecognitionClient,
+  extractText,
+  recognitionFailureOf,
+  type RecognitionClient,
+  type RecognitionFailure,
+} from './recognition.client.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse, body: Buffer) => void;
 
@@ -20,13 +27,20 @@ async function upstream(handler: Handler): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
+const MAX_BYTES = 1024;
+
+function recognitionClient(baseUrl: string, timeoutMs: number): RecognitionClient {
+  return createRecognitionClient({ baseUrl, timeoutMs });
+}
+
 async function failureOf(client: RecognitionClient): Promise<RecognitionFailure> {
-  const error: unknown = await client.extract(Readable.from([Buffer.from('hello')]), 'a.txt').then(
+  const content = Readable.from([Buffer.from('hello')]);
+  const error: unknown = await extractText(client, content, { filename: 'a.txt', maxBytes: MAX_BYTES }).then(
     () => undefined,
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(RecognitionError);
-  return (error as RecognitionError).failure;
+  expect(error).toBeInstanceOf(UpstreamError);
+  return recognitionFailureOf(error as UpstreamError);
 }
 
 function expectUnavailable(failure: RecognitionFailure, detailPart: string): void {
@@ -46,7 +60,7 @@ afterEach(async () => {
   }
 });
 
-describe('RecognitionClient', () => {
+describe('extractText through the recognition client', () => {
   it('streams the bytes as a raw body named by ?filename= and returns the validated result', async () => {
     let seen: { url: string | undefined; type: string | undefined; body: string } | undefined;
     const baseUrl = await upstream((request, response, body) => {
@@ -54,16 +68,16 @@ describe('RecognitionClient', () => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ not: 'a result' }));
     });
-    const failure = await failureOf(new RecognitionClient({ baseUrl, timeoutMs: 5000 }));
+    const failure = await failureOf(recognitionClient(baseUrl, 5000));
     expect(seen).toEqual({ url: '/v1/extract?filename=a.txt', type: 'application/octet-stream', body: 'hello' });
-    expectUnavailable(failure, 'unexpected body');
+    expectUnavailable(failure, 'a body that breaks its contract');
   });
 
   it('reads a 4xx problem as a refusal with its status, code and detail', async () => {
     const baseUrl = await upstream((_request, response) =>
       problem(response, 415, 'RECOGNITION_UNSUPPORTED_TYPE', 'not a known type'),
     );
-    expect(await failureOf(new RecognitionClient({ baseUrl, timeoutMs: 5000 }))).toEqual({
+    expect(await failureOf(recognitionClient(baseUrl, 5000))).toEqual({
       kind: 'refused',
       status: 415,
       code: 'RECOGNITION_UNSUPPORTED_TYPE',
@@ -73,20 +87,14 @@ describe('RecognitionClient', () => {
 
   it('reads a 5xx or a non-JSON error as unavailable, and its own timeout problem as a timeout', async () => {
     const failing = await upstream((_request, response) => problem(response, 502, 'RECOGNITION_CONVERTER_FAILED', 'x'));
-    expectUnavailable(
-      await failureOf(new RecognitionClient({ baseUrl: failing, timeoutMs: 5000 })),
-      '502 RECOGNITION_CONVERTER_FAILED',
-    );
+    expectUnavailable(await failureOf(recognitionClient(failing, 5000)), '502 RECOGNITION_CONVERTER_FAILED');
     const plain = await upstream((_request, response) => {
       response.writeHead(503);
       response.end('overloaded');
     });
-    expectUnavailable(
-      await failureOf(new RecognitionClient({ baseUrl: plain, timeoutMs: 5000 })),
-      'RECOGNITION_HTTP_503: overloaded',
-    );
+    expectUnavailable(await failureOf(recognitionClient(plain, 5000)), 'RECOGNITION_HTTP_503: overloaded');
     const slow = await upstream((_request, response) => problem(response, 422, 'RECOGNITION_TIMEOUT', 'took too long'));
-    expect(await failureOf(new RecognitionClient({ baseUrl: slow, timeoutMs: 5000 }))).toEqual({
+    expect(await failureOf(recognitionClient(slow, 5000))).toEqual({
       kind: 'timeout',
       detail: 'took too long',
     });
@@ -94,7 +102,7 @@ describe('RecognitionClient', () => {
 
   it('reports a server that does not answer within the timeout as a timeout', async () => {
     const silent = await upstream(() => undefined);
-    expect(await failureOf(new RecognitionClient({ baseUrl: silent, timeoutMs: 100 }))).toEqual({
+    expect(await failureOf(recognitionClient(silent, 100))).toEqual({
       kind: 'timeout',
       detail: 'document-recognition did not answer within 100 ms',
     });
@@ -105,11 +113,23 @@ describe('RecognitionClient', () => {
     const server = servers.pop();
     await new Promise((resolve) => server?.close(resolve));
     const content = Readable.from([Buffer.from('hello')]);
-    const error: unknown = await new RecognitionClient({ baseUrl: closed, timeoutMs: 5000 })
-      .extract(content, null)
-      .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(RecognitionError);
-    expectUnavailable((error as RecognitionError).failure, 'document-recognition unreachable');
+    const error: unknown = await extractText(recognitionClient(closed, 5000), content, {
+      filename: null,
+      maxBytes: MAX_BYTES,
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UpstreamError);
+    expectUnavailable(recognitionFailureOf(error as UpstreamError), 'document-recognition unreachable');
+    expect(content.destroyed).toBe(true);
+  });
+
+  it('cuts an upload past maxBytes with ByteLimitExceededError and destroys the content', async () => {
+    const baseUrl = await upstream((_request, response) => problem(response, 400, 'NEVER', 'read whole'));
+    const content = Readable.from([Buffer.from('abc'), Buffer.from('def')]);
+    const error: unknown = await extractText(recognitionClient(baseUrl, 5000), content, {
+      filename: null,
+      maxBytes: 5,
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ByteLimitExceededError);
     expect(content.destroyed).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { feedbackBodySchema, feedbackResponseSchema } from '@mlops/contracts';
-import { inferenceErrors } from '../inference-errors.js';
+import { inferenceErrors } from '../errors.js';
 import type { PredictionLogRepository } from './prediction-log.repository.js';
 
 type FeedbackBody = z.infer<typeof feedbackBodySchema>;

@@ -1,14 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { buffer } from 'node:stream/consumers';
+import { UpstreamError } from '@mlops/clients';
 import type { ModelVersion } from '@mlops/contracts';
 import type { Logger } from '@mlops/logger';
+import { ArtifactChecksumError } from '../errors.js';
 import type { RegistryClient } from './registry-client.js';
-
-/** A file whose bytes do not match the sha256 the registry lists for it. */
-export class ArtifactChecksumError extends Error {
-  override readonly name = 'ArtifactChecksumError';
-}
 
 /** The files of one model version, each checked against the registry's sha256. */
 export type VerifiedFolder = ReadonlyMap<string, Buffer>;
@@ -25,6 +23,29 @@ async function readIfPresent(path: string): Promise<Buffer | undefined> {
   }
 }
 
+type ModelFile = ModelVersion['files'][number];
+
+/**
+ * The bytes of one file of a version, read up to the size the registry lists for it: a longer
+ * answer is cut there and refused as ArtifactChecksumError.
+ */
+async function download(registry: RegistryClient, version: ModelVersion, file: ModelFile): Promise<Buffer> {
+  try {
+    const answer = await registry.versions.file(
+      { params: { name: version.name, version: version.version, '*': file.path } },
+      { maxResponseBytes: file.size },
+    );
+    return await buffer(answer.body);
+  } catch (error) {
+    if (error instanceof UpstreamError && error.code === 'UPSTREAM_TOO_LARGE') {
+      throw new ArtifactChecksumError(
+        `${version.name} v${version.version} ${file.path}: more than the ${file.size} bytes the registry lists with sha256 ${file.sha256}`,
+      );
+    }
+    throw error;
+  }
+}
+
 async function writeAtomically(path: string, bytes: Buffer): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${randomUUID()}.partial`;
@@ -36,7 +57,7 @@ async function writeAtomically(path: string, bytes: Buffer): Promise<void> {
  * Gets every file of a version: from the disk cache (`<cacheDir>/<name>/<version>/<path>`) when
  * its bytes still match the registry's sha256, else from the registry, checked, then cached. A
  * cached file that no longer matches is logged, removed and downloaded again; a download that does
- * not match throws `ArtifactChecksumError` and nothing is cached.
+ * not match (or is longer than listed) throws `ArtifactChecksumError` and nothing is cached.
  */
 export async function fetchVerifiedFolder(
   registry: RegistryClient,
@@ -59,7 +80,7 @@ export async function fetchVerifiedFolder(
       );
       await rm(cachedPath, { force: true });
     }
-    const downloaded = await registry.downloadFile(version.name, version.version, file.path);
+    const downloaded = await download(registry, version, file);
     const found = sha256(downloaded);
     if (found !== file.sha256) {
       throw new ArtifactChecksumError(

@@ -14,7 +14,8 @@ import {
 } from '@mlops/ml/serving';
 import { OnnxClassifier, type OnnxClassifierOptions } from '@mlops/model-runtime';
 import { DEFAULT_TAGGER_OPTIONS, runTaggers, type Hit, type Tagger } from '@mlops/text';
-import { ArtifactChecksumError, type VerifiedFolder } from '../registry/verified-folder.js';
+import { ArtifactChecksumError } from '../errors.js';
+import type { VerifiedFolder } from '../registry/verified-folder.js';
 import { MicroBatcher, type BatchingOptions, type BatchReport } from './micro-batcher.js';
 import { widthBuckets } from './width-buckets.js';
 

@@ -1,6 +1,6 @@
 import type { ModelVersion } from '@mlops/contracts';
 import type { Logger } from '@mlops/logger';
-import { RegistryNotFoundError, type RegistryClient } from '../registry/registry-client.js';
+import { isRegistryNotFound, type RegistryClient } from '../registry/registry-client.js';
 import { fetchVerifiedFolder } from '../registry/verified-folder.js';
 import { LoadedModel, type LoadModelOptions } from './loaded-model.js';
 import { ModelSlot, type Lease } from './model-slot.js';
@@ -146,7 +146,7 @@ export class ModelServer {
       return { refusal: 'version-unloadable', detail: `version ${version} of ${name} was unloaded` };
     } catch (error) {
       this.#pinned.delete(key);
-      if (error instanceof RegistryNotFoundError) {
+      if (isRegistryNotFound(error)) {
         return { refusal: 'version-not-found', detail: `the registry has no version ${version} of ${name}` };
       }
       return { refusal: 'version-unloadable', detail: errorMessage(error) };
@@ -191,7 +191,7 @@ export class ModelServer {
     const { logger } = this.options;
     let target: ModelVersion | undefined;
     try {
-      target = await this.options.registry.resolveAlias(name, PRODUCTION_ALIAS);
+      target = await this.#resolveAlias(name, PRODUCTION_ALIAS);
       if (slot.current?.version === target.version) return;
       const previous = slot.current?.version ?? null;
       const model = await this.#loadInto(slot, target);
@@ -213,9 +213,9 @@ export class ModelServer {
     const { logger } = this.options;
     let target: ModelVersion | undefined;
     try {
-      target = await this.options.registry.resolveAlias(name, alias);
+      target = await this.#resolveAlias(name, alias);
     } catch (error) {
-      if (!(error instanceof RegistryNotFoundError)) {
+      if (!isRegistryNotFound(error)) {
         logger.error({ err: error, model: name, alias }, `could not resolve the ${alias} alias; keeping what serves`);
         return;
       }
@@ -252,12 +252,17 @@ export class ModelServer {
   }
 
   async #loadPinned(name: string, version: number): Promise<ModelSlot<LoadedModel>> {
-    const metadata = await this.options.registry.getVersion(name, version);
+    const metadata = await this.options.registry.versions.get({ params: { name, version } });
     const slot = this.#newSlot();
     slot.replace(await this.#load(metadata));
     this.#pinnedLoaded.set(`${name}:${version}`, slot);
     this.options.onLoadedChanged?.();
     return slot;
+  }
+
+  /** The version an alias of a model points at now. */
+  async #resolveAlias(name: string, alias: string): Promise<ModelVersion> {
+    return (await this.options.registry.aliases.resolve({ params: { name, alias } })).modelVersion;
   }
 
   #dropOldestPinned(): void {

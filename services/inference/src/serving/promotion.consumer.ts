@@ -1,11 +1,6 @@
-import { EVENTS, modelPromotedEventSchema } from '@mlops/contracts';
-import type { Broker, Topology } from '@mlops/messaging';
+import { modelPromotedEventSchema } from '@mlops/contracts';
+import type { Broker } from '@mlops/messaging';
 import { SERVED_ALIASES, type ModelServer } from './model-server.js';
-
-/** Inference's queue, bound to `model.promoted` on `mlops.events`. */
-export function inferenceTopology(promotionQueue: string): Topology {
-  return { queues: [{ queue: promotionQueue, bindings: [EVENTS.modelPromoted] }] };
-}
 
 /**
  * Follows `model.promoted`: a move of a served model's `production`, `canary` or `shadow` alias

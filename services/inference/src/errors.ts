@@ -19,3 +19,8 @@ export const inferenceErrors = {
   predictionNotLogged: defineError('INFERENCE_PREDICTION_NOT_LOGGED', 404, 'Prediction not in the log'),
   feedbackLabelUnknown: defineError('INFERENCE_FEEDBACK_LABEL_UNKNOWN', 400, "Label not among the version's labels"),
 } as const;
+
+/** A model file whose bytes do not match what the registry or the manifest lists for it. */
+export class ArtifactChecksumError extends Error {
+  override readonly name = 'ArtifactChecksumError';
+}

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { PredictResponse, ServingRoute } from '@mlops/contracts';
-import type { LeaseResult } from '../serving/model-server.js';
-import type { LoadedModel, TextOutcome } from '../serving/loaded-model.js';
-import type { AnsweredRequest } from '../serving/off-path-scorer.js';
-import type { TrafficSplit } from '../serving/traffic-routing.js';
-import type { PredictionEvents } from '../serving/prediction-events.js';
-import type { ServingMetrics } from '../serving/serving-metrics.js';
-import { inferenceErrors } from '../inference-errors.js';
+import { inferenceErrors } from '../errors.js';
+import type { LoadedModel, TextOutcome } from './loaded-model.js';
+import type { LeaseResult, ModelServer } from './model-server.js';
+import type { AnsweredRequest } from './off-path-scorer.js';
+import type { PredictionEvents } from './prediction-events.js';
+import type { ServingMetrics } from './serving-metrics.js';
+import { leaseForRequest, type TrafficSplit } from './traffic-routing.js';
 
 /** What answering a predict request needs besides the request. */
 export interface PredictContext {
@@ -17,11 +17,9 @@ export interface PredictContext {
   readonly afterAnswer?: (answered: AnsweredRequest) => void;
 }
 
-/** What the routes that split traffic between production and a canary need besides `PredictContext`. */
+/** What the predictions that split traffic between production and a canary need besides `PredictContext`. */
 export interface RoutedPredictContext extends PredictContext {
   readonly split: TrafficSplit;
-  /** Header whose value keeps a caller on one side of the canary split (lower case). */
-  readonly routingKeyHeader: string;
 }
 
 /** A predict request after schema validation. */
@@ -129,4 +127,36 @@ export async function answerPredict(
   } finally {
     lease.done();
   }
+}
+
+/** The texts of a request to a served model, and the key that keeps its caller on one side of the canary split. */
+export interface ServedPredictRequest extends Omit<PredictRequest, 'route'> {
+  readonly name: string;
+  readonly requestKey: string | undefined;
+}
+
+/**
+ * Classifies texts with the served model's production version, or its canary for the request
+ * keys in the canary share.
+ */
+export function predictServed(
+  server: ModelServer,
+  request: ServedPredictRequest,
+  context: RoutedPredictContext,
+): Promise<PredictResponse> {
+  const { result, route } = leaseForRequest(server, request.name, request.requestKey, context.split);
+  return answerPredict(result, { ...request, route }, context);
+}
+
+/** Classifies texts with one version of a model, loaded on demand when it is not the production one. */
+export async function predictVersion(
+  server: ModelServer,
+  request: Omit<PredictRequest, 'route'> & { readonly name: string; readonly version: number },
+  context: PredictContext,
+): Promise<PredictResponse> {
+  return answerPredict(
+    await server.leaseVersion(request.name, request.version),
+    { ...request, route: 'version' },
+    context,
+  );
 }
