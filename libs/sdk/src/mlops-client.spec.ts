@@ -1,0 +1,40 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { UpstreamError } from '@mlops/clients';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMlopsClient } from './mlops-client.js';
+
+describe('createMlopsClient', () => {
+  const seen: { url: string | undefined; headers: IncomingHttpHeaders }[] = [];
+  const server = createServer((request, response) => {
+    seen.push({ url: request.url, headers: request.headers });
+    response.writeHead(404, { 'content-type': 'application/problem+json' });
+    const type = 'https://mlops.local/problems/registry-model-not-found';
+    response.end(JSON.stringify({ type, title: 'Model not found', status: 404, code: 'REGISTRY_MODEL_NOT_FOUND' }));
+  });
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('calls the trainer for training jobs and the registry, with the key as a bearer token', async () => {
+    const mlops = createMlopsClient({ trainerUrl: `${baseUrl}/`, apiKey: 'secret' });
+    const call = mlops.registry.aliases.resolve({ params: { name: 'topics', alias: 'production' } });
+    await expect(call).rejects.toMatchObject({ kind: 'refused', code: 'REGISTRY_MODEL_NOT_FOUND', status: 404 });
+    await expect(mlops.trainingJobs.list()).rejects.toBeInstanceOf(UpstreamError);
+    expect(seen.map((request) => request.url)).toEqual(['/v1/models/topics/aliases/production', '/v1/training-jobs']);
+    expect(seen[0]?.headers.authorization).toBe('Bearer secret');
+  });
+
+  it('names the missing URL when a client of a service without one is read', () => {
+    const mlops = createMlopsClient({ trainerUrl: baseUrl });
+    expect(() => mlops.inference).toThrow(/inferenceUrl/);
+    expect(() => mlops.featureStore).toThrow(/featureStoreUrl/);
+  });
+});

@@ -1,0 +1,59 @@
+import { createServiceClient, type ClientOptions, type ServiceClient } from '@mlops/clients';
+import {
+  featureStoreRoutes,
+  inferenceRoutes,
+  registryRoutes,
+  trainingJobRoutes,
+  type RouteTree,
+} from '@mlops/contracts';
+
+/** Where the suite's services listen, and how every call is made. */
+export interface MlopsClientOptions extends Omit<ClientOptions, 'baseUrl'> {
+  /** inference: predictions (texts and documents). */
+  readonly inferenceUrl?: string;
+  /** dl-trainer: training jobs and the model registry. */
+  readonly trainerUrl?: string;
+  /** feature-store: documents, labels and datasets. */
+  readonly featureStoreUrl?: string;
+}
+
+/** The typed clients of the suite's public routes, one per group of routes. */
+export interface MlopsClient {
+  readonly inference: ServiceClient<typeof inferenceRoutes>;
+  readonly trainingJobs: ServiceClient<typeof trainingJobRoutes>;
+  readonly registry: ServiceClient<typeof registryRoutes>;
+  readonly featureStore: ServiceClient<typeof featureStoreRoutes>;
+}
+
+/**
+ * Builds the clients of the suite: `createMlopsClient({ inferenceUrl, apiKey }).inference.predict(...)`.
+ * Each URL is needed only by the clients that use it; reading a client whose URL was not given throws.
+ */
+export function createMlopsClient(options: MlopsClientOptions): MlopsClient {
+  const { inferenceUrl, trainerUrl, featureStoreUrl, ...shared } = options;
+  const clientOf = <T extends RouteTree>(tree: T, baseUrl: string | undefined, option: string) => {
+    const client = baseUrl === undefined ? undefined : createServiceClient(tree, { ...shared, baseUrl });
+    return (): ServiceClient<T> => {
+      if (!client) throw new TypeError(`createMlopsClient: give ${option} to call these routes`);
+      return client;
+    };
+  };
+  const inference = clientOf(inferenceRoutes, inferenceUrl, 'inferenceUrl');
+  const trainingJobs = clientOf(trainingJobRoutes, trainerUrl, 'trainerUrl');
+  const registry = clientOf(registryRoutes, trainerUrl, 'trainerUrl');
+  const featureStore = clientOf(featureStoreRoutes, featureStoreUrl, 'featureStoreUrl');
+  return {
+    get inference() {
+      return inference();
+    },
+    get trainingJobs() {
+      return trainingJobs();
+    },
+    get registry() {
+      return registry();
+    },
+    get featureStore() {
+      return featureStore();
+    },
+  };
+}
