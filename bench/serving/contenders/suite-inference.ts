@@ -21,7 +21,7 @@ const shippedSettings = {
   ORT_INTER_OP_THREADS: shipped.onnx.interOpThreads,
   LOG_LEVEL: shipped.log.level,
   registry:
-    'stand-in registry in the benchmark process (libs/testing FakeRegistry), model folder from runTrainingPipeline',
+    'stand-in registry in the benchmark process (libs/testing StandInRegistry), model folder from runTrainingPipeline',
 } as const;
 
 /** The service with its environment changed by `env` (none: as shipped); `label` names the change. */

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVENTS, modelPromotedEventSchema } from '@mlops/contracts';
 import { MongoClient } from 'mongodb';
-import { createLogger } from '../../../libs/logger/src/index.js';
-import { Broker } from '../../../libs/messaging/src/index.js';
-import { FakeRegistry, type RegisteredFolder } from '../../../libs/testing/src/stand-in-registry.js';
+import { createLogger } from '@mlops/logger';
+import { Broker } from '@mlops/messaging';
+import { StandInRegistry, type RegisteredFolder } from '@mlops/testing';
 import { startServer, type ServerProcess } from '../../lib/server-process.js';
 import type { ServingModel } from '../contender.js';
 
@@ -79,7 +79,7 @@ export async function startInferenceService(options: InferenceServiceOptions): P
   const { model } = options;
   const infra = infrastructure();
   const folder = readFolder(model.folderDir);
-  const registry = new FakeRegistry();
+  const registry = new StandInRegistry();
   const registryUrl = await registry.start();
   registry.moveAlias(model.name, 'production', registry.register(model.name, folder));
   const broker = await Broker.connect({

@@ -1,5 +1,5 @@
 export { EVENTS_EXCHANGE, DEAD_LETTER_EXCHANGE, EVENTS, WORK_QUEUES } from './names.js';
-export { problemSchema, type Problem, type FieldError } from './problem.js';
+export { fieldErrorsOf, problemSchema, type Problem, type FieldError } from './problem.js';
 export { livenessSchema, readinessSchema, type Readiness } from './health.js';
 export { pageQuerySchema, pageSchema } from './pagination.js';
 export {

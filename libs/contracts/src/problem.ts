@@ -19,3 +19,16 @@ export const problemSchema = z.object({
   errors: z.array(fieldErrorSchema).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
+
+/** One JSON pointer token, escaped (`~` and `/`). */
+function pointerToken(token: PropertyKey): string {
+  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** The issues of a failed zod parse as field errors, their pointers rooted at `pointerRoot` (`/body/metadata`). */
+export function fieldErrorsOf(error: z.ZodError, pointerRoot: string): FieldError[] {
+  return error.issues.map((issue) => ({
+    pointer: [pointerRoot, ...issue.path.map(pointerToken)].join('/'),
+    message: issue.message,
+  }));
+}

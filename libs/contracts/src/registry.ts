@@ -10,6 +10,27 @@ export const modelNameSchema = z
   .max(64)
   .regex(slugPattern, 'lowercase letters, digits, ".", "_" and "-", starting with a letter or digit');
 
+/** Codes of the problems the model registry answers (the stand-in registry answers the same ones). */
+export const REGISTRY_ERROR_CODES = {
+  modelNotFound: 'REGISTRY_MODEL_NOT_FOUND',
+  versionNotFound: 'REGISTRY_VERSION_NOT_FOUND',
+  fileNotFound: 'REGISTRY_FILE_NOT_FOUND',
+  aliasNotFound: 'REGISTRY_ALIAS_NOT_FOUND',
+  runNotFound: 'REGISTRY_RUN_NOT_FOUND',
+  runConflict: 'REGISTRY_RUN_CONFLICT',
+  artifactCorrupted: 'REGISTRY_ARTIFACT_CORRUPTED',
+  tarballInvalid: 'REGISTRY_TARBALL_INVALID',
+  unsafePath: 'REGISTRY_UNSAFE_PATH',
+  duplicatePath: 'REGISTRY_DUPLICATE_PATH',
+  emptyFolder: 'REGISTRY_EMPTY_FOLDER',
+  manifestMissing: 'REGISTRY_MANIFEST_MISSING',
+  manifestInvalid: 'REGISTRY_MANIFEST_INVALID',
+  importTooLarge: 'REGISTRY_IMPORT_TOO_LARGE',
+  importMediaType: 'REGISTRY_IMPORT_MEDIA_TYPE',
+  versionInvalid: 'REGISTRY_VERSION_INVALID',
+  runInvalid: 'REGISTRY_RUN_INVALID',
+} as const;
+
 /** The standard stages a model version moves through; each is an alias. */
 export const STANDARD_MODEL_STAGES = ['candidate', 'staging', 'production', 'archived'] as const;
 

@@ -1,19 +1,22 @@
+import { fieldErrorsOf } from '@mlops/contracts';
 import type { z } from 'zod';
+import type { AppErrorFactory } from './errors/app-error.js';
 import { httpErrors } from './errors/common-errors.js';
 
 /**
- * Validates a value the route could not declare as its schema (a multipart field, an import
- * line) and returns it parsed, or throws the same 400 problem a schema failure gives, with
- * JSON pointers rooted at `pointerRoot` (`/body/metadata`).
+ * Validates a value a route could not declare as its schema (a multipart field, an import line)
+ * or a use case's input, and returns it parsed. Otherwise throws `invalid` (by default the same
+ * 400 a schema failure gives; a use case passes its own coded error) naming every bad field by a
+ * JSON pointer rooted at `pointerRoot` (`/body/metadata`, `/input/metrics`).
  */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, pointerRoot: string): z.output<S> {
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  pointerRoot: string,
+  invalid: AppErrorFactory = httpErrors.validationFailed,
+): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const fieldErrors = result.error.issues.map((issue) => ({
-    pointer: [pointerRoot, ...issue.path.map((token) => String(token).replace(/~/g, '~0').replace(/\//g, '~1'))].join(
-      '/',
-    ),
-    message: issue.message,
-  }));
-  throw httpErrors.validationFailed(fieldErrors.map((e) => `${e.pointer}: ${e.message}`).join('; '), fieldErrors);
+  const fieldErrors = fieldErrorsOf(result.error, pointerRoot);
+  throw invalid(fieldErrors.map((e) => `${e.pointer}: ${e.message}`).join('; '), fieldErrors);
 }

@@ -102,8 +102,3 @@ export function registerRoute<R extends RouteDescriptor>(
   }
   app.route(options_);
 }
-
-/** The descriptor a route was registered from, read back from its config (for the OpenAPI document). */
-export function contractOf(routeConfig: unknown): RouteDescriptor | undefined {
-  return (routeConfig as { contract?: RouteDescriptor } | undefined)?.contract;
-}

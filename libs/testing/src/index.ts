@@ -3,6 +3,7 @@ export { setupInfrastructure, teardownInfrastructure } from './global-setup.js';
 export { waitFor } from './wait-for.js';
 export { checkHttpSurface } from './http-surface.js';
 export { topicCorpus, type TopicRow } from './topic-corpus.js';
-export { FakeRegistry } from './stand-in-registry.js';
+export { StandInRegistry, type RegisteredFolder } from './stand-in-registry.js';
 export { multipartBody, type FormPart } from './multipart-body.js';
 export { freePort, spawnService, type ServiceProcess } from './service-process.js';
+export { registryContractSuite, type RegistryContractTarget } from './registry-contract-suite.js';

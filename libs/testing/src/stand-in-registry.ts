@@ -1,68 +1,127 @@
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { folderChecksum } from '@mlops/clients';
+import { REGISTRY_ERROR_CODES, registryRoutes, type AliasMove, type ModelVersion } from '@mlops/contracts';
+import { createHttpApp, defineError, registerRoute, type HttpApp } from '@mlops/http';
+import { createLogger } from '@mlops/logger';
 
 /** A model folder as the trainer registers it: path (`manifest.json`, `model.onnx`) → bytes. */
 export type RegisteredFolder = ReadonlyMap<string, Uint8Array>;
 
 interface StoredVersion {
+  readonly metadata: ModelVersion;
   readonly files: RegisteredFolder;
-  /** Bytes sent instead of the stored ones, per path: a transfer that corrupts a file. */
+  /** Paths whose downloads send other bytes than the listed sha256: a transfer that corrupts a file. */
   readonly corruptOnTheWire: Set<string>;
 }
+
+const CREATED_AT = '2026-01-01T00:00:00.000Z';
+
+const notFound = {
+  model: defineError(REGISTRY_ERROR_CODES.modelNotFound, 404, 'Model not found'),
+  version: defineError(REGISTRY_ERROR_CODES.versionNotFound, 404, 'Model version not found'),
+  file: defineError(REGISTRY_ERROR_CODES.fileNotFound, 404, 'File not found in the model version'),
+  alias: defineError(REGISTRY_ERROR_CODES.aliasNotFound, 404, 'Alias not found'),
+};
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+function labelsOf(files: RegisteredFolder): string[] {
+  const manifest = files.get('manifest.json');
+  if (!manifest) return [];
+  const parsed = JSON.parse(Buffer.from(manifest).toString('utf8')) as { labels?: string[] };
+  return parsed.labels ?? [];
+}
+
+function metadataOf(name: string, version: number, files: RegisteredFolder): ModelVersion {
+  const listed = [...files.entries()]
+    .map(([path, content]) => ({ path, size: content.length, sha256: sha256(content) }))
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
+  return {
+    name,
+    version,
+    source: 'import',
+    createdAt: CREATED_AT,
+    createdBy: 'stand-in',
+    labels: labelsOf(files),
+    metrics: {},
+    files: listed,
+    folderChecksum: folderChecksum(listed),
+    totalBytes: listed.reduce((sum, file) => sum + file.size, 0),
+  };
+}
+
 /**
- * A stand-in for dl-trainer's registry API, the three GETs inference reads (alias, version
- * metadata, file download), over real HTTP on loopback, so inference's tests and the serving
- * benchmark can serve versions, move aliases and corrupt transfers at will. (The real registry is
- * exercised in tests/e2e/serving.int-spec.ts.)
+ * A stand-in for dl-trainer's model registry, for inference's tests and the serving benchmark:
+ * a real HTTP server on loopback whose routes are registered from the same descriptors as the
+ * real registry (`registryRoutes`), so its answers are type-checked and validated against the
+ * contract, and `registryContractSuite` runs against it and the real registry alike. Versions
+ * and aliases are set from the test (`register`, `moveAlias`) or through the alias routes;
+ * `corruptTransfer` makes a download send other bytes than listed.
  */
-export class FakeRegistry {
+export class StandInRegistry {
   readonly #versions = new Map<string, StoredVersion[]>();
-  readonly #aliases = new Map<string, number>();
+  /** The latest move of each alias (`version: null` once removed). */
+  readonly #aliases = new Map<string, AliasMove>();
+  /** The paths of every file download answered, in order. */
   readonly downloads: string[] = [];
-  #server: Server | undefined;
+  #app: HttpApp | undefined;
 
   /** Starts listening on loopback; returns the base URL. */
   async start(): Promise<string> {
-    const server = createServer((request, response) => {
-      const answer = this.#answer(request.url ?? '/');
-      response.writeHead(answer.status, { 'content-type': answer.type });
-      response.end(answer.body);
+    const app = await createHttpApp({
+      service: 'stand-in-registry',
+      version: '0.0.0',
+      description: 'Stand-in for the model registry (tests and benchmarks)',
+      logger: createLogger({ service: 'stand-in-registry', level: 'silent' }),
+      bodyLimitBytes: 64 * 1024,
     });
-    this.#server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.#registerRoutes(app);
+    this.#app = app;
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   }
 
   /** Stops listening; resolves once open connections are closed. */
   async stop(): Promise<void> {
-    const server = this.#server;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await this.#app?.close();
   }
 
   /** Adds the next version of `name`; returns its number. */
   register(name: string, files: RegisteredFolder): number {
     const versions = this.#versions.get(name) ?? [];
-    versions.push({ files, corruptOnTheWire: new Set() });
+    versions.push({ metadata: metadataOf(name, versions.length + 1, files), files, corruptOnTheWire: new Set() });
     this.#versions.set(name, versions);
     return versions.length;
   }
 
-  /** Points an alias at a version. */
-  moveAlias(name: string, alias: string, version: number): void {
-    this.#aliases.set(`${name}:${alias}`, version);
+  /** Points an alias at a version (an audited move, as the real registry records it). */
+  moveAlias(name: string, alias: string, version: number, reason = 'test'): AliasMove {
+    return this.#appendMove(name, alias, version, reason);
   }
 
-  /** Removes an alias (resolving it answers 404 again). */
-  removeAlias(name: string, alias: string): void {
-    this.#aliases.delete(`${name}:${alias}`);
+  /** Removes an alias (resolving it answers 404 again); removing it again changes nothing. */
+  removeAlias(name: string, alias: string, reason = 'test'): AliasMove {
+    return this.#appendMove(name, alias, null, reason);
+  }
+
+  #appendMove(name: string, alias: string, version: number | null, reason: string): AliasMove {
+    const previous = this.#aliases.get(`${name}:${alias}`);
+    if (previous?.version === version) return previous;
+    const move: AliasMove = {
+      name,
+      alias,
+      sequence: (previous?.sequence ?? 0) + 1,
+      version,
+      previousVersion: previous?.version ?? null,
+      movedBy: 'stand-in',
+      reason,
+      movedAt: new Date().toISOString(),
+    };
+    this.#aliases.set(`${name}:${alias}`, move);
+    return move;
   }
 
   /** Makes downloads of one file of a version send other bytes than the listed sha256. */
@@ -70,66 +129,50 @@ export class FakeRegistry {
     this.#versions.get(name)?.[version - 1]?.corruptOnTheWire.add(path);
   }
 
-  #metadata(name: string, version: number): Record<string, unknown> | undefined {
-    const stored = this.#versions.get(name)?.[version - 1];
-    if (!stored) return undefined;
-    const files = [...stored.files.entries()]
-      .map(([path, content]) => ({ path, size: content.length, sha256: sha256(content) }))
-      .sort((a, b) => a.path.localeCompare(b.path));
-    const manifest = stored.files.get('manifest.json');
-    const labels = manifest
-      ? (JSON.parse(Buffer.from(manifest).toString('utf8')) as { labels?: string[] }).labels
-      : undefined;
-    return {
-      name,
-      version,
-      source: 'import',
-      createdAt: '2026-01-01T00:00:00.000Z',
-      createdBy: 'test',
-      labels: labels ?? [],
-      metrics: {},
-      files,
-      folderChecksum: sha256(Buffer.from(files.map((file) => `${file.path}\0${file.sha256}\n`).join(''))),
-      totalBytes: files.reduce((sum, file) => sum + file.size, 0),
-    };
+  #version(name: string, version: number): StoredVersion {
+    const versions = this.#versions.get(name);
+    if (!versions) throw notFound.model(`no model ${name}`);
+    const stored = versions[version - 1];
+    if (!stored) throw notFound.version(`model ${name} has no version ${version}`);
+    return stored;
   }
 
-  #answer(url: string): { status: number; type: string; body: string | Uint8Array } {
-    const notFound = { status: 404, type: 'application/problem+json', body: JSON.stringify({ status: 404 }) };
-    const alias = /^\/v1\/models\/([^/]+)\/aliases\/([^/]+)$/.exec(url);
-    if (alias) {
-      const [, name = '', aliasName = ''] = alias;
-      const version = this.#aliases.get(`${name}:${aliasName}`);
-      const modelVersion = version === undefined ? undefined : this.#metadata(name, version);
-      if (version === undefined || !modelVersion) return notFound;
-      const move = {
-        name,
-        alias: aliasName,
-        sequence: 1,
-        version,
-        previousVersion: null,
-        movedBy: 'test',
-        reason: 'test',
-      };
-      return {
-        status: 200,
-        type: 'application/json',
-        body: JSON.stringify({ ...move, movedAt: '2026-01-01T00:00:00.000Z', modelVersion }),
-      };
-    }
-    const version = /^\/v1\/models\/([^/]+)\/versions\/(\d+)$/.exec(url);
-    if (version) {
-      const metadata = this.#metadata(version[1] ?? '', Number(version[2]));
-      return metadata ? { status: 200, type: 'application/json', body: JSON.stringify(metadata) } : notFound;
-    }
-    const file = /^\/v1\/models\/([^/]+)\/versions\/(\d+)\/files\/(.+)$/.exec(url);
-    const stored = file && this.#versions.get(file[1] ?? '')?.[Number(file[2]) - 1];
-    const content = file && stored?.files.get(file[3] ?? '');
-    if (!file || !stored || !content) return notFound;
-    this.downloads.push(url);
-    const sent = stored.corruptOnTheWire.has(file[3] ?? '')
-      ? Buffer.concat([content, Buffer.from('tampered')])
-      : content;
-    return { status: 200, type: 'application/octet-stream', body: sent };
+  #registerRoutes(app: HttpApp): void {
+    const { aliases, versions } = registryRoutes;
+    registerRoute(app, versions.get, (request) => this.#version(request.params.name, request.params.version).metadata);
+
+    registerRoute(app, versions.file, (request, reply) => {
+      const { name, version, '*': path } = request.params;
+      const stored = this.#version(name, version);
+      const content = stored.files.get(path);
+      if (!content) throw notFound.file(`version ${version} of ${name} has no file ${path}`);
+      this.downloads.push(request.url);
+      const sent = stored.corruptOnTheWire.has(path) ? Buffer.concat([content, Buffer.from('tampered')]) : content;
+      return reply
+        .type('application/octet-stream')
+        .header('etag', `"${sha256(content)}"`)
+        .send(Buffer.from(sent));
+    });
+
+    registerRoute(app, aliases.resolve, (request) => {
+      const { name, alias } = request.params;
+      if (!this.#versions.has(name)) throw notFound.model(`no model ${name}`);
+      const move = this.#aliases.get(`${name}:${alias}`);
+      if (move?.version == null) throw notFound.alias(`model ${name} has no alias ${alias}`);
+      return { ...move, version: move.version, modelVersion: this.#version(name, move.version).metadata };
+    });
+
+    registerRoute(app, aliases.put, (request) => {
+      const { name, alias } = request.params;
+      this.#version(name, request.body.version);
+      return this.moveAlias(name, alias, request.body.version, request.body.reason);
+    });
+
+    registerRoute(app, aliases.remove, (request) => {
+      const { name, alias } = request.params;
+      if (!this.#versions.has(name)) throw notFound.model(`no model ${name}`);
+      if (!this.#aliases.has(`${name}:${alias}`)) throw notFound.alias(`model ${name} has no alias ${alias}`);
+      return this.#appendMove(name, alias, null, request.query.reason);
+    });
   }
 }

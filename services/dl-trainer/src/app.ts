@@ -54,7 +54,7 @@ export async function buildApp(config: DlTrainerConfig, overrides: DlTrainerOver
     executor:
       overrides.executor ??
       createPipelineExecutor({
-        datasets: new DatasetClient(config.featureStore.url, config.featureStore.timeoutMs),
+        datasets: new DatasetClient({ baseUrl: config.featureStore.url, timeoutMs: config.featureStore.timeoutMs }),
         checkpoints: new CheckpointStore(db, logger),
         registry,
         broker,

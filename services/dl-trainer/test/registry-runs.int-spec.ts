@@ -138,7 +138,7 @@ describe('training runs', () => {
       startRun(registry, { runId: 'job-1', jobId: 'other-job', modelName: 'spam-filter', config: {}, backend: 'wasm' }),
     ).rejects.toMatchObject({ code: 'REGISTRY_RUN_CONFLICT' });
     await expect(recordEpoch(registry, 'job-1', 1, { 'bad.key': 1 })).rejects.toMatchObject({
-      code: 'HTTP_VALIDATION_FAILED',
+      code: 'REGISTRY_RUN_INVALID',
     });
   });
 });

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { EVENTS_EXCHANGE, type AliasMove, type ModelVersion } from '@mlops/contracts';
 import type { HttpApp } from '@mlops/http';
 import { createLogger } from '@mlops/logger';
@@ -9,10 +8,10 @@ import { Broker } from '@mlops/messaging';
 import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
 import { connect, type ChannelModel } from 'amqplib';
 import { Binary, MongoClient, type Db } from 'mongodb';
-import tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadDlTrainerConfig } from '../src/config.js';
+import { tarGz, untar } from './support/tarball.js';
 import {
   ARTIFACT_BUCKET,
   findVersionByIdempotencyKey,
@@ -25,49 +24,6 @@ import {
   type ModelRegistry,
   type RegisterModelVersionInput,
 } from '../src/registry/index.js';
-
-interface TarEntry {
-  readonly name: string;
-  readonly content?: string | Buffer;
-  readonly type?: 'file' | 'symlink' | 'directory';
-  readonly linkname?: string;
-}
-
-/** Packs entries into a .tar.gz, as `tar czf` would. */
-async function tarGz(entries: readonly TarEntry[]): Promise<Buffer> {
-  const pack = tar.pack();
-  const chunks: Buffer[] = [];
-  const collected = (async () => {
-    for await (const chunk of pack) chunks.push(chunk as Buffer);
-  })();
-  for (const entry of entries) {
-    const content = entry.content === undefined ? Buffer.alloc(0) : Buffer.from(entry.content);
-    const stream = pack.entry({
-      name: entry.name,
-      size: entry.type === 'file' || entry.type === undefined ? content.length : 0,
-      type: entry.type ?? 'file',
-      ...(entry.linkname ? { linkname: entry.linkname } : {}),
-    });
-    await pipeline(Readable.from([content]), stream);
-  }
-  pack.finalize();
-  await collected;
-  return gzipSync(Buffer.concat(chunks));
-}
-
-/** Reads a .tar.gz back into path → content. */
-async function untar(archive: Buffer): Promise<Map<string, Buffer>> {
-  const extract = tar.extract();
-  const files = new Map<string, Buffer>();
-  const feeding = pipeline(Readable.from([gunzipSync(archive)]), extract);
-  for await (const entry of extract) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of entry) chunks.push(chunk as Buffer);
-    files.set(entry.header.name, Buffer.concat(chunks));
-  }
-  await feeding;
-  return files;
-}
 
 const sha256 = (content: string | Buffer): string => createHash('sha256').update(content).digest('hex');
 
@@ -712,7 +668,7 @@ describe('model registry over MongoDB (GridFS) and RabbitMQ', () => {
     ).rejects.toMatchObject({ code: 'REGISTRY_UNSAFE_PATH' });
     await expect(
       registerModelVersion(registry, folderInput('unsafe', { metrics: { f1: 'high' } as never })),
-    ).rejects.toMatchObject({ code: 'HTTP_VALIDATION_FAILED' });
+    ).rejects.toMatchObject({ code: 'REGISTRY_VERSION_INVALID' });
     expect(await storedFileCount()).toBe(filesBefore);
   });
 });

@@ -3,7 +3,7 @@ import { createTestEnvironment, type TestEnvironment } from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { InferenceApp } from '../src/app.js';
 import { LoadedModel } from '../src/serving/loaded-model.js';
-import type { FakeRegistry } from './support/fake-registry.js';
+import type { StandInRegistry } from '@mlops/testing';
 import { ServedTopics } from './support/served-topics.js';
 import { trainTopicModel } from './support/train-topic-model.js';
 
@@ -15,7 +15,7 @@ const TEXTS = ['please pay the invoice to the bank account today', 'the flight t
 
 describe('hot swap soak', () => {
   let environment: TestEnvironment;
-  let registry: FakeRegistry;
+  let registry: StandInRegistry;
   let inference: InferenceApp;
   let served: ServedTopics;
   const loaded: LoadedModel[] = [];

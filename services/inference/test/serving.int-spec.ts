@@ -9,7 +9,7 @@ import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/tes
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InferenceApp } from '../src/app.js';
 import type { PredictionEvent } from '../src/serving/prediction-events.js';
-import type { FakeRegistry } from './support/fake-registry.js';
+import type { StandInRegistry } from '@mlops/testing';
 import { ServedTopics } from './support/served-topics.js';
 import { directProbabilities } from './support/direct-probabilities.js';
 import { trainTopicModel, type ModelFolder } from './support/train-topic-model.js';
@@ -23,7 +23,7 @@ const TEXTS = [
 
 describe('inference serving against a registry', () => {
   let environment: TestEnvironment;
-  let registry: FakeRegistry;
+  let registry: StandInRegistry;
   let inference: InferenceApp;
   let broker: Broker;
   let served: ServedTopics;

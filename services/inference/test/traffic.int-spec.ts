@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InferenceApp } from '../src/app.js';
 import { canaryPosition } from '../src/serving/canary-routing.js';
 import type { PredictionEvent } from '../src/serving/prediction-events.js';
-import type { FakeRegistry } from './support/fake-registry.js';
+import type { StandInRegistry } from '@mlops/testing';
 import { ServedTopics } from './support/served-topics.js';
 import { trainTopicModel } from './support/train-topic-model.js';
 
@@ -17,7 +17,7 @@ const TEXTS = [
 
 describe('inference shadow and canary traffic', () => {
   let environment: TestEnvironment;
-  let registry: FakeRegistry;
+  let registry: StandInRegistry;
   let inference: InferenceApp;
   let served: ServedTopics;
   const events: PredictionEvent[] = [];

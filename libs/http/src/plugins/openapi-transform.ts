@@ -1,6 +1,5 @@
 import type { RouteDescriptor, UploadSpec } from '@mlops/contracts';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
-import { contractOf } from '../register-route.js';
 
 type TransformInput = Parameters<typeof jsonSchemaTransform>[0];
 type TransformOutput = ReturnType<typeof jsonSchemaTransform>;
@@ -49,7 +48,7 @@ function streamedAnswer(contract: RouteDescriptor, jsonRecord: unknown): JsonSch
  * streamed answers (a file, JSON Lines).
  */
 export function openApiTransform(input: TransformInput): TransformOutput {
-  const contract = contractOf(input.route.config);
+  const contract = input.route.config?.contract;
   if (!contract) return jsonSchemaTransform(input);
   const recordSchema = contract.stream?.kind === 'jsonl' ? contract.stream.record : undefined;
   const withZod = {

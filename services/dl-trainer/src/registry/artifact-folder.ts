@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { artifactPathSchema } from '@mlops/contracts';
 import { registryErrors } from './registry-errors.js';
 
@@ -8,17 +7,6 @@ export const MANIFEST_PATH = 'manifest.json';
 /** Escapes a string for use as one JSON pointer token. */
 export function pointerToken(value: string): string {
   return value.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/**
- * sha256 over the lines `<path>\0<sha256>\n` of the files sorted by path: two folders with the
- * same paths and contents have the same checksum, whatever order their files came in.
- */
-export function folderChecksum(files: readonly { readonly path: string; readonly sha256: string }[]): string {
-  const hash = createHash('sha256');
-  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)))
-    hash.update(`${file.path}\0${file.sha256}\n`);
-  return hash.digest('hex');
 }
 
 /**

@@ -1,9 +1,9 @@
 import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { ByteMeter } from '@mlops/clients';
 import { downloadStream, openBucket, uploadStream } from '@mlops/mongo';
 import type { Db, GridFSBucket, ObjectId } from 'mongodb';
 import { registryErrors } from './registry-errors.js';
-import { ChecksumVerifier, HashingCounter } from './verifying-streams.js';
 
 /** GridFS bucket of model files: collections `model_artifacts.files` and `model_artifacts.chunks`. */
 export const ARTIFACT_BUCKET = 'model_artifacts';
@@ -36,11 +36,14 @@ export class ArtifactStore {
 
   /** Streams `source` into GridFS; fails with REGISTRY_IMPORT_TOO_LARGE past `maxBytes`, leaving nothing stored. */
   async put(path: string, source: Readable, owner: ArtifactOwner, maxBytes: number): Promise<StoredArtifactFile> {
-    const counter = new HashingCounter(maxBytes, () =>
-      registryErrors.importTooLarge(`${path} goes past the folder limit of ${maxBytes} bytes left`, [
-        { pointer: `/body/${path}`, message: 'folder too large' },
-      ]),
-    );
+    const counter = new ByteMeter({
+      maxBytes,
+      hash: true,
+      tooLarge: () =>
+        registryErrors.importTooLarge(`${path} goes past the folder limit of ${maxBytes} bytes left`, [
+          { pointer: `/body/${path}`, message: 'folder too large' },
+        ]),
+    });
     pipeline(source, counter).catch((error: unknown) => counter.destroy(toError(error)));
     const stored = await uploadStream(this.bucket, path, counter, { ...owner, path });
     return { path, size: stored.length, sha256: counter.digest(), gridFsId: stored.id };
@@ -84,7 +87,7 @@ export class ArtifactStore {
    * a cut one; this check guards the bytes actually sent.
    */
   open(file: StoredArtifactFile): Readable {
-    const verifier = new ChecksumVerifier(file, (actual) => corrupted(file, actual));
+    const verifier = verifierOf(file);
     pipeline(downloadStream(this.bucket, file.gridFsId), verifier).catch((error: unknown) =>
       verifier.destroy(isCorruption(error) ? error : corrupted(file, error)),
     );
@@ -93,15 +96,16 @@ export class ArtifactStore {
 
   private async drainVerified(file: StoredArtifactFile, sink: Writable): Promise<void> {
     try {
-      await pipeline(
-        downloadStream(this.bucket, file.gridFsId),
-        new ChecksumVerifier(file, (actual) => corrupted(file, actual)),
-        sink,
-      );
+      await pipeline(downloadStream(this.bucket, file.gridFsId), verifierOf(file), sink);
     } catch (error) {
       throw isCorruption(error) ? error : corrupted(file, error);
     }
   }
+}
+
+/** A pass-through that fails at its end unless the bytes have the file's size and sha256. */
+function verifierOf(file: StoredArtifactFile): ByteMeter {
+  return new ByteMeter({ expect: file, mismatch: (actual) => corrupted(file, actual) });
 }
 
 function isCorruption(error: unknown): error is Error {

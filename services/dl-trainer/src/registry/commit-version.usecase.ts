@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ModelLineage, ModelMetrics, ModelVersion } from '@mlops/contracts';
 import type { StoredArtifactFile } from './artifact-store.js';
-import { folderChecksum } from './artifact-folder.js';
+import { folderChecksum } from '@mlops/clients';
 import { latestVersionOf, type ModelRegistry } from './model-registry.js';
 import { versionId, type ModelVersionDocument } from './model-version.repository.js';
 

@@ -1,6 +1,8 @@
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
+import { ByteMeter } from '@mlops/clients';
+import { AppError } from '@mlops/http';
 import { MongoError } from 'mongodb';
 import tar from 'tar-stream';
 import type { ArtifactOwner, ArtifactStore, StoredArtifactFile } from './artifact-store.js';
@@ -11,30 +13,19 @@ import { registryErrors } from './registry-errors.js';
 const REGULAR_FILE_TYPES = new Set(['file', 'contiguous-file']);
 
 /** Fails once more than `maxBytes` bytes went through (the compressed upload). */
-class ByteLimit extends Transform {
-  private bytes = 0;
-
-  constructor(private readonly maxBytes: number) {
-    super();
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.bytes += chunk.length;
-    if (this.bytes > this.maxBytes) {
-      callback(
-        registryErrors.importTooLarge(`the upload exceeds ${this.maxBytes} bytes`, [
-          { pointer: '/body', message: `larger than ${this.maxBytes} bytes` },
-        ]),
-      );
-      return;
-    }
-    callback(null, chunk);
-  }
+function uploadLimit(maxBytes: number): ByteMeter {
+  return new ByteMeter({
+    maxBytes,
+    tooLarge: () =>
+      registryErrors.importTooLarge(`the upload exceeds ${maxBytes} bytes`, [
+        { pointer: '/body', message: `larger than ${maxBytes} bytes` },
+      ]),
+  });
 }
 
 /** A gzip or tar decoding failure, as the problem a client can act on. */
 function invalidTarball(error: unknown): Error {
-  if (error instanceof Error && error.name === 'AppError') return error;
+  if (error instanceof AppError) return error;
   const reason = error instanceof Error ? error.message : String(error);
   return registryErrors.tarballInvalid(`the body is not a readable .tar.gz: ${reason}`, [
     { pointer: '/body', message: reason },
@@ -62,7 +53,7 @@ export async function storeFolderTarball(
 ): Promise<StoredArtifactFile[]> {
   const stored: StoredArtifactFile[] = [];
   const extract = tar.extract();
-  const feeding = pipeline(body, new ByteLimit(limits.maxImportBytes), createGunzip(), extract);
+  const feeding = pipeline(body, uploadLimit(limits.maxImportBytes), createGunzip(), extract);
   feeding.catch(() => undefined);
   try {
     let budget = limits.maxFolderBytes;

@@ -59,7 +59,7 @@ export async function registerModelVersion(
   registry: ModelRegistry,
   input: RegisterModelVersionInput,
 ): Promise<ModelVersion> {
-  const checked = parseOrThrow(inputSchema, { ...input, files: undefined }, '/input');
+  const checked = parseOrThrow(inputSchema, { ...input, files: undefined }, '/input', registryErrors.versionInvalid);
   if (input.files.length === 0) throw registryErrors.emptyFolder(`version of ${checked.name} has no file`);
   if (input.files.length > registry.limits.maxFiles)
     throw registryErrors.importTooLarge(`${input.files.length} files; at most ${registry.limits.maxFiles}`);

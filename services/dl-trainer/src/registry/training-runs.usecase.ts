@@ -62,7 +62,7 @@ async function requireRun(registry: ModelRegistry, runId: string): Promise<Train
  * the old ones) and records the environment and code version of this process.
  */
 export async function startRun(registry: ModelRegistry, input: StartRunInput): Promise<TrainingRun> {
-  const checked = parseOrThrow(startSchema, input, '/input');
+  const checked = parseOrThrow(startSchema, input, '/input', registryErrors.runInvalid);
   const now = new Date();
   const environment = runEnvironment(checked.backend);
   const doc: TrainingRunDocument = {
@@ -112,8 +112,13 @@ export async function recordEpoch(
   epoch: number,
   metrics: Readonly<Record<string, number>>,
 ): Promise<void> {
-  const checkedEpoch = parseOrThrow(z.number().int().min(0).max(1_000_000), epoch, '/input/epoch');
-  const checked = parseOrThrow(epochMetricsSchema, metrics, '/input/metrics');
+  const checkedEpoch = parseOrThrow(
+    z.number().int().min(0).max(1_000_000),
+    epoch,
+    '/input/epoch',
+    registryErrors.runInvalid,
+  );
+  const checked = parseOrThrow(epochMetricsSchema, metrics, '/input/metrics', registryErrors.runInvalid);
   const now = new Date();
   const found = await registry.runs.update(runId, {
     $set: { [`epochs.${checkedEpoch}`]: { metrics: checked, at: now }, updatedAt: now },
@@ -123,7 +128,7 @@ export async function recordEpoch(
 
 /** Records how long a phase took (`load`, `fit`, `evaluate`, `export` ...); again replaces. */
 export async function recordPhase(registry: ModelRegistry, runId: string, phase: string, ms: number): Promise<void> {
-  const checked = parseOrThrow(phaseSchema, { [phase]: ms }, '/input/phasesMs');
+  const checked = parseOrThrow(phaseSchema, { [phase]: ms }, '/input/phasesMs', registryErrors.runInvalid);
   const now = new Date();
   const found = await registry.runs.update(runId, {
     $set: {
@@ -139,8 +144,8 @@ export async function finishRun(registry: ModelRegistry, runId: string, outcome:
   const evaluation =
     outcome.evaluation === undefined
       ? undefined
-      : parseOrThrow(modelMetricsSchema, outcome.evaluation, '/input/evaluation');
-  const phases = parseOrThrow(phaseSchema, outcome.phasesMs ?? {}, '/input/phasesMs');
+      : parseOrThrow(modelMetricsSchema, outcome.evaluation, '/input/evaluation', registryErrors.runInvalid);
+  const phases = parseOrThrow(phaseSchema, outcome.phasesMs ?? {}, '/input/phasesMs', registryErrors.runInvalid);
   const now = new Date();
   const found = await registry.runs.update(runId, {
     $set: {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { TestEnvironment } from '@mlops/testing';
 import { buildInference, type InferenceApp, type InferenceOverrides } from '../../src/app.js';
 import { loadInferenceConfig } from '../../src/config.js';
-import { FakeRegistry } from './fake-registry.js';
+import { StandInRegistry } from '@mlops/testing';
 import type { ModelFolder } from './train-topic-model.js';
 
 /** The model name the inference tests serve. */
@@ -19,7 +19,7 @@ export class ServedTopics {
 
   private constructor(
     private readonly environment: TestEnvironment,
-    readonly registry: FakeRegistry,
+    readonly registry: StandInRegistry,
     private readonly registryUrl: string,
     readonly cacheDir: string,
   ) {}
@@ -30,7 +30,7 @@ export class ServedTopics {
     folders: readonly ModelFolder[],
     production: number | null = 1,
   ): Promise<ServedTopics> {
-    const registry = new FakeRegistry();
+    const registry = new StandInRegistry();
     const registryUrl = await registry.start();
     for (const folder of folders) registry.register(SERVED_MODEL, folder);
     if (production !== null) registry.moveAlias(SERVED_MODEL, 'production', production);
