@@ -5,7 +5,15 @@ const depcruise = (path: string) => runGate('depcruise', [path, '--config', '.de
 
 describe('module boundaries (dependency-cruiser)', () => {
   it('pass on the tree', async () => {
-    const run = await runGate('depcruise', ['libs', 'services', '--config', '.dependency-cruiser.cjs']);
+    const run = await runGate('depcruise', [
+      'libs',
+      'services',
+      'bench',
+      'tools',
+      'tests',
+      '--config',
+      '.dependency-cruiser.cjs',
+    ]);
     expect(run.output).toContain('no dependency violations');
     expect(run.code).toBe(0);
   });
@@ -27,7 +35,25 @@ describe('module boundaries (dependency-cruiser)', () => {
       'contracts importing another lib',
       'libs/contracts/src/__planted__boundary.ts',
       "export { createLogger } from '@mlops/logger';\n",
-      'contracts-and-config-are-leaves',
+      'lib-order-contracts',
+    ],
+    [
+      'a lib importing one above it in the order',
+      'libs/logger/src/__planted__boundary.ts',
+      "export { createHttpApp } from '@mlops/http';\n",
+      'lib-order-logger',
+    ],
+    [
+      'the clients importing a server-side library',
+      'libs/clients/src/__planted__boundary.ts',
+      "export { MongoClient } from 'mongodb';\n",
+      'clients-import-no-server-library',
+    ],
+    [
+      'a benchmark importing a file inside a library',
+      'bench/training/__planted__boundary.ts',
+      "export { stratifiedSplit } from '../../libs/ml/src/split/stratified-split.js';\n",
+      'no-deep-imports',
     ],
     [
       'a deep import into another package',
