@@ -1,13 +1,8 @@
 export { EVENTS_EXCHANGE, DEAD_LETTER_EXCHANGE, EVENTS, WORK_QUEUES } from './names.js';
 export { fieldErrorsOf, problemSchema, type Problem, type FieldError } from './problem.js';
 export { livenessSchema, readinessSchema, type Readiness } from './health.js';
-export { pageQuerySchema, pageSchema } from './pagination.js';
 export {
   datasetRefSchema,
-  trainingJobRequestSchema,
-  trainingJobSchema,
-  trainingJobParamsSchema,
-  trainingJobListQuerySchema,
   type TrainingJobRequest,
   type TrainingJobStatus,
   type TrainingJob,
@@ -22,15 +17,11 @@ export { modelRegisteredEventSchema, modelPromotedEventSchema } from './events.j
 export * from './registry.js';
 export {
   predictBodySchema,
-  predictResponseSchema,
-  loadedModelsSchema,
   type PredictResponse,
   type ServingRoute,
 } from './inference.js';
-export { versionComparisonSchema, type VersionComparison } from './inference-comparison.js';
+export type { VersionComparison } from './inference-comparison.js';
 export {
-  predictDocumentQuerySchema,
-  predictDocumentResponseSchema,
   type PredictedDocument,
   type PredictDocumentResponse,
 } from './inference-documents.js';
@@ -61,3 +52,9 @@ export { featureStoreRoutes } from './routes/feature-store.routes.js';
 export { nlpRoutes } from './routes/nlp.routes.js';
 export { recognitionRoutes } from './routes/document-recognition.routes.js';
 export { inferenceRoutes } from './routes/inference.routes.js';
+/** @public The answers' schemas applications validate with; re-exported by @mlops/sdk. */
+export { trainingJobRequestSchema, trainingJobSchema } from './training-job.js';
+/** @public */
+export { predictResponseSchema } from './inference.js';
+/** @public */
+export { predictDocumentResponseSchema } from './inference-documents.js';

@@ -4,7 +4,10 @@ import { buildConnectedApp } from '@mlops/runtime';
 import type { DlTrainerConfig } from './config.js';
 import {
   openModelRegistry,
-  registerRegistryRoutes,
+  registerAliasRoutes,
+  registerArtifactRoutes,
+  registerModelRoutes,
+  registerRunRoutes,
   registryCollections,
   startRegistryEventSweeper,
 } from './registry/index.js';
@@ -46,7 +49,10 @@ export async function buildApp(config: DlTrainerConfig, overrides: DlTrainerOver
   const outbox = new JobOutboxRepository(db);
   registerTrainingJobRoutes(app, { broker, jobs, outbox });
   const registry = await openModelRegistry({ db, broker, logger, config: config.registry });
-  await registerRegistryRoutes(app, registry);
+  registerModelRoutes(app, registry);
+  await registerArtifactRoutes(app, registry);
+  registerAliasRoutes(app, registry);
+  registerRunRoutes(app, registry);
   await startTrainingConsumer({
     broker,
     jobs,

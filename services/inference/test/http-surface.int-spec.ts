@@ -1,3 +1,4 @@
+import { inferenceRoutes } from '@mlops/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkHttpSurface, createTestEnvironment, type TestEnvironment } from '@mlops/testing';
 import { buildApp } from '../src/app.js';
@@ -17,7 +18,7 @@ describe('inference HTTP surface', () => {
   it('answers health, readiness, docs, OpenAPI, metrics and problem+json 404', async () => {
     const app = await buildApp(loadInferenceConfig(environment.env));
     try {
-      expect(await checkHttpSurface(app)).toEqual([]);
+      expect(await checkHttpSurface(app, inferenceRoutes)).toEqual([]);
     } finally {
       await app.close();
     }

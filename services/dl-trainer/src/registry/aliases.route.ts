@@ -3,7 +3,7 @@ import { registerRoute, toPage, type HttpApp } from '@mlops/http';
 import { toAliasMove } from './alias.repository.js';
 import { latestVersionOf, type ModelRegistry } from './model-registry.js';
 import { moveAlias, removeAlias, resolveAlias } from './move-alias.usecase.js';
-import { registryErrors } from './registry-errors.js';
+import { registryErrors } from '../errors.js';
 import { numberAfter, numberPosition, requestUser } from './request-context.js';
 
 async function requireModel(registry: ModelRegistry, name: string): Promise<void> {

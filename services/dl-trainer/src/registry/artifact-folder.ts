@@ -1,5 +1,5 @@
 import { artifactPathSchema } from '@mlops/contracts';
-import { registryErrors } from './registry-errors.js';
+import { registryErrors } from '../errors.js';
 
 /** The file every importable folder carries. */
 export const MANIFEST_PATH = 'manifest.json';

@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { ByteMeter } from '@mlops/clients';
 import { downloadStream, openBucket, uploadStream } from '@mlops/mongo';
 import type { Db, GridFSBucket, ObjectId } from 'mongodb';
-import { registryErrors } from './registry-errors.js';
+import { registryErrors } from '../errors.js';
 
 /** GridFS bucket of model files: collections `model_artifacts.files` and `model_artifacts.chunks`. */
 export const ARTIFACT_BUCKET = 'model_artifacts';

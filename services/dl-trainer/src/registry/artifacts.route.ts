@@ -5,7 +5,7 @@ import { registerRoute, type HttpApp } from '@mlops/http';
 import { folderTarball } from './folder-tarball.writer.js';
 import { importModelFolder } from './import-folder.usecase.js';
 import type { ModelRegistry } from './model-registry.js';
-import { registryErrors } from './registry-errors.js';
+import { registryErrors } from '../errors.js';
 import { requestUser } from './request-context.js';
 import { requireVersion } from './version-lookup.js';
 

@@ -8,7 +8,7 @@ import tar from 'tar-stream';
 import type { ArtifactOwner, ArtifactStore, StoredArtifactFile } from './artifact-store.js';
 import { checkArtifactPath, checkUniquePaths, pointerToken, rootedPaths } from './artifact-folder.js';
 import type { RegistryConfig } from './registry.config.js';
-import { registryErrors } from './registry-errors.js';
+import { registryErrors } from '../errors.js';
 
 const REGULAR_FILE_TYPES = new Set(['file', 'contiguous-file']);
 

@@ -7,7 +7,7 @@ import { storeFolderTarball } from './folder-tarball.reader.js';
 import { readManifestEssentials } from './manifest-check.js';
 import type { ModelRegistry } from './model-registry.js';
 import { toModelVersion } from './model-version.repository.js';
-import { registryErrors } from './registry-errors.js';
+import { registryErrors } from '../errors.js';
 
 /** An uploaded `.tar.gz` folder to import as a new version. */
 export interface ImportFolderInput {

@@ -8,7 +8,7 @@ import {
 import { modelManifestSchema, type ModelManifest } from '@mlops/ml';
 import { z } from 'zod';
 import { MANIFEST_PATH, pointerToken } from './artifact-folder.js';
-import { registryErrors } from './registry-errors.js';
+import { registryErrors } from '../errors.js';
 
 /** What the registry reads from an imported folder's manifest. */
 export interface ManifestEssentials {

@@ -3,7 +3,7 @@ import { positionAfter, registerRoute, toPage, type HttpApp } from '@mlops/http'
 import type { z } from 'zod';
 import { latestVersionOf, type ModelRegistry } from './model-registry.js';
 import { toModelVersion } from './model-version.repository.js';
-import { registryErrors } from './registry-errors.js';
+import { registryErrors } from '../errors.js';
 import { numberAfter, numberPosition } from './request-context.js';
 import { requireVersion } from './version-lookup.js';
 

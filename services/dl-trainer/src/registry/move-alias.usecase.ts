@@ -2,7 +2,7 @@ import type { AliasMove, ModelVersion } from '@mlops/contracts';
 import { toAliasMove, type AliasMoveDocument } from './alias.repository.js';
 import { latestVersionOf, type ModelRegistry } from './model-registry.js';
 import { toModelVersion } from './model-version.repository.js';
-import { registryErrors } from './registry-errors.js';
+import { registryErrors } from '../errors.js';
 import { requireVersion } from './version-lookup.js';
 
 /** A request to point an alias at a version. */

@@ -2,7 +2,7 @@ import type { ModelVersion } from '@mlops/contracts';
 import { registrationKeyOf } from './commit-version.usecase.js';
 import type { ModelRegistry } from './model-registry.js';
 import { toModelVersion } from './model-version.repository.js';
-import { registryErrors } from './registry-errors.js';
+import { registryErrors } from '../errors.js';
 import { requireVersion } from './version-lookup.js';
 
 /** One file of a version, whole, checked against its sha256 (REGISTRY_ARTIFACT_CORRUPTED otherwise). */

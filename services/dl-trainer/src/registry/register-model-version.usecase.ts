@@ -16,7 +16,7 @@ import { checkArtifactPath, checkUniquePaths } from './artifact-folder.js';
 import { commitVersion, registrationKeyOf } from './commit-version.usecase.js';
 import type { ModelRegistry } from './model-registry.js';
 import { toModelVersion } from './model-version.repository.js';
-import { registryErrors } from './registry-errors.js';
+import { registryErrors } from '../errors.js';
 
 /** What the trainer hands over to register the folder it produced. */
 export interface RegisterModelVersionInput {

@@ -1,7 +1,7 @@
 import { registryRoutes } from '@mlops/contracts';
 import { positionAfter, registerRoute, toPage, type HttpApp } from '@mlops/http';
 import type { ModelRegistry } from './model-registry.js';
-import { registryErrors } from './registry-errors.js';
+import { registryErrors } from '../errors.js';
 import { toTrainingRun } from './training-run.repository.js';
 
 const routes = registryRoutes.runs;

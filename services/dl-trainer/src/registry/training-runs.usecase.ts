@@ -9,7 +9,7 @@ import { parseOrThrow } from '@mlops/http';
 import { isDuplicateKeyError } from '@mlops/mongo';
 import { z } from 'zod';
 import type { ModelRegistry } from './model-registry.js';
-import { registryErrors } from './registry-errors.js';
+import { registryErrors } from '../errors.js';
 import { runEnvironment } from './run-environment.js';
 import { toTrainingRun, type TrainingRunDocument } from './training-run.repository.js';
 

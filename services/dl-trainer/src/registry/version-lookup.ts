@@ -1,6 +1,6 @@
 import { latestVersionOf, type ModelRegistry } from './model-registry.js';
 import type { ModelVersionDocument } from './model-version.repository.js';
-import { registryErrors } from './registry-errors.js';
+import { registryErrors } from '../errors.js';
 
 /**
  * The stored version, or a 404 that says which part is unknown: REGISTRY_MODEL_NOT_FOUND when

@@ -1,19 +1,6 @@
-import type { HttpApp } from '@mlops/http';
 import type { Logger } from '@mlops/logger';
 import { startPeriodicTask } from '@mlops/runtime';
-import { registerAliasRoutes } from './aliases.route.js';
-import { registerArtifactRoutes } from './artifacts.route.js';
 import type { ModelRegistry } from './model-registry.js';
-import { registerModelRoutes } from './models.route.js';
-import { registerRunRoutes } from './runs.route.js';
-
-/** Registers the registry's routes (`/v1/models/...`) and the runs' routes (`/v1/runs/...`). */
-export async function registerRegistryRoutes(app: HttpApp, registry: ModelRegistry): Promise<void> {
-  registerModelRoutes(app, registry);
-  await registerArtifactRoutes(app, registry);
-  registerAliasRoutes(app, registry);
-  registerRunRoutes(app, registry);
-}
 
 /**
  * Resends, every `intervalMs`, the `model.registered` / `model.promoted` events whose publish was
