@@ -13,11 +13,11 @@ const LANGUAGE_SAMPLE_CHARS = 20_000;
  */
 export function nlpTextAnalyzer(nlp: ServiceClient<typeof nlpRoutes>): TextAnalyzer {
   return {
-    async analyze(text: string): Promise<TextAnalysis> {
+    async analyze(text: string, requestId?: string): Promise<TextAnalysis> {
       if (text.trim() === '') return { language: 'und', features: {} };
       const answer = await nlp.language(
         { body: { texts: [text.slice(0, LANGUAGE_SAMPLE_CHARS)] } },
-        { retry: QUICK_RETRY, validateResponse: false },
+        { retry: QUICK_RETRY, validateResponse: false, ...(requestId ? { requestId } : {}) },
       );
       const parsed = nlpLanguageResponseSchema.safeParse(answer);
       if (!parsed.success)

@@ -116,7 +116,7 @@ export async function processDocument(
   const current = { ...doc, attempts };
   try {
     const { text, features } = await extract(deps, current, context.requestId);
-    const analysis = await deps.analyzer.analyze(text);
+    const analysis = await deps.analyzer.analyze(text, context.requestId);
     const ready: Partial<DocumentRecord> = {
       status: 'ready',
       text,

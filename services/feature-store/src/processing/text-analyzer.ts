@@ -7,5 +7,6 @@ export interface TextAnalysis {
 
 /** Analyses extracted text (language, entities ...); implemented over HTTP by the nlp client. */
 export interface TextAnalyzer {
-  analyze(text: string): Promise<TextAnalysis>;
+  /** Analyses one text; `requestId` is the id of the request that caused the work, sent on for the logs. */
+  analyze(text: string, requestId?: string): Promise<TextAnalysis>;
 }
