@@ -1,12 +1,7 @@
 export { EVENTS_EXCHANGE, DEAD_LETTER_EXCHANGE, EVENTS, WORK_QUEUES } from './names.js';
 export { fieldErrorsOf, problemSchema, type Problem, type FieldError } from './problem.js';
 export { livenessSchema, readinessSchema, type Readiness } from './health.js';
-export {
-  datasetRefSchema,
-  type TrainingJobRequest,
-  type TrainingJobStatus,
-  type TrainingJob,
-} from './training-job.js';
+export { datasetRefSchema, type TrainingJobRequest, type TrainingJobStatus, type TrainingJob } from './training-job.js';
 export { trainingRequestedMessageSchema, type TrainingRequestedMessage } from './messages.js';
 export { trainingFinishedEventSchema, trainingProgressEventSchema } from './events.js';
 export * from './nlp.js';
@@ -15,23 +10,15 @@ export * from './documents.js';
 export * from './datasets.js';
 export { modelRegisteredEventSchema, modelPromotedEventSchema } from './events.js';
 export * from './registry.js';
-export {
-  predictBodySchema,
-  type PredictResponse,
-  type ServingRoute,
-} from './inference.js';
+export { predictBodySchema, type PredictResponse, type ServingRoute } from './inference.js';
 export type { VersionComparison } from './inference-comparison.js';
-export {
-  type PredictedDocument,
-  type PredictDocumentResponse,
-} from './inference-documents.js';
+export { type PredictedDocument, type PredictDocumentResponse } from './inference-documents.js';
 export * from './inference-monitoring.js';
 export {
   defineRoute,
   isIdempotent,
   isRouteDescriptor,
   routesOf,
-  type HttpMethod,
   type RouteAnswer,
   type RouteAnswerInput,
   type RouteBody,
@@ -42,11 +29,14 @@ export {
   type RouteQuery,
   type RouteQueryInput,
   type RouteRecord,
-  type RouteScope,
   type RouteTree,
-  type StreamedResponse,
   type UploadSpec,
 } from './route.js';
+/**
+ * @public The types of a route descriptor's method, scope and streamed answer, for code that
+ * builds or reads descriptors.
+ */
+export type { HttpMethod, RouteScope, StreamedResponse } from './route.js';
 export { registryRoutes, trainingJobRoutes } from './routes/dl-trainer.routes.js';
 export { featureStoreRoutes } from './routes/feature-store.routes.js';
 export { nlpRoutes } from './routes/nlp.routes.js';
@@ -54,7 +44,7 @@ export { recognitionRoutes } from './routes/document-recognition.routes.js';
 export { inferenceRoutes } from './routes/inference.routes.js';
 /** @public The answers' schemas applications validate with; re-exported by @mlops/sdk. */
 export { trainingJobRequestSchema, trainingJobSchema } from './training-job.js';
-/** @public */
+/** @public See above. */
 export { predictResponseSchema } from './inference.js';
-/** @public */
+/** @public See above. */
 export { predictDocumentResponseSchema } from './inference-documents.js';

@@ -73,7 +73,6 @@ export const nlpTokenizerOptionsSchema = z
 // ---------------------------------------------------------------- POST /v1/language
 
 export const nlpLanguageRequestSchema = z.strictObject({ texts: nlpTextsSchema });
-export type NlpLanguageRequest = z.infer<typeof nlpLanguageRequestSchema>;
 
 const languageCodes = {
   language: z.string().describe('ISO 639-1 code, or `und` when undetermined'),
@@ -103,7 +102,6 @@ export const nlpNormalizeRequestSchema = z.strictObject({
   texts: nlpTextsSchema,
   options: nlpNormalizeOptionsSchema.prefault({}),
 });
-export type NlpNormalizeRequest = z.input<typeof nlpNormalizeRequestSchema>;
 
 export const nlpNormalizeResponseSchema = z.object({
   options: nlpNormalizeOptionsSchema.describe('the options applied, defaults filled in'),
@@ -118,7 +116,6 @@ export const nlpTokenizeRequestSchema = z.strictObject({
   options: nlpTokenizerOptionsSchema.prefault({}),
   sentences: nlpSentenceOptionsSchema.prefault({}),
 });
-export type NlpTokenizeRequest = z.input<typeof nlpTokenizeRequestSchema>;
 
 export const nlpTokenSchema = z.object({
   text: z.string().describe('token value: NFKC, then case-folded and accent-stripped as the options say'),
@@ -188,7 +185,6 @@ export const nlpEntitiesRequestSchema = z.strictObject({
   taggers: z.array(taggerName).min(1).max(64).optional().describe('taggers to run (default: all, see GET /v1/taggers)'),
   options: nlpTaggerOptionsSchema.prefault({}),
 });
-export type NlpEntitiesRequest = z.input<typeof nlpEntitiesRequestSchema>;
 
 export const nlpMoneyValueSchema = z.object({
   amount: z.number(),
@@ -235,7 +231,6 @@ export const nlpKeywordsRequestSchema = z.strictObject({
     .prefault({ minLength: 2, keepNumbers: false, keepEmoji: false })
     .describe('tokeniser options; default: lower case, at least 2 characters, no numbers, no emoji'),
 });
-export type NlpKeywordsRequest = z.input<typeof nlpKeywordsRequestSchema>;
 
 export const nlpTextStatsSchema = z.object({
   tokens: count,

@@ -4,7 +4,14 @@ import './plugins/metrics.plugin.js';
 export { createHttpApp, type HttpApp } from './create-app.js';
 export { listenWithGracefulShutdown } from './graceful-shutdown.js';
 export { AppError, defineError, type AppErrorFactory } from './errors/app-error.js';
-export { registerRoute, type RouteHandler, type RouteRequest, type RouteServerOptions } from './register-route.js';
+export { registerRoute } from './register-route.js';
 export type { ReadinessCheck } from './plugins/health.plugin.js';
-export { positionAfter, toPage, type ListCursor } from './cursor.js';
+export { positionAfter, toPage } from './cursor.js';
 export { parseOrThrow } from './parse-or-throw.js';
+/**
+ * @public The types in the signatures of `registerRoute` and of the cursor helpers, so that
+ * services can name a handler, its request, their server options or a list position.
+ */
+export type { RouteHandler, RouteRequest, RouteServerOptions } from './register-route.js';
+/** @public See above. */
+export type { ListCursor } from './cursor.js';

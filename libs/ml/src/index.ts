@@ -1,8 +1,8 @@
 export { packBatch, type PackedBatch, type SparseVector } from './core/sparse-vector.js';
-export { createRandom, type Random } from './core/random.js';
+export { createRandom } from './core/random.js';
 export type { LabelledExample } from './core/example.js';
-export { stratifiedSplit, type DatasetSplit, type SplitFractions } from './split/stratified-split.js';
-export type { Activation, DenseLayerWeights, SparseBagWeights } from './model/network-weights.js';
+export { stratifiedSplit } from './split/stratified-split.js';
+export type { SparseBagWeights } from './model/network-weights.js';
 /**
  * @public Decision rules (tagger hits combined with the model's output): the training config
  * declares them, training evaluation and serving apply them; those callers land after this module.
@@ -24,29 +24,38 @@ export { sparseBagForward } from './onnx/reference-forward.js';
 export { randomSparseBagWeights, type SparseBagKind } from './onnx/random-sparse-bag-weights.js';
 export { randomSparseVectors } from './onnx/random-sparse-vectors.js';
 export { useBackend, type BackendPreference } from './model/backend.js';
-export type { ModelSpec, OptimizationSpec } from './model/model-spec.js';
-export { trainSparseBag, type EpochRecord, type TrainerCheckpoint, type TrainingData } from './model/trainer.js';
+export { trainSparseBag, type EpochRecord, type TrainerCheckpoint } from './model/trainer.js';
 export { encodeCheckpoint, decodeCheckpoint } from './model/checkpoint-codec.js';
-export { createTfjsModel, type TfjsSparseBagModel } from './model/tfjs-forward.js';
+export { createTfjsModel } from './model/tfjs-forward.js';
 export { trainingOptionsSchema, type TrainingOptions } from './config/training-options.js';
 export { resolveTrainingConfig, TrainingConfigError, type TrainingConfig } from './config/training-config.js';
-export {
-  runTrainingPipeline,
-  type PipelineInput,
-  type PipelineResult,
-  type TrainingRow,
-} from './pipeline/run-training-pipeline.js';
+export { runTrainingPipeline, type PipelineResult } from './pipeline/run-training-pipeline.js';
 export { TrainingPipelineError } from './pipeline/pipeline-error.js';
 export type { TrainingStatistics } from './pipeline/training-statistics.js';
 export { modelManifestSchema, readManifest, type ModelManifest } from './manifest/model-manifest.js';
 export { fitTextFeaturizer, textFeaturizerFromJSON, type TextFeaturizer } from './featurizers/text-featurizer.js';
-export type { FeaturizerSpec } from './featurizers/featurizer-spec.js';
-export type { EvaluationReport } from './evaluation/index.js';
+/**
+ * @public The types in the signatures of the functions above (random source, split, weights,
+ * trainer and pipeline inputs, TensorFlow.js model), so that callers can name them.
+ */
+export type { Random } from './core/random.js';
+/** @public See above. */
+export type { DatasetSplit, SplitFractions } from './split/stratified-split.js';
+/** @public See above. */
+export type { Activation, DenseLayerWeights } from './model/network-weights.js';
+/** @public See above. */
+export type { ModelSpec, OptimizationSpec } from './model/model-spec.js';
+/** @public See above. */
+export type { TrainingData } from './model/trainer.js';
+/** @public See above. */
+export type { TfjsSparseBagModel } from './model/tfjs-forward.js';
+/** @public See above. */
+export type { PipelineInput, TrainingRow } from './pipeline/run-training-pipeline.js';
 /**
  * @public The featurizers on their own and the text featurizer's spec and state: the training
  * config embeds the spec, inference rebuilds the featurizer from a manifest's state.
  */
-export { featurizerSpecSchema, type FeaturizerSpecInput } from './featurizers/featurizer-spec.js';
+export { featurizerSpecSchema, type FeaturizerSpec, type FeaturizerSpecInput } from './featurizers/featurizer-spec.js';
 /** @public See above. */
 export {
   textFeaturizerStateSchema,
@@ -76,6 +85,7 @@ export {
   evaluationReportSchema,
   learningCurveSchema,
   type EvaluationInput,
+  type EvaluationReport,
   type LearningCurve,
   type LearningCurveEpoch,
 } from './evaluation/index.js';

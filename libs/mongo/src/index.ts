@@ -3,7 +3,8 @@ export {
   defineCollection,
   ensureIndexes,
   isDuplicateKeyError,
-  type CollectionDefinition,
   type IndexedCollection,
 } from './collection-definition.js';
 export { openBucket, uploadStream, downloadStream } from './gridfs.js';
+/** @public What `defineCollection` returns, so that a service can name its collections' definitions. */
+export type { CollectionDefinition } from './collection-definition.js';

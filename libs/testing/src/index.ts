@@ -2,8 +2,15 @@ export { createTestEnvironment, type TestEnvironment } from './test-environment.
 export { setupInfrastructure, teardownInfrastructure } from './global-setup.js';
 export { waitFor } from './wait-for.js';
 export { checkHttpSurface } from './http-surface.js';
-export { topicCorpus, type TopicRow } from './topic-corpus.js';
+export { topicCorpus } from './topic-corpus.js';
 export { StandInRegistry, type RegisteredFolder } from './stand-in-registry.js';
 export { multipartBody, type FormPart } from './multipart-body.js';
 export { freePort, spawnService, type ServiceProcess } from './service-process.js';
-export { registryContractSuite, type RegistryContractTarget } from './registry-contract-suite.js';
+export { registryContractSuite } from './registry-contract-suite.js';
+/**
+ * @public The types in the signatures of `topicCorpus` and `registryContractSuite`, so that tests
+ * can name a corpus row or the target they open for the suite.
+ */
+export type { TopicRow } from './topic-corpus.js';
+/** @public See above. */
+export type { RegistryContractTarget } from './registry-contract-suite.js';

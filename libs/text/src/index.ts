@@ -1,16 +1,6 @@
-export { normalizeText, type NormalizeOptions, type NormalizeOptionsInput } from './normalize.js';
-export { splitSentences, type Sentence, type SentenceOptions, type SentenceOptionsInput } from './sentences.js';
-export {
-  TOKENIZER_VERSION,
-  createTokenizer,
-  tokenizerSpec,
-  type Token,
-  type TokenKind,
-  type Tokenizer,
-  type TokenizerOptions,
-  type TokenizerOptionsInput,
-  type TokenizerSpec,
-} from './tokenizer.js';
+export { normalizeText } from './normalize.js';
+export { splitSentences } from './sentences.js';
+export { TOKENIZER_VERSION, createTokenizer, tokenizerSpec, type Tokenizer } from './tokenizer.js';
 export { TAGGERS, findTagger, runTaggers } from './taggers/registry.js';
 export { DEFAULT_TAGGER_OPTIONS, type Hit, type Tagger } from './taggers/tagger.js';
 
@@ -30,3 +20,12 @@ export { tokenizerSpecSchema, createTokenizerFromSpec, tokenize, TokenizerVersio
  * contract, the rules use the defaults) type their own with it.
  */
 export type { TaggerOptions } from './taggers/tagger.js';
+/**
+ * @public The options, results and spec in the signatures of the normaliser, sentence splitter
+ * and tokeniser, so that callers can name them.
+ */
+export type { NormalizeOptions, NormalizeOptionsInput } from './normalize.js';
+/** @public See above. */
+export type { Sentence, SentenceOptions, SentenceOptionsInput } from './sentences.js';
+/** @public See above. */
+export type { Token, TokenKind, TokenizerOptions, TokenizerOptionsInput, TokenizerSpec } from './tokenizer.js';
