@@ -36,19 +36,31 @@ export async function withRetries<T>(
 ): Promise<T> {
   if (!mayRetry || policy.attempts <= 1) return attempt(1);
   const startedAt = Date.now();
+  const beforeDeadline = (): boolean => Date.now() - startedAt < policy.deadlineMs;
   let attemptNumber = 0;
+  let lastFailure: unknown;
+  let expired = false;
   return backOff(
-    () => {
+    async () => {
       attemptNumber += 1;
-      return attempt(attemptNumber);
+      // The backoff may end past the deadline: the retry is then not started.
+      if (attemptNumber > 1 && !beforeDeadline()) {
+        expired = true;
+        throw lastFailure;
+      }
+      try {
+        return await attempt(attemptNumber);
+      } catch (error) {
+        lastFailure = error;
+        throw error;
+      }
     },
     {
       numOfAttempts: policy.attempts,
       startingDelay: policy.initialDelayMs,
       maxDelay: policy.maxDelayMs,
       jitter: 'full',
-      retry: (error: unknown) =>
-        error instanceof UpstreamError && error.retryable && Date.now() - startedAt < policy.deadlineMs,
+      retry: (error: unknown) => !expired && error instanceof UpstreamError && error.retryable && beforeDeadline(),
     },
   );
 }

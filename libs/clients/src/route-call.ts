@@ -68,9 +68,20 @@ function multipartBody(route: RouteDescriptor, upload: Upload): EncodedBody {
   return { body: form, contentType: undefined, replayable: true };
 }
 
+/** Fails an upload of bytes or Blobs over the limit before anything is sent (streams are cut as they go). */
+function checkKnownSize(files: readonly UploadFile[], maxBytes: number | undefined): void {
+  if (maxBytes === undefined) return;
+  const known = files.reduce((sum, { content }) => {
+    if (content instanceof Blob) return sum + content.size;
+    return isStreamContent(content) ? sum : sum + content.byteLength;
+  }, 0);
+  if (known > maxBytes) throw new ByteLimitExceededError(maxBytes);
+}
+
 function encodeBody(route: RouteDescriptor, input: RouteCallInput, options: CallOptions): EncodedBody {
   if (input.upload) {
     const files = filesOf(input.upload);
+    checkKnownSize(files, options.maxUploadBytes);
     const raw =
       input.upload.encoding === 'raw' ||
       (input.upload.encoding === undefined &&
@@ -101,6 +112,18 @@ async function readText(service: string, response: Response, maxBytes: number | 
     chunks.push(Buffer.from(chunk));
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The first `maxBytes` of a body as text, the rest left unread: enough to read a problem. */
+async function readHead(response: Response, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of (response.body ?? []) as AsyncIterable<Uint8Array>) {
+    chunks.push(Buffer.from(chunk));
+    size += chunk.length;
+    if (size >= maxBytes) break;
+  }
+  return Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8');
 }
 
 function tooLarge(service: string, status: number, maxBytes: number): UpstreamError {
@@ -135,16 +158,23 @@ function checked(
   return parsed.data;
 }
 
-function fileAnswer(service: string, response: Response, maxBytes: number | undefined): FileAnswer {
+/** What a failed attempt throws: the caller's own reason when the caller aborted, else an UpstreamError. */
+function failure(service: string, error: unknown, signal: AbortSignal | undefined, timeoutMs: number): unknown {
+  if (signal?.aborted) return signal.reason;
+  return errorFromTransport(service, error, timeoutMs);
+}
+
+function fileAnswer(service: string, response: Response, options: CallOptions, timeoutMs: number): FileAnswer {
   const declared = response.headers.get('content-length');
   const size = declared === null ? undefined : Number(declared);
   const source = response.body ? Readable.fromWeb(response.body as never) : Readable.from([]);
-  let body = source;
-  if (maxBytes !== undefined) {
-    const meter = new ByteMeter({ maxBytes, tooLarge: (max) => tooLarge(service, response.status, max) });
-    source.on('error', (error) => meter.destroy(errorFromTransport(service, error, 0)));
-    body = source.pipe(meter);
-  }
+  const body = new ByteMeter({
+    maxBytes: options.maxResponseBytes,
+    tooLarge: (max) => tooLarge(service, response.status, max),
+  });
+  source.on('error', (error) => body.destroy(failure(service, error, options.signal, timeoutMs) as Error));
+  body.once('close', () => source.destroy());
+  source.pipe(body);
   return {
     status: response.status,
     headers: response.headers,
@@ -159,10 +189,12 @@ async function* jsonLines(
   response: Response,
   record: z.ZodType,
   validate: boolean,
+  signal: AbortSignal | undefined,
   timeoutMs: number,
 ): AsyncGenerator {
   if (!response.body) return;
-  const lines = createInterface({ input: Readable.fromWeb(response.body as never), crlfDelay: Infinity });
+  const input = Readable.fromWeb(response.body as never);
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
   try {
     for await (const line of lines) {
@@ -180,7 +212,9 @@ async function* jsonLines(
       yield parsed.data;
     }
   } catch (error) {
-    throw errorFromTransport(service, error, timeoutMs);
+    throw failure(service, error, signal, timeoutMs);
+  } finally {
+    input.destroy();
   }
 }
 
@@ -219,22 +253,21 @@ async function attemptCall(
       ...(encoded.body instanceof ReadableStream ? { duplex: 'half' } : {}),
     });
   } catch (error) {
-    if (options.signal?.aborted) throw options.signal.reason;
-    if (encoded.meter?.exceeded) {
+    if (encoded.meter?.exceeded && !options.signal?.aborted) {
       throw new ByteLimitExceededError(options.maxUploadBytes ?? 0);
     }
-    throw errorFromTransport(service, error, timeoutMs);
+    throw failure(service, error, options.signal, timeoutMs);
   }
   try {
     if (!response.ok) {
-      throw errorFromAnswer(service, response.status, await readText(service, response, 64 * 1024), route.timeoutCodes);
+      throw errorFromAnswer(service, response.status, await readHead(response, 64 * 1024), route.timeoutCodes);
     }
-    if (route.stream?.kind === 'file') return fileAnswer(service, response, options.maxResponseBytes);
+    if (route.stream?.kind === 'file') return fileAnswer(service, response, options, timeoutMs);
     if (route.stream?.kind === 'jsonl') {
       const answer: JsonLinesAnswer<unknown> = {
         status: response.status,
         headers: response.headers,
-        records: jsonLines(service, response, route.stream.record, validate, timeoutMs),
+        records: jsonLines(service, response, route.stream.record, validate, options.signal, timeoutMs),
       };
       return answer;
     }
@@ -244,11 +277,10 @@ async function attemptCall(
       throw invalidAnswer(service, response.status, `status ${response.status} is not one the route answers`);
     }
     const text = await readText(service, response, options.maxResponseBytes);
-    if (response.status === 204 || text === '') return undefined;
-    return checked(service, response.status, schema, parseJson(text), validate);
+    if (response.status === 204) return undefined;
+    return checked(service, response.status, schema, text === '' ? undefined : parseJson(text), validate);
   } catch (error) {
-    if (options.signal?.aborted) throw options.signal.reason;
-    throw errorFromTransport(service, error, timeoutMs);
+    throw failure(service, error, options.signal, timeoutMs);
   }
 }
 

@@ -27,8 +27,8 @@ export function fillPath(template: string, params: Readonly<Record<string, unkno
     .split(LITERAL_COLON)
     .map((part) =>
       part
-        .replace(PARAM, (_match, name: string) => encodeURIComponent(value(name)))
-        .replace(/\*$/, () => encodeRest(value('*'))),
+        .replace(/\*$/, () => encodeRest(value('*')))
+        .replace(PARAM, (_match, name: string) => encodeURIComponent(value(name))),
     )
     .join(':');
 }
