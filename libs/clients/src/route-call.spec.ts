@@ -301,7 +301,7 @@ describe('callRoute', () => {
 
   it('throws a TypeError before any request when a path param is missing', async () => {
     const { baseUrl, received } = await upstream((_request, response) => sendJson(response, 200, MODEL));
-    await expect(callRoute(shopRoutes.models.get, {}, { baseUrl })).rejects.toThrow(TypeError);
+    await expect(callRoute(shopRoutes.models.get, {} as never, { baseUrl })).rejects.toThrow(TypeError);
     expect(received).toHaveLength(0);
   });
 });

@@ -2,7 +2,16 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { isIdempotent, type RouteDescriptor } from '@mlops/contracts';
 import type { z } from 'zod';
-import type { CallOptions, ClientOptions, FileAnswer, JsonLinesAnswer, Upload, UploadFile } from './call-types.js';
+import type {
+  CallInput,
+  CallOptions,
+  CallResult,
+  ClientOptions,
+  FileAnswer,
+  JsonLinesAnswer,
+  Upload,
+  UploadFile,
+} from './call-types.js';
 import { NO_RETRY, withRetries } from './retry-policy.js';
 import { queryString, fillPath } from './route-url.js';
 import { ByteLimitExceededError, ByteMeter } from './streams/byte-meter.js';
@@ -291,7 +300,7 @@ async function attemptCall(
  * stream). Every failure is an UpstreamError; retries follow `options.retry`, for idempotent
  * routes whose body can be sent again.
  */
-export async function callRoute(
+export async function sendCall(
   route: RouteDescriptor,
   input: RouteCallInput,
   client: ClientOptions,
@@ -301,4 +310,18 @@ export async function callRoute(
   return withRetries(options.retry ?? NO_RETRY, isIdempotent(route) && !streamed, () =>
     attemptCall(route, input, client, options),
   );
+}
+
+/**
+ * `sendCall` typed by the route: the input is the descriptor's params, query and body (or
+ * upload), the answer its JSON answer, JSON Lines records or file. For a single route called
+ * outside a service client (a third-party route described in a service's own code).
+ */
+export async function callRoute<R extends RouteDescriptor>(
+  route: R,
+  input: CallInput<R>,
+  client: ClientOptions,
+  options: CallOptions = {},
+): Promise<CallResult<R>> {
+  return (await sendCall(route, input as RouteCallInput, client, options)) as CallResult<R>;
 }

@@ -1,6 +1,6 @@
 import { isRouteDescriptor, type RouteDescriptor, type RouteTree } from '@mlops/contracts';
 import type { CallOptions, ClientOptions, RouteCall } from './call-types.js';
-import { callRoute, type RouteCallInput } from './route-call.js';
+import { sendCall, type RouteCallInput } from './route-call.js';
 
 /** A typed client of a tree of routes: the same shape, each route a function. */
 export type ServiceClient<T extends RouteTree> = {
@@ -24,7 +24,7 @@ export function createServiceClient<T extends RouteTree>(tree: T, options: Clien
       Object.entries(node).map(([key, child]) => [
         key,
         isRouteDescriptor(child)
-          ? (input: RouteCallInput = {}, callOptions?: CallOptions) => callRoute(child, input, settings, callOptions)
+          ? (input: RouteCallInput = {}, callOptions?: CallOptions) => sendCall(child, input, settings, callOptions)
           : build(child),
       ]),
     );

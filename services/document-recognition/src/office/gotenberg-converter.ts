@@ -1,5 +1,5 @@
 import { buffer } from 'node:stream/consumers';
-import { callRoute, UpstreamError, type ClientOptions, type FileAnswer } from '@mlops/clients';
+import { callRoute, UpstreamError, type ClientOptions } from '@mlops/clients';
 import { recognitionErrors } from '../errors.js';
 import type { OfficeConverter } from './converter.js';
 import { gotenbergConvertRoute as route } from './gotenberg.route.js';
@@ -26,12 +26,12 @@ export class GotenbergConverter implements OfficeConverter {
    */
   async toPdf(bytes: Buffer, extension: string, signal: AbortSignal): Promise<Buffer> {
     try {
-      const answer = (await callRoute(
+      const answer = await callRoute(
         route,
         { upload: { files: { content: bytes, filename: `document.${extension}` } } },
         this.client,
         { signal },
-      )) as FileAnswer;
+      );
       return await buffer(answer.body);
     } catch (error) {
       signal.throwIfAborted();
