@@ -12,7 +12,7 @@ import {
   sendProblem,
   type ReceivedPart,
   type UpstreamHandler,
-} from '../test/local-upstream.js';
+} from '@mlops/testing';
 import { failureOf, upstreamFailureOf } from '../test/outcome.js';
 import type { ClientOptions } from './call-types.js';
 import type { RetryPolicy } from './retry-policy.js';

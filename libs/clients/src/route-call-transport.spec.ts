@@ -1,7 +1,7 @@
 import { defineRoute } from '@mlops/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { closedBaseUrl, localUpstreams, sendJson, sendProblem, type UpstreamHandler } from '../test/local-upstream.js';
+import { closedBaseUrl, localUpstreams, sendJson, sendProblem, type UpstreamHandler } from '@mlops/testing';
 import { failureOf, timed, upstreamFailureOf } from '../test/outcome.js';
 import { callRoute } from './route-call.js';
 import type { RetryPolicy } from './retry-policy.js';

@@ -1,7 +1,7 @@
 import { defineRoute } from '@mlops/contracts';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { localUpstreams, sendJson, sendProblem, type UpstreamHandler } from '../test/local-upstream.js';
+import { localUpstreams, sendJson, sendProblem, type UpstreamHandler } from '@mlops/testing';
 import { upstreamFailureOf } from '../test/outcome.js';
 import type { ClientOptions } from './call-types.js';
 import { callRoute } from './route-call.js';

@@ -5,6 +5,15 @@ export { checkHttpSurface } from './http-surface.js';
 export { topicCorpus } from './topic-corpus.js';
 export { StandInRegistry, type RegisteredFolder } from './stand-in-registry.js';
 export { multipartBody, type FormPart } from './multipart-body.js';
+export {
+  closedBaseUrl,
+  localUpstreams,
+  sendJson,
+  sendProblem,
+  startLocalUpstream,
+  type UpstreamHandler,
+} from './local-upstream.js';
+export { multipartParts, type ReceivedPart } from './multipart-parts.js';
 export { freePort, spawnService, type ServiceProcess } from './service-process.js';
 export { registryContractSuite } from './registry-contract-suite.js';
 /**
@@ -14,3 +23,5 @@ export { registryContractSuite } from './registry-contract-suite.js';
 export type { TopicRow } from './topic-corpus.js';
 /** @public See above. */
 export type { RegistryContractTarget } from './registry-contract-suite.js';
+/** @public The types in the signatures of the local upstreams, so that handlers can name what they receive. */
+export type { LocalUpstream, ReceivedRequest } from './local-upstream.js';

@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startLocalUpstream, type LocalUpstream } from '@mlops/testing';
 
 /** What a stand-in answers to one request: a status and a JSON body. */
 export interface StandInAnswer {
@@ -14,45 +13,38 @@ export interface StandInCall {
   readonly requestId: string | undefined;
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /**
  * A scripted stand-in for document-recognition and nlp over real HTTP on loopback: `answer`
  * decides each reply from the request, so tests can refuse files, time out or break a contract.
  */
 export class UpstreamStandIn {
   readonly calls: StandInCall[] = [];
-  #server: Server | undefined;
+  #upstream: LocalUpstream | undefined;
 
   constructor(private readonly answer: (call: StandInCall, previous: readonly StandInCall[]) => StandInAnswer) {}
 
   /** Starts listening; returns the base URL. */
   async start(): Promise<string> {
-    const server = createServer((request, response) => {
-      void readBody(request).then((body) => {
-        const header = request.headers['x-request-id'];
-        const call = { path: request.url ?? '/', body, requestId: typeof header === 'string' ? header : undefined };
-        const previous = [...this.calls];
-        this.calls.push(call);
-        const { status, body: answer } = this.answer(call, previous);
-        const type = status >= 400 ? 'application/problem+json' : 'application/json';
-        response.writeHead(status, { 'content-type': type });
-        response.end(JSON.stringify(answer));
-      });
+    this.#upstream = await startLocalUpstream((request, response) => {
+      const header = request.headers['x-request-id'];
+      const call = {
+        path: request.url,
+        body: request.body().toString('utf8'),
+        requestId: typeof header === 'string' ? header : undefined,
+      };
+      const previous = [...this.calls];
+      this.calls.push(call);
+      const { status, body: answer } = this.answer(call, previous);
+      const type = status >= 400 ? 'application/problem+json' : 'application/json';
+      response.writeHead(status, { 'content-type': type });
+      response.end(JSON.stringify(answer));
     });
-    this.#server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return this.#upstream.baseUrl;
   }
 
   /** Stops listening. */
   async stop(): Promise<void> {
-    const server = this.#server;
-    if (server) await new Promise((resolve) => server.close(resolve));
+    await this.#upstream?.close();
   }
 }
 

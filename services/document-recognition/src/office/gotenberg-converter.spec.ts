@@ -1,23 +1,14 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { AppError } from '@mlops/http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { localUpstreams, type UpstreamHandler } from '@mlops/testing';
+import { describe, expect, it } from 'vitest';
 import { GotenbergConverter } from './gotenberg-converter.js';
 
-type Handler = (request: IncomingMessage, response: ServerResponse, body: Buffer) => void;
-
-const servers: Server[] = [];
+const upstream = localUpstreams();
 
 /** A stand-in for gotenberg on loopback, answering what `handler` says once the upload is read. */
-async function gotenberg(handler: Handler): Promise<string> {
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => handler(request, response, Buffer.concat(chunks)));
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+async function gotenberg(handler: UpstreamHandler): Promise<string> {
+  const { baseUrl } = await upstream(handler);
+  return `${baseUrl}/`;
 }
 
 async function failureOf(converter: GotenbergConverter, signal = new AbortController().signal): Promise<unknown> {
@@ -27,22 +18,15 @@ async function failureOf(converter: GotenbergConverter, signal = new AbortContro
   );
 }
 
-afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
-
 describe('GotenbergConverter', () => {
   it('uploads the file as the part `files` named by its extension and returns the PDF', async () => {
     let seen: { url: string | undefined; method: string | undefined; type: string; body: string } | undefined;
-    const baseUrl = await gotenberg((request, response, body) => {
+    const baseUrl = await gotenberg((request, response) => {
       seen = {
         url: request.url,
         method: request.method,
         type: request.headers['content-type'] ?? '',
-        body: body.toString(),
+        body: request.body().toString(),
       };
       response.writeHead(200, { 'content-type': 'application/pdf' });
       response.end('%PDF-1.7 converted');

@@ -1,8 +1,7 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { ByteLimitExceededError, UpstreamError } from '@mlops/clients';
-import { afterEach, describe, expect, it } from 'vitest';
+import { closedBaseUrl, localUpstreams, sendProblem } from '@mlops/testing';
+import { describe, expect, it } from 'vitest';
 import {
   createRecognitionClient,
   extractText,
@@ -11,21 +10,7 @@ import {
   type RecognitionFailure,
 } from './recognition.client.js';
 
-type Handler = (request: IncomingMessage, response: ServerResponse, body: Buffer) => void;
-
-const servers: Server[] = [];
-
-/** A stand-in for document-recognition on loopback, answering what `handler` says once the body is read. */
-async function upstream(handler: Handler): Promise<string> {
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => handler(request, response, Buffer.concat(chunks)));
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+const upstream = localUpstreams();
 
 const MAX_BYTES = 1024;
 
@@ -48,23 +33,11 @@ function expectUnavailable(failure: RecognitionFailure, detailPart: string): voi
   expect(failure.detail).toContain(detailPart);
 }
 
-function problem(response: ServerResponse, status: number, code: string, detail: string): void {
-  response.writeHead(status, { 'content-type': 'application/problem+json' });
-  response.end(JSON.stringify({ type: 'x', title: 'x', status, code, detail }));
-}
-
-afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
-
 describe('extractText through the recognition client', () => {
   it('streams the bytes as a raw body named by ?filename= and returns the validated result', async () => {
     let seen: { url: string | undefined; type: string | undefined; body: string } | undefined;
-    const baseUrl = await upstream((request, response, body) => {
-      seen = { url: request.url, type: request.headers['content-type'], body: body.toString() };
+    const { baseUrl } = await upstream((request, response) => {
+      seen = { url: request.url, type: request.headers['content-type'], body: request.body().toString() };
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ not: 'a result' }));
     });
@@ -74,8 +47,8 @@ describe('extractText through the recognition client', () => {
   });
 
   it('reads a 4xx problem as a refusal with its status, code and detail', async () => {
-    const baseUrl = await upstream((_request, response) =>
-      problem(response, 415, 'RECOGNITION_UNSUPPORTED_TYPE', 'not a known type'),
+    const { baseUrl } = await upstream((_request, response) =>
+      sendProblem(response, 415, 'RECOGNITION_UNSUPPORTED_TYPE', { detail: 'not a known type' }),
     );
     expect(await failureOf(recognitionClient(baseUrl, 5000))).toEqual({
       kind: 'refused',
@@ -86,14 +59,18 @@ describe('extractText through the recognition client', () => {
   });
 
   it('reads a 5xx or a non-JSON error as unavailable, and its own timeout problem as a timeout', async () => {
-    const failing = await upstream((_request, response) => problem(response, 502, 'RECOGNITION_CONVERTER_FAILED', 'x'));
+    const { baseUrl: failing } = await upstream((_request, response) =>
+      sendProblem(response, 502, 'RECOGNITION_CONVERTER_FAILED', { detail: 'x' }),
+    );
     expectUnavailable(await failureOf(recognitionClient(failing, 5000)), '502 RECOGNITION_CONVERTER_FAILED');
-    const plain = await upstream((_request, response) => {
+    const { baseUrl: plain } = await upstream((_request, response) => {
       response.writeHead(503);
       response.end('overloaded');
     });
     expectUnavailable(await failureOf(recognitionClient(plain, 5000)), 'RECOGNITION_HTTP_503: overloaded');
-    const slow = await upstream((_request, response) => problem(response, 422, 'RECOGNITION_TIMEOUT', 'took too long'));
+    const { baseUrl: slow } = await upstream((_request, response) =>
+      sendProblem(response, 422, 'RECOGNITION_TIMEOUT', { detail: 'took too long' }),
+    );
     expect(await failureOf(recognitionClient(slow, 5000))).toEqual({
       kind: 'timeout',
       detail: 'took too long',
@@ -101,7 +78,7 @@ describe('extractText through the recognition client', () => {
   });
 
   it('reports a server that does not answer within the timeout as a timeout', async () => {
-    const silent = await upstream(() => undefined);
+    const { baseUrl: silent } = await upstream(() => undefined);
     expect(await failureOf(recognitionClient(silent, 100))).toEqual({
       kind: 'timeout',
       detail: 'document-recognition did not answer within 100 ms',
@@ -109,9 +86,7 @@ describe('extractText through the recognition client', () => {
   });
 
   it('reports a refused connection as unavailable and destroys the content', async () => {
-    const closed = await upstream(() => undefined);
-    const server = servers.pop();
-    await new Promise((resolve) => server?.close(resolve));
+    const closed = await closedBaseUrl();
     const content = Readable.from([Buffer.from('hello')]);
     const error: unknown = await extractText(recognitionClient(closed, 5000), content, {
       filename: null,
@@ -123,7 +98,9 @@ describe('extractText through the recognition client', () => {
   });
 
   it('cuts an upload past maxBytes with ByteLimitExceededError and destroys the content', async () => {
-    const baseUrl = await upstream((_request, response) => problem(response, 400, 'NEVER', 'read whole'));
+    const { baseUrl } = await upstream((_request, response) =>
+      sendProblem(response, 400, 'NEVER', { detail: 'read whole' }),
+    );
     const content = Readable.from([Buffer.from('abc'), Buffer.from('def')]);
     const error: unknown = await extractText(recognitionClient(baseUrl, 5000), content, {
       filename: null,

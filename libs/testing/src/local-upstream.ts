@@ -21,6 +21,8 @@ export interface LocalUpstream {
   readonly baseUrl: string;
   /** Every request received, in order, including those whose body never ended. */
   readonly received: ReceivedRequest[];
+  /** Stops listening and drops open connections. */
+  readonly close: () => Promise<void>;
 }
 
 function listen(server: Server): Promise<string> {
@@ -37,36 +39,45 @@ function close(server: Server): Promise<void> {
 }
 
 /**
+ * Starts a local upstream that reads each request body whole, then lets `handler` answer.
+ * The caller closes it; inside a `describe`, `localUpstreams` closes them after each test.
+ */
+export async function startLocalUpstream(handler: UpstreamHandler): Promise<LocalUpstream> {
+  const received: ReceivedRequest[] = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    let complete = false;
+    const entry: ReceivedRequest = {
+      method: request.method ?? '',
+      url: request.url ?? '',
+      headers: request.headers,
+      body: () => Buffer.concat(chunks),
+      complete: () => complete,
+    };
+    received.push(entry);
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('error', () => undefined);
+    request.on('end', () => {
+      complete = true;
+      handler(entry, response);
+    });
+  });
+  return { baseUrl: await listen(server), received, close: () => close(server) };
+}
+
+/**
  * Returns a starter of local upstreams, each closed (connections included) after each test.
- * Call it once at the top of a `describe`.
+ * Call it once at the top of a `describe` (or of a spec file).
  */
 export function localUpstreams(): (handler: UpstreamHandler) => Promise<LocalUpstream> {
-  const started: Server[] = [];
+  const started: LocalUpstream[] = [];
   afterEach(async () => {
-    await Promise.all(started.splice(0).map(close));
+    await Promise.all(started.splice(0).map((upstream) => upstream.close()));
   });
   return async (handler) => {
-    const received: ReceivedRequest[] = [];
-    const server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      let complete = false;
-      const entry: ReceivedRequest = {
-        method: request.method ?? '',
-        url: request.url ?? '',
-        headers: request.headers,
-        body: () => Buffer.concat(chunks),
-        complete: () => complete,
-      };
-      received.push(entry);
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('error', () => undefined);
-      request.on('end', () => {
-        complete = true;
-        handler(entry, response);
-      });
-    });
-    started.push(server);
-    return { baseUrl: await listen(server), received };
+    const upstream = await startLocalUpstream(handler);
+    started.push(upstream);
+    return upstream;
   };
 }
 
@@ -93,36 +104,4 @@ export function sendProblem(
 ): void {
   response.writeHead(status, { 'content-type': 'application/problem+json' });
   response.end(JSON.stringify({ type: `https://mlops.local/problems/${code}`, title: code, status, code, ...extra }));
-}
-
-/** One part of a multipart/form-data body. */
-export interface ReceivedPart {
-  readonly name: string | undefined;
-  readonly filename: string | undefined;
-  readonly contentType: string | undefined;
-  readonly bytes: Buffer;
-}
-
-/** Splits a multipart/form-data body (RFC 7578) into its parts, bytes intact. */
-export function multipartParts(request: ReceivedRequest): ReceivedPart[] {
-  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(request.headers['content-type'] ?? '');
-  const delimiter = Buffer.from(`\r\n--${boundary?.[1] ?? boundary?.[2] ?? ''}`);
-  const body = Buffer.concat([Buffer.from('\r\n'), request.body()]);
-  const parts: ReceivedPart[] = [];
-  let start = body.indexOf(delimiter);
-  while (start >= 0) {
-    const next = body.indexOf(delimiter, start + delimiter.length);
-    if (next < 0) break;
-    const part = body.subarray(start + delimiter.length + 2, next);
-    const headerEnd = part.indexOf('\r\n\r\n');
-    const head = part.subarray(0, headerEnd).toString('utf8');
-    parts.push({
-      name: /name="([^"]*)"/.exec(head)?.[1],
-      filename: /filename="([^"]*)"/.exec(head)?.[1],
-      contentType: /content-type: *([^\r\n]+)/i.exec(head)?.[1],
-      bytes: part.subarray(headerEnd + 4),
-    });
-    start = next;
-  }
-  return parts;
 }
