@@ -28,4 +28,11 @@ export type { NormalizeOptions, NormalizeOptionsInput } from './normalize.js';
 /** @public See above. */
 export type { Sentence, SentenceOptions, SentenceOptionsInput } from './sentences.js';
 /** @public See above. */
-export type { Token, TokenKind, TokenizerOptions, TokenizerOptionsInput, TokenizerSpec } from './tokenizer.js';
+export type { TokenizerSpec } from './tokenizer.js';
+/** @public See above. */
+export type { Token, TokenKind, TokenizerOptions, TokenizerOptionsInput } from './tokenizer-options.js';
+/**
+ * @public The tokeniser as first written, one regular expression over the text: the reference the
+ * differential tests and the featurize benchmark compare the tokeniser with.
+ */
+export { referenceTokenize } from './reference-tokenizer.js';

@@ -5,11 +5,11 @@ import {
   createTokenizer,
   createTokenizerFromSpec,
   tokenize,
-  tokenizerOptionsSchema,
   tokenizerSpec,
-  type Token,
-  type TokenizerOptionsInput,
 } from './tokenizer.js';
+import { referenceTokenize } from './reference-tokenizer.js';
+import { TOKEN_KIND_CODES, TokenBuffer } from './token-buffer.js';
+import { tokenizerOptionsSchema, type Token, type TokenizerOptionsInput } from './tokenizer-options.js';
 
 const values = (text: string, options?: TokenizerOptionsInput) => tokenize(text, options).map((t) => t.text);
 
@@ -135,6 +135,59 @@ describe('tokenize', () => {
     const text = "Mixed: Straße, 👍🏽, 日本, don't, 3.14 — and more.";
     expect(tokenize(text)).toEqual(tokenize(text));
     expect(createTokenizer().tokenize(text)).toEqual(createTokenizer({}).tokenize(text));
+  });
+});
+
+describe('tokenizeInto', () => {
+  const valuesIn = (buffer: TokenBuffer): string[] =>
+    Array.from({ length: buffer.count }, (_, index) =>
+      String.fromCharCode(...buffer.chars.subarray(buffer.valueStarts[index], buffer.valueEnds[index])),
+    );
+
+  it('writes the tokens of tokenize into a reusable buffer', () => {
+    const tokenizer = createTokenizer();
+    const buffer = new TokenBuffer();
+    const text = "Straße, DON'T 3.14 日本 👍🏽 ﬁnance x-y";
+    tokenizer.tokenizeInto(text, buffer);
+    const tokens = tokenizer.tokenize(text);
+    expect(buffer.count).toBe(tokens.length);
+    expect(valuesIn(buffer)).toEqual(tokens.map((token) => token.text));
+    tokens.forEach((token, index) => {
+      expect(buffer.value(index)).toBe(token.text);
+      expect(buffer.kind(index)).toBe(token.kind);
+      expect(buffer.kinds[index]).toBe(TOKEN_KIND_CODES[token.kind]);
+      expect([buffer.starts[index], buffer.ends[index]]).toEqual([token.start, token.end]);
+    });
+    tokenizer.tokenizeInto('Two WORDS', buffer);
+    expect(valuesIn(buffer)).toEqual(['two', 'words']);
+    expect(buffer.value(0)).toBe('two');
+  });
+
+  it('grows for long texts and long values', () => {
+    const buffer = new TokenBuffer();
+    const text = `${'word '.repeat(5000)}${'ﷺ'.repeat(40)}`;
+    createTokenizer({ maxLength: 1000 }).tokenizeInto(text, buffer);
+    expect(buffer.count).toBe(5001);
+    expect(buffer.charCount).toBe(4 * 5000 + 18 * 40);
+    expect(buffer.value(5000)).toBe('ﷺ'.repeat(40).normalize('NFKC'));
+  });
+
+  it('agrees with the regular-expression reference where ASCII and other characters meet', () => {
+    const texts = [
+      'café naïve cafe\u0301 x\u20e3 1\u20e3 12\u20e3 #\ufe0f\u20e3 *\u20e3 #x',
+      "don’t a’é a'é 1'² 1.٣ ٣.1 1,2 a-é a‐b a‑b e-\u0301 a-日 a'日 日a 1日",
+      'a\u00a0b a“b” x—y ©2024 Acme™ ‼️ 🇫🇷🇫 \ud800a \udc00b a\ud83d 😀\u200d',
+      `${'a'.repeat(64)} ${'b'.repeat(65)}é ${'1'.repeat(70)}`,
+    ];
+    const optionSets: TokenizerOptionsInput[] = [
+      {},
+      { splitApostrophes: true, splitHyphens: true },
+      { lowercase: false, foldAccents: true, keepNumbers: false, keepEmoji: false, minLength: 2 },
+    ];
+    for (const options of optionSets) {
+      const tokenizer = createTokenizer(options);
+      for (const text of texts) expect(tokenizer.tokenize(text)).toEqual(referenceTokenize(text, tokenizer.options));
+    }
   });
 });
 

@@ -1,0 +1,42 @@
+import { TOKEN_START_CLASS } from './token-patterns.js';
+
+/** The code unit may begin a token: the token pattern has to be tried there. */
+export const MAY_START = 1;
+/** The code unit may continue a token or join two runs (letters, marks, digits, ’, ‐, ‑). */
+export const MAY_EXTEND = 2;
+const KNOWN = 4;
+
+const BLOCK = 256;
+const START = new RegExp(TOKEN_START_CLASS, 'v');
+const EXTEND = /[\p{L}\p{M}\p{N}\u2019\u2010\u2011]/u;
+const flags = new Uint8Array(0x10000);
+
+function isSurrogate(code: number): boolean {
+  return (code & 0xf800) === 0xd800;
+}
+
+function learnBlock(first: number): void {
+  for (let code = first; code < first + BLOCK; code++) {
+    if (isSurrogate(code)) {
+      flags[code] = MAY_START | MAY_EXTEND | KNOWN;
+      continue;
+    }
+    const char = String.fromCharCode(code);
+    flags[code] = (START.test(char) ? MAY_START : 0) | (EXTEND.test(char) ? MAY_EXTEND : 0) | KNOWN;
+  }
+}
+
+/**
+ * What the tokeniser's patterns may do with one UTF-16 code unit (`MAY_START`, `MAY_EXTEND`), from
+ * the same Unicode properties the patterns use, so the runtime's Unicode version decides both.
+ * Surrogates may do both: their code point decides. Each block of 256 code units is classified
+ * the first time one of its units is asked about.
+ */
+export function charFlags(code: number): number {
+  let found = flags[code] ?? 0;
+  if (found === 0) {
+    learnBlock(code - (code % BLOCK));
+    found = flags[code] ?? 0;
+  }
+  return found;
+}

@@ -1,0 +1,25 @@
+import { tokenPattern } from './token-patterns.js';
+import { codePointLength, matchKind, tokenValue } from './token-value.js';
+import type { Token, TokenizerOptions } from './tokenizer-options.js';
+
+/**
+ * The tokeniser as one global regular expression over the whole text: the rules of
+ * `TOKENIZER_VERSION` as first written. `createTokenizer` gives the same tokens in one scan with
+ * character-code checks; this one stays as the reference its differential tests and the featurize
+ * benchmark compare it with. Takes options already parsed by `tokenizerOptionsSchema`.
+ */
+export function referenceTokenize(text: string, options: TokenizerOptions): Token[] {
+  const pattern = tokenPattern(options, 'g');
+  const tokens: Token[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const raw = match[0];
+    const kind = matchKind(match);
+    if ((kind === 'number' && !options.keepNumbers) || (kind === 'emoji' && !options.keepEmoji)) continue;
+    const value = kind === 'emoji' ? raw : tokenValue(raw, options);
+    const length = codePointLength(value);
+    if (length < options.minLength || length > options.maxLength) continue;
+    tokens.push({ text: value, start: match.index, end: match.index + raw.length, kind });
+  }
+  return tokens;
+}

@@ -1,0 +1,186 @@
+import { MAY_EXTEND, MAY_START, charFlags } from './char-classes.js';
+import { TOKEN_KIND_CODES, type TokenBuffer } from './token-buffer.js';
+import { tokenPattern } from './token-patterns.js';
+import { codePointLength, matchKind, tokenValue } from './token-value.js';
+import type { TokenizerOptions } from './tokenizer-options.js';
+
+const LETTER = 1;
+const DIGIT = 2;
+const KEYCAP_BASE = 4;
+const ASCII = new Uint8Array(128);
+for (let code = 0x41; code <= 0x5a; code++) ASCII[code] = LETTER;
+for (let code = 0x61; code <= 0x7a; code++) ASCII[code] = LETTER;
+for (let code = 0x30; code <= 0x39; code++) ASCII[code] = DIGIT;
+ASCII[0x23] = KEYCAP_BASE;
+ASCII[0x2a] = KEYCAP_BASE;
+
+const APOSTROPHE = 0x27;
+const COMMA = 0x2c;
+const HYPHEN = 0x2d;
+const FULL_STOP = 0x2e;
+const VARIATION_SELECTOR_16 = 0xfe0f;
+const COMBINING_KEYCAP = 0x20e3;
+/** `asciiTokenEnd`'s answer when the token may go on with characters only the patterns can judge. */
+const NEEDS_PATTERN = -1;
+
+const WORD = TOKEN_KIND_CODES.word;
+const NUMBER = TOKEN_KIND_CODES.number;
+const EMOJI = TOKEN_KIND_CODES.emoji;
+
+function isAlnum(code: number): boolean {
+  return code < 128 && (ASCII[code] ?? 0) & (LETTER | DIGIT) ? true : false;
+}
+
+/**
+ * Where the token starting with the ASCII letter or digit at `start` ends, following the pattern's
+ * rules on ASCII (runs of letters and digits joined by `.` `,` `'` between digits, `'` before a
+ * letter and `-` before a letter or digit unless split): twice the end, plus 1 when the token
+ * holds a letter. `NEEDS_PATTERN` when a character next to it could belong to the token by the
+ * Unicode rules (a non-ASCII letter, mark, digit, ’ or hyphen), which only the pattern decides.
+ */
+function asciiTokenEnd(text: string, start: number, options: TokenizerOptions): number {
+  const length = text.length;
+  let hasLetter = 0;
+  let index = start;
+  for (;;) {
+    let code = 0;
+    while (index < length) {
+      code = text.charCodeAt(index);
+      if (code >= 128) return charFlags(code) & MAY_EXTEND ? NEEDS_PATTERN : (index << 1) | hasLetter;
+      const type = ASCII[code] ?? 0;
+      if ((type & (LETTER | DIGIT)) === 0) break;
+      if (type === LETTER) hasLetter = 1;
+      index++;
+    }
+    if (index + 1 >= length) return (index << 1) | hasLetter;
+    const afterDigit = (ASCII[text.charCodeAt(index - 1)] ?? 0) === DIGIT;
+    const next = text.charCodeAt(index + 1);
+    let joinable: boolean;
+    if (code === FULL_STOP || code === COMMA) joinable = afterDigit;
+    else if (code === APOSTROPHE) joinable = afterDigit || !options.splitApostrophes;
+    else if (code === HYPHEN) joinable = !options.splitHyphens;
+    else joinable = false;
+    if (!joinable) return (index << 1) | hasLetter;
+    if (next >= 128) return charFlags(next) & MAY_EXTEND ? NEEDS_PATTERN : (index << 1) | hasLetter;
+    const nextType = ASCII[next] ?? 0;
+    if (code === HYPHEN) joinable = isAlnum(next);
+    else if (code === APOSTROPHE)
+      joinable = (afterDigit && nextType === DIGIT) || (!options.splitApostrophes && nextType === LETTER);
+    else joinable = nextType === DIGIT;
+    if (!joinable) return (index << 1) | hasLetter;
+    index++;
+  }
+}
+
+function pushAscii(
+  text: string,
+  start: number,
+  end: number,
+  kind: number,
+  buffer: TokenBuffer,
+  lowercase: boolean,
+): void {
+  buffer.reserve(end - start);
+  const slot = buffer.count++;
+  buffer.starts[slot] = start;
+  buffer.ends[slot] = end;
+  buffer.kinds[slot] = kind;
+  const chars = buffer.chars;
+  let at = buffer.charCount;
+  buffer.valueStarts[slot] = at;
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    chars[at++] = lowercase && code >= 0x41 && code <= 0x5a ? code + 32 : code;
+  }
+  buffer.valueEnds[slot] = at;
+  buffer.charCount = at;
+}
+
+function pushValue(value: string, start: number, end: number, kind: number, buffer: TokenBuffer): void {
+  buffer.reserve(value.length);
+  const slot = buffer.count++;
+  buffer.starts[slot] = start;
+  buffer.ends[slot] = end;
+  buffer.kinds[slot] = kind;
+  buffer.strings[slot] = value;
+  const chars = buffer.chars;
+  let at = buffer.charCount;
+  buffer.valueStarts[slot] = at;
+  for (let index = 0; index < value.length; index++) chars[at++] = value.charCodeAt(index);
+  buffer.valueEnds[slot] = at;
+  buffer.charCount = at;
+}
+
+/**
+ * Tries the token pattern at `position` (sticky) and pushes its token when the options keep it.
+ * Returns where scanning goes on: after the match, or after the code point at `position`.
+ */
+function matchAt(
+  text: string,
+  position: number,
+  pattern: RegExp,
+  options: TokenizerOptions,
+  buffer: TokenBuffer,
+): number {
+  pattern.lastIndex = position;
+  const match = pattern.exec(text);
+  if (match === null) {
+    const isPair =
+      (text.charCodeAt(position) & 0xfc00) === 0xd800 && (text.charCodeAt(position + 1) & 0xfc00) === 0xdc00;
+    return position + (isPair ? 2 : 1);
+  }
+  const raw = match[0];
+  const end = position + raw.length;
+  const kind = matchKind(match);
+  if ((kind === 'number' && !options.keepNumbers) || (kind === 'emoji' && !options.keepEmoji)) return end;
+  const value = kind === 'emoji' ? raw : tokenValue(raw, options);
+  const length = codePointLength(value);
+  if (length >= options.minLength && length <= options.maxLength) {
+    pushValue(value, position, end, kind === 'emoji' ? EMOJI : kind === 'number' ? NUMBER : WORD, buffer);
+  }
+  return end;
+}
+
+/**
+ * Tokenises `text` into `buffer` in one left-to-right scan with the rules of the token pattern:
+ * ASCII letters and digits are read with character-code checks, and the pattern itself runs only
+ * where a non-ASCII character may start or continue a token. Gives the tokens
+ * `referenceTokenize` gives, in the same order. Takes options already parsed.
+ */
+export function scanTokens(text: string, options: TokenizerOptions, buffer: TokenBuffer): void {
+  buffer.reset(text, options.lowercase);
+  const pattern = tokenPattern(options, 'y');
+  const { lowercase, keepNumbers, minLength, maxLength } = options;
+  const length = text.length;
+  let position = 0;
+  while (position < length) {
+    const code = text.charCodeAt(position);
+    if (code >= 128) {
+      position = charFlags(code) & MAY_START ? matchAt(text, position, pattern, options, buffer) : position + 1;
+      continue;
+    }
+    const type = ASCII[code] ?? 0;
+    if (type === 0) {
+      position++;
+    } else if (type === KEYCAP_BASE) {
+      const next = text.charCodeAt(position + 1);
+      position =
+        next === VARIATION_SELECTOR_16 || next === COMBINING_KEYCAP
+          ? matchAt(text, position, pattern, options, buffer)
+          : position + 1;
+    } else {
+      const found = asciiTokenEnd(text, position, options);
+      if (found === NEEDS_PATTERN) {
+        position = matchAt(text, position, pattern, options, buffer);
+        continue;
+      }
+      const end = found >> 1;
+      const kind = found & 1 ? WORD : NUMBER;
+      const tokenLength = end - position;
+      if ((kind === WORD || keepNumbers) && tokenLength >= minLength && tokenLength <= maxLength) {
+        pushAscii(text, position, end, kind, buffer, lowercase);
+      }
+      position = end;
+    }
+  }
+}
