@@ -6,6 +6,7 @@ import { defineRoute } from '@mlops/contracts';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
+  closedBaseUrl,
   localUpstreams,
   multipartParts,
   sendJson,
@@ -204,6 +205,36 @@ describe('callRoute bodies', () => {
       expect(received.map((request) => request.body().length)).toEqual([BYTES.length, BYTES.length]);
     });
 
+    it('destroys the stream of every failed attempt, the last one included', async () => {
+      const { client } = await documents((_request, response) => sendProblem(response, 503, 'BUSY'));
+      const opened: Readable[] = [];
+      const content = (): Readable => {
+        const stream = chunks(8, 1_000);
+        opened.push(stream);
+        return stream;
+      };
+      const call = client.artifacts.put(
+        { params: { name: 'model' }, upload: { files: { content } } },
+        { retry: FAST_RETRY },
+      );
+      expect(await failureOf(call)).toMatchObject({ kind: 'unavailable' });
+      expect(opened).toHaveLength(3);
+      expect(opened.every((stream) => stream.destroyed)).toBe(true);
+    });
+
+    it('destroys a plain stream when its upload goes past the limit or finds no one listening', async () => {
+      const { client } = await documents(echoDigest);
+      const tooLarge = chunks(64, 16_384);
+      await failureOf(client.extract({ upload: { files: { content: tooLarge } } }, { maxUploadBytes: 100_000 }));
+      expect(tooLarge.destroyed).toBe(true);
+      const unreachable = createServiceClient(documentRoutes, { baseUrl: await closedBaseUrl() });
+      const stranded = chunks(2, 10);
+      expect(await failureOf(unreachable.extract({ upload: { files: { content: stranded } } }))).toMatchObject({
+        code: 'UPSTREAM_UNREACHABLE',
+      });
+      expect(stranded.destroyed).toBe(true);
+    });
+
     it('does not retry an upload from a plain stream, which cannot be read twice', async () => {
       const { client, received } = await documents((_request, response) => sendProblem(response, 503, 'BUSY'));
       const upload = { files: { content: Readable.from([BYTES]) } };
@@ -320,6 +351,16 @@ describe('callRoute bodies', () => {
         code: 'UPSTREAM_TIMEOUT',
         detail: 'document-recognition did not answer within 150 ms',
       });
+    });
+
+    it('keeps a failure that comes before anyone reads the body for its reader, not the process', async () => {
+      const { client } = await documents(
+        endless('application/octet-stream', artifact.subarray(0, 100), () => undefined),
+      );
+      const answer = await client.artifacts.file({ params: { '*': 'a' } }, { timeoutMs: 100 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(answer.body.errored).toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
+      expect(await upstreamFailureOf(buffer(answer.body))).toMatchObject({ kind: 'timeout' });
     });
 
     it("stops a body read with the caller's reason when the caller aborts", async () => {

@@ -12,6 +12,7 @@ import type {
   Upload,
   UploadFile,
 } from './call-types.js';
+import { NOT_JSON, parseJsonText } from './json-text.js';
 import { NO_RETRY, withRetries } from './retry-policy.js';
 import { queryString, fillPath } from './route-url.js';
 import { ByteLimitExceededError, ByteMeter } from './streams/byte-meter.js';
@@ -30,8 +31,8 @@ export interface RouteCallInput {
 interface EncodedBody {
   readonly body: RequestInit['body'];
   readonly contentType: string | undefined;
-  /** Whether the body can be sent again (a retry). */
-  readonly replayable: boolean;
+  /** The stream an upload is read from, destroyed when the attempt fails. */
+  readonly stream?: Readable;
   readonly meter?: ByteMeter;
 }
 
@@ -46,18 +47,12 @@ function isStreamContent(content: UploadFile['content']): content is Readable | 
 function rawBody(route: RouteDescriptor, file: UploadFile, options: CallOptions): EncodedBody {
   const contentType = file.contentType ?? route.upload?.rawMediaTypes?.[0] ?? 'application/octet-stream';
   const { content } = file;
-  if (!isStreamContent(content))
-    return { body: content as Uint8Array<ArrayBuffer> | Blob, contentType, replayable: true };
+  if (!isStreamContent(content)) return { body: content as Uint8Array<ArrayBuffer> | Blob, contentType };
   const stream = typeof content === 'function' ? content() : content;
   const meter = options.maxUploadBytes === undefined ? undefined : new ByteMeter({ maxBytes: options.maxUploadBytes });
   const source = meter ? stream.pipe(meter) : stream;
   if (meter) stream.on('error', (error) => meter.destroy(error));
-  return {
-    body: Readable.toWeb(source) as ReadableStream,
-    contentType,
-    replayable: typeof content === 'function',
-    ...(meter ? { meter } : {}),
-  };
+  return { body: Readable.toWeb(source) as ReadableStream, contentType, stream, ...(meter ? { meter } : {}) };
 }
 
 function multipartBody(route: RouteDescriptor, upload: Upload): EncodedBody {
@@ -74,7 +69,7 @@ function multipartBody(route: RouteDescriptor, upload: Upload): EncodedBody {
         : new Blob([file.content], file.contentType ? { type: file.contentType } : {});
     form.append(field, blob, file.filename ?? 'upload');
   }
-  return { body: form, contentType: undefined, replayable: true };
+  return { body: form, contentType: undefined };
 }
 
 /** Fails an upload of bytes or Blobs over the limit before anything is sent (streams are cut as they go). */
@@ -101,8 +96,8 @@ function encodeBody(route: RouteDescriptor, input: RouteCallInput, options: Call
     if (raw && first && files.length === 1) return rawBody(route, first, options);
     return multipartBody(route, input.upload);
   }
-  if (input.body === undefined) return { body: undefined, contentType: undefined, replayable: true };
-  return { body: JSON.stringify(input.body), contentType: 'application/json', replayable: true };
+  if (input.body === undefined) return { body: undefined, contentType: undefined };
+  return { body: JSON.stringify(input.body), contentType: 'application/json' };
 }
 
 /** Reads a body as text, at most `maxBytes` (an `unavailable` beyond). */
@@ -145,14 +140,6 @@ function tooLarge(service: string, status: number, maxBytes: number): UpstreamEr
   );
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return Symbol.for('invalid-json');
-  }
-}
-
 function checked(
   service: string,
   status: number,
@@ -160,7 +147,7 @@ function checked(
   value: unknown,
   validate: boolean,
 ): unknown {
-  if (value === Symbol.for('invalid-json')) throw invalidAnswer(service, status, 'not JSON');
+  if (value === NOT_JSON) throw invalidAnswer(service, status, 'not JSON');
   if (!validate || !schema) return value;
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw invalidAnswer(service, status, parsed.error.message);
@@ -183,6 +170,8 @@ function fileAnswer(service: string, response: Response, options: CallOptions, t
   });
   source.on('error', (error) => body.destroy(failure(service, error, options.signal, timeoutMs) as Error));
   body.once('close', () => source.destroy());
+  // An error before anyone reads stays on the stream (`errored`) for the reader, not uncaught.
+  body.on('error', () => undefined);
   source.pipe(body);
   return {
     status: response.status,
@@ -209,9 +198,8 @@ async function* jsonLines(
     for await (const line of lines) {
       lineNumber += 1;
       if (line.trim() === '') continue;
-      const value = parseJson(line);
-      if (value === Symbol.for('invalid-json'))
-        throw invalidAnswer(service, response.status, `line ${lineNumber} is not JSON`);
+      const value = parseJsonText(line);
+      if (value === NOT_JSON) throw invalidAnswer(service, response.status, `line ${lineNumber} is not JSON`);
       if (!validate) {
         yield value;
         continue;
@@ -262,6 +250,7 @@ async function attemptCall(
       ...(encoded.body instanceof ReadableStream ? { duplex: 'half' } : {}),
     });
   } catch (error) {
+    encoded.stream?.destroy();
     if (encoded.meter?.exceeded && !options.signal?.aborted) {
       throw new ByteLimitExceededError(options.maxUploadBytes ?? 0);
     }
@@ -287,8 +276,9 @@ async function attemptCall(
     }
     const text = await readText(service, response, options.maxResponseBytes);
     if (response.status === 204) return undefined;
-    return checked(service, response.status, schema, text === '' ? undefined : parseJson(text), validate);
+    return checked(service, response.status, schema, text === '' ? undefined : parseJsonText(text), validate);
   } catch (error) {
+    encoded.stream?.destroy();
     throw failure(service, error, options.signal, timeoutMs);
   }
 }

@@ -1,4 +1,5 @@
 import { problemSchema, type FieldError } from '@mlops/contracts';
+import { parseJsonText } from './json-text.js';
 
 /**
  * How a call to another service failed:
@@ -40,14 +41,6 @@ function httpCode(service: string, status: number): string {
   return `${service.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_HTTP_${status}`;
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Reads a non-2xx answer into an UpstreamError: a problem+json keeps its code, detail, pointers
  * and request id; anything else is named by its status. 4xx are refusals except 408 and 429
@@ -59,7 +52,7 @@ export function errorFromAnswer(
   bodyText: string,
   timeoutCodes: readonly string[] = [],
 ): UpstreamError {
-  const problem = problemSchema.safeParse(parseJson(bodyText));
+  const problem = problemSchema.safeParse(parseJsonText(bodyText));
   const code = problem.success ? problem.data.code : httpCode(service, status);
   const detail = problem.success ? (problem.data.detail ?? problem.data.title) : bodyText.slice(0, 500);
   const fieldErrors = problem.success ? (problem.data.errors ?? []) : [];

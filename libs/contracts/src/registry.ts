@@ -10,26 +10,38 @@ export const modelNameSchema = z
   .max(64)
   .regex(slugPattern, 'lowercase letters, digits, ".", "_" and "-", starting with a letter or digit');
 
-/** Codes of the problems the model registry answers (the stand-in registry answers the same ones). */
-export const REGISTRY_ERROR_CODES = {
-  modelNotFound: 'REGISTRY_MODEL_NOT_FOUND',
-  versionNotFound: 'REGISTRY_VERSION_NOT_FOUND',
-  fileNotFound: 'REGISTRY_FILE_NOT_FOUND',
-  aliasNotFound: 'REGISTRY_ALIAS_NOT_FOUND',
-  runNotFound: 'REGISTRY_RUN_NOT_FOUND',
-  runConflict: 'REGISTRY_RUN_CONFLICT',
-  artifactCorrupted: 'REGISTRY_ARTIFACT_CORRUPTED',
-  tarballInvalid: 'REGISTRY_TARBALL_INVALID',
-  unsafePath: 'REGISTRY_UNSAFE_PATH',
-  duplicatePath: 'REGISTRY_DUPLICATE_PATH',
-  emptyFolder: 'REGISTRY_EMPTY_FOLDER',
-  manifestMissing: 'REGISTRY_MANIFEST_MISSING',
-  manifestInvalid: 'REGISTRY_MANIFEST_INVALID',
-  importTooLarge: 'REGISTRY_IMPORT_TOO_LARGE',
-  importMediaType: 'REGISTRY_IMPORT_MEDIA_TYPE',
-  versionInvalid: 'REGISTRY_VERSION_INVALID',
-  runInvalid: 'REGISTRY_RUN_INVALID',
+/**
+ * The problems the model registry answers: code, HTTP status and title. The registry and the
+ * stand-in registry both define their errors from this table, so the two answer alike.
+ */
+export const REGISTRY_ERRORS = {
+  modelNotFound: { code: 'REGISTRY_MODEL_NOT_FOUND', status: 404, title: 'Model not found' },
+  versionNotFound: { code: 'REGISTRY_VERSION_NOT_FOUND', status: 404, title: 'Model version not found' },
+  fileNotFound: { code: 'REGISTRY_FILE_NOT_FOUND', status: 404, title: 'File not found in the model version' },
+  aliasNotFound: { code: 'REGISTRY_ALIAS_NOT_FOUND', status: 404, title: 'Alias not found' },
+  runNotFound: { code: 'REGISTRY_RUN_NOT_FOUND', status: 404, title: 'Training run not found' },
+  runConflict: { code: 'REGISTRY_RUN_CONFLICT', status: 409, title: 'Training run belongs to another job or model' },
+  artifactCorrupted: { code: 'REGISTRY_ARTIFACT_CORRUPTED', status: 500, title: 'Stored artifact failed its checksum' },
+  tarballInvalid: { code: 'REGISTRY_TARBALL_INVALID', status: 400, title: 'Not a valid .tar.gz folder' },
+  unsafePath: { code: 'REGISTRY_UNSAFE_PATH', status: 400, title: 'Unsafe or invalid file path in the folder' },
+  duplicatePath: { code: 'REGISTRY_DUPLICATE_PATH', status: 400, title: 'The same path appears twice in the folder' },
+  emptyFolder: { code: 'REGISTRY_EMPTY_FOLDER', status: 400, title: 'The folder holds no file' },
+  manifestMissing: { code: 'REGISTRY_MANIFEST_MISSING', status: 422, title: 'manifest.json missing from the folder' },
+  manifestInvalid: { code: 'REGISTRY_MANIFEST_INVALID', status: 422, title: 'manifest.json is invalid' },
+  importTooLarge: { code: 'REGISTRY_IMPORT_TOO_LARGE', status: 413, title: 'Folder or upload too large' },
+  importMediaType: {
+    code: 'REGISTRY_IMPORT_MEDIA_TYPE',
+    status: 415,
+    title: 'Upload a .tar.gz as multipart or application/gzip',
+  },
+  versionInvalid: { code: 'REGISTRY_VERSION_INVALID', status: 400, title: 'Invalid model version input' },
+  runInvalid: { code: 'REGISTRY_RUN_INVALID', status: 400, title: 'Invalid training run input' },
 } as const;
+
+/** The codes of `REGISTRY_ERRORS`, by name. */
+export const REGISTRY_ERROR_CODES = Object.fromEntries(
+  Object.entries(REGISTRY_ERRORS).map(([name, error]) => [name, error.code]),
+) as { readonly [K in keyof typeof REGISTRY_ERRORS]: (typeof REGISTRY_ERRORS)[K]['code'] };
 
 /** The standard stages a model version moves through; each is an alias. */
 export const STANDARD_MODEL_STAGES = ['candidate', 'staging', 'production', 'archived'] as const;

@@ -3,7 +3,7 @@ import './plugins/metrics.plugin.js';
 
 export { createHttpApp, type HttpApp } from './create-app.js';
 export { listenWithGracefulShutdown } from './graceful-shutdown.js';
-export { AppError, defineError, type AppErrorFactory } from './errors/app-error.js';
+export { AppError, defineError, defineErrors, type AppErrorFactory } from './errors/app-error.js';
 export { registerRoute } from './register-route.js';
 export type { ReadinessCheck } from './plugins/health.plugin.js';
 export { positionAfter, toPage } from './cursor.js';

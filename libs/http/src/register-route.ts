@@ -20,8 +20,16 @@ declare module 'fastify' {
 
 type Known<T> = [T] extends [never] ? unknown : T;
 
-/** The body a handler sees: the parsed JSON body, or (upload routes) whatever the upload parser gave. */
-type HandlerBody<R extends RouteDescriptor> = R extends { readonly upload: object } ? unknown : Known<RouteBody<R>>;
+/**
+ * The body a handler sees: the parsed JSON body; on an upload route also taking JSON, that body
+ * or nothing (multipart, read with `request.parts()`); on an upload route taking raw bodies,
+ * whatever its parser gave (a stream).
+ */
+type HandlerBody<R extends RouteDescriptor> = R extends { readonly upload: { readonly rawMediaTypes: object } }
+  ? unknown
+  : R extends { readonly upload: object }
+    ? Known<RouteBody<R>> | undefined
+    : Known<RouteBody<R>>;
 
 /** A request of a route, typed by its descriptor. */
 export type RouteRequest<R extends RouteDescriptor> = FastifyRequest<{
@@ -50,8 +58,6 @@ export interface RouteServerOptions {
   /** Request headers this server reads under names from its config, checked and documented. */
   readonly headers?: z.ZodType;
 }
-
-const JSON_TYPE = /^application\/([a-z.+-]*\+)?json\b/i;
 
 /** The fastify schema of a descriptor: what the server validates and serialises, and what OpenAPI shows. */
 function fastifySchemaOf(route: RouteDescriptor, options: RouteServerOptions): Record<string, unknown> {
@@ -93,10 +99,11 @@ export function registerRoute<R extends RouteDescriptor>(
     handler: handler as unknown as RouteOptions['handler'],
   };
   if (body && upload) {
+    const rawTypes = new Set(upload.rawMediaTypes ?? []);
     options_.preValidation = (request: FastifyRequest, _reply: FastifyReply, done: () => void) => {
-      if (JSON_TYPE.test(request.headers['content-type'] ?? '')) {
+      const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+      if (type !== 'multipart/form-data' && !rawTypes.has(type))
         request.body = parseOrThrow(body, request.body, '/body');
-      }
       done();
     };
   }

@@ -62,9 +62,10 @@ describe('the packed SDK, installed with npm outside the workspace', () => {
   /** Builds, packs and installs the SDK in a fresh project, and compiles the application there. */
   async function installPacked(): Promise<void> {
     await run(process.execPath, ['build.mjs'], { cwd: SDK_DIR });
-    const packed = await run('npm', ['pack', '--json', '--pack-destination', folder], { cwd: SDK_DIR });
-    [pack] = JSON.parse(packed.stdout) as [PackResult];
-    await consumerProject(join(folder, pack.filename), folder);
+    // pnpm pack, as pnpm publish would: workspace: versions in the manifest become real ones.
+    const packed = await run('pnpm', ['pack', '--json', '--pack-destination', folder], { cwd: SDK_DIR });
+    pack = JSON.parse(packed.stdout) as PackResult;
+    await consumerProject(pack.filename, folder);
     typeErrors = await run(process.execPath, [TSC, '-p', 'tsconfig.json'], { cwd: folder }).then(
       () => '',
       (error: unknown) => String((error as { stdout?: unknown }).stdout ?? error),

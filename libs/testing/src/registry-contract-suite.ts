@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { createServiceClient, folderChecksum, UpstreamError } from '@mlops/clients';
 import { REGISTRY_ERROR_CODES, registryRoutes } from '@mlops/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegisteredFolder } from './stand-in-registry.js';
+import { sha256 } from './sha256.js';
 
 /** A registry the contract suite runs against: the real one (dl-trainer) or the stand-in. */
 export interface RegistryContractTarget {
@@ -11,8 +11,6 @@ export interface RegistryContractTarget {
   addVersion(name: string, files: RegisteredFolder): Promise<number>;
   close(): Promise<void>;
 }
-
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 function folder(labels: readonly string[], weights: string): RegisteredFolder {
   return new Map<string, Uint8Array>([
@@ -51,7 +49,7 @@ export function registryContractSuite(label: string, open: () => Promise<Registr
     });
 
     afterAll(async () => {
-      await target.close();
+      await (target as RegistryContractTarget | undefined)?.close();
     });
 
     it('answers 404 with the registry codes for an unknown model, alias, version and file', async () => {

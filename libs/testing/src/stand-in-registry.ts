@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { folderChecksum } from '@mlops/clients';
-import { REGISTRY_ERROR_CODES, registryRoutes, type AliasMove, type ModelVersion } from '@mlops/contracts';
-import { createHttpApp, defineError, registerRoute, type HttpApp } from '@mlops/http';
+import { REGISTRY_ERRORS, registryRoutes, type AliasMove, type ModelVersion } from '@mlops/contracts';
+import { createHttpApp, defineErrors, registerRoute, type HttpApp } from '@mlops/http';
 import { createLogger } from '@mlops/logger';
+import { sha256 } from './sha256.js';
 
 /** A model folder as the trainer registers it: path (`manifest.json`, `model.onnx`) → bytes. */
 export type RegisteredFolder = ReadonlyMap<string, Uint8Array>;
@@ -17,16 +17,7 @@ interface StoredVersion {
 
 const CREATED_AT = '2026-01-01T00:00:00.000Z';
 
-const notFound = {
-  model: defineError(REGISTRY_ERROR_CODES.modelNotFound, 404, 'Model not found'),
-  version: defineError(REGISTRY_ERROR_CODES.versionNotFound, 404, 'Model version not found'),
-  file: defineError(REGISTRY_ERROR_CODES.fileNotFound, 404, 'File not found in the model version'),
-  alias: defineError(REGISTRY_ERROR_CODES.aliasNotFound, 404, 'Alias not found'),
-};
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+const errors = defineErrors(REGISTRY_ERRORS);
 
 function labelsOf(files: RegisteredFolder): string[] {
   const manifest = files.get('manifest.json');
@@ -131,9 +122,9 @@ export class StandInRegistry {
 
   #version(name: string, version: number): StoredVersion {
     const versions = this.#versions.get(name);
-    if (!versions) throw notFound.model(`no model ${name}`);
+    if (!versions) throw errors.modelNotFound(`no model ${name}`);
     const stored = versions[version - 1];
-    if (!stored) throw notFound.version(`model ${name} has no version ${version}`);
+    if (!stored) throw errors.versionNotFound(`model ${name} has no version ${version}`);
     return stored;
   }
 
@@ -145,7 +136,7 @@ export class StandInRegistry {
       const { name, version, '*': path } = request.params;
       const stored = this.#version(name, version);
       const content = stored.files.get(path);
-      if (!content) throw notFound.file(`version ${version} of ${name} has no file ${path}`);
+      if (!content) throw errors.fileNotFound(`version ${version} of ${name} has no file ${path}`);
       this.downloads.push(request.url);
       const sent = stored.corruptOnTheWire.has(path) ? Buffer.concat([content, Buffer.from('tampered')]) : content;
       return reply
@@ -156,9 +147,9 @@ export class StandInRegistry {
 
     registerRoute(app, aliases.resolve, (request) => {
       const { name, alias } = request.params;
-      if (!this.#versions.has(name)) throw notFound.model(`no model ${name}`);
+      if (!this.#versions.has(name)) throw errors.modelNotFound(`no model ${name}`);
       const move = this.#aliases.get(`${name}:${alias}`);
-      if (move?.version == null) throw notFound.alias(`model ${name} has no alias ${alias}`);
+      if (move?.version == null) throw errors.aliasNotFound(`model ${name} has no alias ${alias}`);
       return { ...move, version: move.version, modelVersion: this.#version(name, move.version).metadata };
     });
 
@@ -170,8 +161,8 @@ export class StandInRegistry {
 
     registerRoute(app, aliases.remove, (request) => {
       const { name, alias } = request.params;
-      if (!this.#versions.has(name)) throw notFound.model(`no model ${name}`);
-      if (!this.#aliases.has(`${name}:${alias}`)) throw notFound.alias(`model ${name} has no alias ${alias}`);
+      if (!this.#versions.has(name)) throw errors.modelNotFound(`no model ${name}`);
+      if (!this.#aliases.has(`${name}:${alias}`)) throw errors.aliasNotFound(`model ${name} has no alias ${alias}`);
       return this.#appendMove(name, alias, null, request.query.reason);
     });
   }

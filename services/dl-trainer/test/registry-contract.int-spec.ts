@@ -8,7 +8,12 @@ import { tarGz } from './support/tarball.js';
 
 registryContractSuite('the real registry (dl-trainer, MongoDB, RabbitMQ)', async () => {
   const environment = await createTestEnvironment('dl-trainer registry contract');
-  const app = await buildApp(loadDlTrainerConfig({ ...environment.env, SHUTDOWN_TIMEOUT_MS: '500' }));
+  const app = await buildApp(loadDlTrainerConfig({ ...environment.env, SHUTDOWN_TIMEOUT_MS: '500' })).catch(
+    async (error: unknown) => {
+      await environment.dispose();
+      throw error;
+    },
+  );
   await app.listen({ host: '127.0.0.1', port: 0 });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const registry = createServiceClient(registryRoutes, { baseUrl });

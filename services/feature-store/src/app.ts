@@ -89,7 +89,7 @@ export async function buildApp(
       documents,
       bucket,
       recognition: createServiceClient(recognitionRoutes, { baseUrl: recognitionUrl, timeoutMs }),
-      analyzer: nlpTextAnalyzer(createServiceClient(nlpRoutes, { baseUrl: nlpUrl, timeoutMs })),
+      analyzer: nlpTextAnalyzer(createServiceClient(nlpRoutes, { baseUrl: nlpUrl, timeoutMs }), timeoutMs),
       prefetch: config.processing.workers,
       maxAttempts: config.processing.maxAttempts,
     },

@@ -79,6 +79,12 @@ describe('ByteMeter', () => {
     expect(out.equals(ALL)).toBe(true);
   });
 
+  it('gives the digest of bytes it also checked against an expected sha256', async () => {
+    const { meter: checked } = await meter({ hash: true, expect: { size: ALL.length, sha256: SHA256 } });
+    expect(checked.digest()).toBe(SHA256);
+    expect(checked.digest()).toBe(SHA256);
+  });
+
   it('fails at the end with a default error when the size or the sha256 differ', async () => {
     const wrongSize = await failure({ expect: { size: ALL.length + 1, sha256: SHA256 } });
     expect(wrongSize).toEqual(

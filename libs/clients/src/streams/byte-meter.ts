@@ -39,6 +39,7 @@ export class ByteMeter extends Transform {
   #headLength = 0;
   #bytes = 0;
   #exceeded = false;
+  #digest: string | undefined;
 
   constructor(options: ByteMeterOptions) {
     super();
@@ -79,7 +80,7 @@ export class ByteMeter extends Transform {
       callback();
       return;
     }
-    const actual = { size: this.#bytes, sha256: this.#hash.digest('hex') };
+    const actual = { size: this.#bytes, sha256: this.digest() };
     const matches = actual.size === expect.size && actual.sha256 === expect.sha256;
     callback(
       matches
@@ -91,10 +92,11 @@ export class ByteMeter extends Transform {
     );
   }
 
-  /** The sha256 of everything that passed, in hex; call once, after the stream ended (needs `hash`). */
+  /** The sha256 of everything that passed, in hex; call after the stream ended (needs `hash` or `expect`). */
   digest(): string {
     if (!this.#hash) throw new Error('this meter does not hash');
-    return this.#hash.digest('hex');
+    this.#digest ??= this.#hash.digest('hex');
+    return this.#digest;
   }
 
   /** The first bytes kept (needs `keepHead`). */

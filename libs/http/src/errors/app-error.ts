@@ -38,3 +38,19 @@ export function defineError(code: string, statusCode: number, title: string): Ap
     new AppError(code, statusCode, title, detail, fieldErrors);
   return Object.assign(factory, { code, statusCode });
 }
+
+/** One row of an error table: a code, the HTTP status it answers with, a title. */
+export interface ErrorDefinition {
+  readonly code: string;
+  readonly status: number;
+  readonly title: string;
+}
+
+/** Registers every error of a table (as `defineError` does each) and returns their factories by name. */
+export function defineErrors<T extends Readonly<Record<string, ErrorDefinition>>>(
+  table: T,
+): { readonly [K in keyof T]: AppErrorFactory } {
+  return Object.fromEntries(
+    Object.entries(table).map(([name, error]) => [name, defineError(error.code, error.status, error.title)]),
+  ) as { readonly [K in keyof T]: AppErrorFactory };
+}

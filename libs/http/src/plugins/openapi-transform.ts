@@ -39,7 +39,8 @@ function streamedAnswer(contract: RouteDescriptor, jsonRecord: unknown): JsonSch
   const description = stream.kind === 'jsonl' ? 'JSON Lines: one record per line' : `the file (${stream.mediaType})`;
   const schema = stream.kind === 'jsonl' ? jsonRecord : BINARY;
   const mediaType = stream.kind === 'jsonl' ? 'application/x-ndjson' : stream.mediaType;
-  return { description, content: { [mediaType]: { schema } } };
+  const headers = Object.fromEntries((stream.headers ?? []).map((name) => [name, { type: 'string' }]));
+  return { description, content: { [mediaType]: { schema } }, ...(stream.headers?.length ? { headers } : {}) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type {} from '@fastify/multipart';
-import { featureStoreRoutes, textBatchSchema } from '@mlops/contracts';
+import { featureStoreRoutes } from '@mlops/contracts';
 import { parseOrThrow, positionAfter, registerRoute, toPage, type HttpApp } from '@mlops/http';
 import { downloadStream } from '@mlops/mongo';
 import { ObjectId, type GridFSBucket } from 'mongodb';
@@ -39,10 +39,10 @@ export function registerDocumentRoutes(app: HttpApp, deps: DocumentRoutesDeps): 
   registerRoute(app, routes.upload, async (request, reply) => {
     const labelledBy = String(request.headers['x-user'] ?? 'anonymous').slice(0, 128);
     let receipts: Receipt[];
-    if (request.isMultipart()) {
+    const batch = request.body;
+    if (request.isMultipart() || batch === undefined) {
       receipts = await storeUploadParts(deps, request.parts(), { labelledBy, requestId: request.id });
     } else {
-      const batch = parseOrThrow(textBatchSchema, request.body, '/body');
       receipts = await ingestTextRecords(deps, batch.records, batch.labelledBy ?? labelledBy, request.id);
     }
     const created = receipts.some((receipt) => !receipt.duplicate);
