@@ -36,6 +36,7 @@ export const REGISTRY_ERRORS = {
   },
   versionInvalid: { code: 'REGISTRY_VERSION_INVALID', status: 400, title: 'Invalid model version input' },
   runInvalid: { code: 'REGISTRY_RUN_INVALID', status: 400, title: 'Invalid training run input' },
+  reportNotFound: { code: 'REGISTRY_REPORT_NOT_FOUND', status: 404, title: 'No report recorded for the model version' },
 } as const;
 
 /** The codes of `REGISTRY_ERRORS`, by name. */
@@ -152,6 +153,26 @@ export const removeAliasQuerySchema = z.strictObject({
 export const moveAliasBodySchema = z.strictObject({
   version: z.number().int().min(1),
   reason: z.string().trim().min(1).max(1000),
+});
+
+/**
+ * The PDF report bound to a model version, as the reporter records it in the registry: its
+ * sha256 and size, when it was rendered, and where to download it.
+ */
+export const modelReportRecordSchema = z.strictObject({
+  sha256: sha256Schema,
+  size: z.number().int().min(1),
+  renderedAt: z.iso.datetime(),
+  /** Where the PDF is served (the reporter's URL). */
+  url: z.string().min(1).max(2048),
+});
+export type ModelReportRecord = z.infer<typeof modelReportRecordSchema>;
+
+/** A model version's report record, with the version it belongs to. */
+export const modelReportSchema = modelReportRecordSchema.extend({
+  name: modelNameSchema,
+  version: z.number().int().min(1),
+  recordedBy: z.string(),
 });
 
 export const modelParamsSchema = z.object({ name: modelNameSchema });

@@ -7,6 +7,7 @@ import {
   registerAliasRoutes,
   registerArtifactRoutes,
   registerModelRoutes,
+  registerReportRoutes,
   registerRunRoutes,
   registryCollections,
   startRegistryEventSweeper,
@@ -53,6 +54,7 @@ export async function buildApp(config: DlTrainerConfig, overrides: DlTrainerOver
   await registerArtifactRoutes(app, registry);
   registerAliasRoutes(app, registry);
   registerRunRoutes(app, registry);
+  registerReportRoutes(app, registry);
   await startTrainingConsumer({
     broker,
     jobs,

@@ -4,6 +4,7 @@ export { registerAliasRoutes } from './aliases.route.js';
 export { registerArtifactRoutes } from './artifacts.route.js';
 export { registerModelRoutes } from './models.route.js';
 export { registerRunRoutes } from './runs.route.js';
+export { registerReportRoutes } from './reports.route.js';
 export { startRegistryEventSweeper } from './registry-event-sweeper.js';
 export { registerModelVersion, type RegisterModelVersionInput } from './register-model-version.usecase.js';
 export { moveAlias, resolveAlias } from './move-alias.usecase.js';

@@ -4,6 +4,7 @@ import type { IndexedCollection } from '@mlops/mongo';
 import type { Db } from 'mongodb';
 import { AliasRepository, aliasesCollection, aliasMovesCollection } from './alias.repository.js';
 import { ArtifactStore } from './artifact-store.js';
+import { ModelReportRepository, modelReportsCollection } from './model-report.repository.js';
 import { ModelVersionRepository, modelVersionsCollection } from './model-version.repository.js';
 import { RegisteredModelRepository, registeredModelsCollection } from './registered-model.repository.js';
 import type { RegistryConfig } from './registry.config.js';
@@ -19,6 +20,7 @@ export const registryCollections: readonly IndexedCollection[] = [
   aliasMovesCollection,
   registryOutboxCollection,
   trainingRunsCollection,
+  modelReportsCollection,
 ];
 
 /** Everything the registry's use cases and routes work on; opened once per process. */
@@ -27,6 +29,7 @@ export interface ModelRegistry {
   readonly models: RegisteredModelRepository;
   readonly aliases: AliasRepository;
   readonly runs: TrainingRunRepository;
+  readonly reports: ModelReportRepository;
   readonly artifacts: ArtifactStore;
   readonly events: RegistryEvents;
   readonly limits: RegistryConfig['limits'];
@@ -49,6 +52,7 @@ export async function openModelRegistry(deps: {
     models,
     aliases,
     runs: new TrainingRunRepository(deps.db),
+    reports: new ModelReportRepository(deps.db),
     artifacts: new ArtifactStore(deps.db),
     events: new RegistryEvents(deps.db, { broker: deps.broker, versions, aliases, models, logger: deps.logger }),
     limits: deps.config.limits,
