@@ -48,3 +48,5 @@ export { trainingJobRequestSchema, trainingJobSchema } from './training-job.js';
 export { predictResponseSchema } from './inference.js';
 /** @public See above. */
 export { predictDocumentResponseSchema } from './inference-documents.js';
+export * from './reports.js';
+export { reporterRoutes } from './routes/reporter.routes.js';

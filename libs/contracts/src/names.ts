@@ -14,6 +14,8 @@ export const EVENTS = {
   modelDriftDetected: 'model.drift-detected',
   documentReady: 'document.ready',
   documentFailed: 'document.failed',
+  reportReady: 'report.ready',
+  reportFailed: 'report.failed',
 } as const;
 
 /** Durable work queues: one consumer group does the work, with retries and a DLQ. */
