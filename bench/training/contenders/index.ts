@@ -1,6 +1,6 @@
 import type { Contender } from '../contender.js';
-import { fastText } from './fasttext.js';
-import { sklearnTfidfLr } from './sklearn-tfidf-lr.js';
+import { fastText, fastTextTutorial } from './fasttext.js';
+import { sklearnTfidfLr, sklearnTfidfSvc } from './sklearn-tfidf-lr.js';
 import { suiteEmbeddingBag, suiteLinear } from './suite-trainer.js';
 
 /**
@@ -22,4 +22,20 @@ import { suiteEmbeddingBag, suiteLinear } from './suite-trainer.js';
  * a child process (`runMeasured('npx', ['tsx', script, ...])` from bench/lib/measure.ts) rather than
  * in the benchmark's own process.
  */
-export const contenders: readonly Contender[] = [suiteLinear, suiteEmbeddingBag, fastText, sklearnTfidfLr];
+export const contenders: readonly Contender[] = [
+  suiteLinear,
+  suiteEmbeddingBag,
+  fastText,
+  fastTextTutorial,
+  sklearnTfidfLr,
+  sklearnTfidfSvc,
+];
+
+/** Whether a contender's name is one of the suite's configs (the rest are peers). */
+const isSuite = (name: string): boolean => /suite|mlops/i.test(name);
+
+/** Whether a contender is a peer, another system the suite is compared with. */
+export const isPeer = (name: string): boolean => !isSuite(name);
+
+/** Whether a contender is the suite's default training config. */
+export const isSuiteDefault = (name: string): boolean => isSuite(name) && /default/i.test(name);
