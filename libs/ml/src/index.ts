@@ -79,6 +79,15 @@ export { fitTfIdf, tfIdfFromJSON, type TfIdfWeighting } from './featurizers/tfid
 export { createMeanWeighting, meanWeightingFromJSON, type MeanWeighting } from './featurizers/mean-weighting.js';
 /** @public See above. */
 export { fitNumericScaler, numericScalerFromJSON, type NumericScaler } from './featurizers/numeric-scaler.js';
+/**
+ * @public The text featurizer as first written (regular-expression tokeniser, a string per token):
+ * the reference the differential tests and the featurize benchmark compare the featurizer with.
+ */
+export {
+  fitReferenceTextFeaturizer,
+  referenceTextFeaturizer,
+  type ReferenceTextFeaturizer,
+} from './featurizers/reference-text-featurizer.js';
 /** @public Evaluation: the pipeline evaluates test sets, manifests store the reports and learning curves. */
 export {
   evaluate,

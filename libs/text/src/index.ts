@@ -1,6 +1,7 @@
 export { normalizeText } from './normalize.js';
 export { splitSentences } from './sentences.js';
 export { TOKENIZER_VERSION, createTokenizer, tokenizerSpec, type Tokenizer } from './tokenizer.js';
+export { TokenBuffer } from './token-buffer.js';
 export { TAGGERS, findTagger, runTaggers } from './taggers/registry.js';
 export { DEFAULT_TAGGER_OPTIONS, type Hit, type Tagger } from './taggers/tagger.js';
 
@@ -35,4 +36,4 @@ export type { Token, TokenKind, TokenizerOptions, TokenizerOptionsInput } from '
  * @public The tokeniser as first written, one regular expression over the text: the reference the
  * differential tests and the featurize benchmark compare the tokeniser with.
  */
-export { referenceTokenize } from './reference-tokenizer.js';
+export { referenceTokenize, referenceTokenizer } from './reference-tokenizer.js';

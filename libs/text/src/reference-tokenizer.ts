@@ -1,6 +1,13 @@
+import { TOKEN_KIND_CODES } from './token-buffer.js';
 import { tokenPattern } from './token-patterns.js';
 import { codePointLength, matchKind, tokenValue } from './token-value.js';
-import type { Token, TokenizerOptions } from './tokenizer-options.js';
+import { TOKENIZER_VERSION, type Tokenizer } from './tokenizer.js';
+import {
+  tokenizerOptionsSchema,
+  type Token,
+  type TokenizerOptions,
+  type TokenizerOptionsInput,
+} from './tokenizer-options.js';
 
 /**
  * The tokeniser as one global regular expression over the whole text: the rules of
@@ -22,4 +29,23 @@ export function referenceTokenize(text: string, options: TokenizerOptions): Toke
     tokens.push({ text: value, start: match.index, end: match.index + raw.length, kind });
   }
   return tokens;
+}
+
+/**
+ * A tokeniser built on `referenceTokenize`: the same tokens as `createTokenizer`'s, found the way
+ * they first were, for benchmarks and differential tests of code that takes a `Tokenizer`.
+ */
+export function referenceTokenizer(input: TokenizerOptionsInput = {}): Tokenizer {
+  const options = Object.freeze(tokenizerOptionsSchema.parse(input));
+  return {
+    version: TOKENIZER_VERSION,
+    options,
+    tokenize: (text) => referenceTokenize(text, options),
+    tokenizeInto(text, buffer) {
+      buffer.reset(text, options.lowercase);
+      for (const token of referenceTokenize(text, options)) {
+        buffer.pushValue(token.text, token.start, token.end, TOKEN_KIND_CODES[token.kind]);
+      }
+    },
+  };
 }

@@ -65,6 +65,35 @@ export class TokenBuffer {
     }
   }
 
+  /**
+   * Adds a token spanning `[start, end)` of the input whose value the caller has written into
+   * `chars` from `charCount` (after `reserve`): as many code units as the span has.
+   */
+  commit(start: number, end: number, kind: number): void {
+    const slot = this.count++;
+    this.starts[slot] = start;
+    this.ends[slot] = end;
+    this.kinds[slot] = kind;
+    this.valueStarts[slot] = this.charCount;
+    this.charCount += end - start;
+    this.valueEnds[slot] = this.charCount;
+  }
+
+  /** Adds a token whose value is `value`, spanning `[start, end)` of the input, of kind code `kind`. */
+  pushValue(value: string, start: number, end: number, kind: number): void {
+    this.reserve(value.length);
+    const slot = this.count++;
+    this.starts[slot] = start;
+    this.ends[slot] = end;
+    this.kinds[slot] = kind;
+    this.strings[slot] = value;
+    let at = this.charCount;
+    this.valueStarts[slot] = at;
+    for (let index = 0; index < value.length; index++) this.chars[at++] = value.charCodeAt(index);
+    this.valueEnds[slot] = at;
+    this.charCount = at;
+  }
+
   /** The value of token `index` as a string. */
   value(index: number): string {
     const made = this.strings[index];

@@ -1,6 +1,5 @@
 import { MAY_EXTEND, MAY_START, charFlags } from './char-classes.js';
 import { TOKEN_KIND_CODES, type TokenBuffer } from './token-buffer.js';
-import { tokenPattern } from './token-patterns.js';
 import { codePointLength, matchKind, tokenValue } from './token-value.js';
 import type { TokenizerOptions } from './tokenizer-options.js';
 
@@ -25,11 +24,14 @@ const NEEDS_PATTERN = -1;
 
 const WORD = TOKEN_KIND_CODES.word;
 const NUMBER = TOKEN_KIND_CODES.number;
-const EMOJI = TOKEN_KIND_CODES.emoji;
 
 function isAlnum(code: number): boolean {
   return code < 128 && (ASCII[code] ?? 0) & (LETTER | DIGIT) ? true : false;
 }
+
+/** ASCII code units as token values keep them, and lower-cased. */
+const ASCII_SAME = Uint16Array.from({ length: 128 }, (_, code) => code);
+const ASCII_LOWER = ASCII_SAME.map((code) => (code >= 0x41 && code <= 0x5a ? code + 32 : code));
 
 /**
  * Where the token starting with the ASCII letter or digit at `start` ends, following the pattern's
@@ -37,11 +39,21 @@ function isAlnum(code: number): boolean {
  * letter and `-` before a letter or digit unless split): twice the end, plus 1 when the token
  * holds a letter. `NEEDS_PATTERN` when a character next to it could belong to the token by the
  * Unicode rules (a non-ASCII letter, mark, digit, ’ or hyphen), which only the pattern decides.
+ * Writes the token's code units through `value` (identity or lower-casing) into `chars` from `at`
+ * as it reads them (room for the rest of the text must be there).
  */
-function asciiTokenEnd(text: string, start: number, options: TokenizerOptions): number {
+function asciiTokenEnd(
+  text: string,
+  start: number,
+  options: TokenizerOptions,
+  chars: Uint16Array,
+  at: number,
+  value: Uint16Array,
+): number {
   const length = text.length;
   let hasLetter = 0;
   let index = start;
+  let written = at;
   for (;;) {
     let code = 0;
     while (index < length) {
@@ -49,7 +61,8 @@ function asciiTokenEnd(text: string, start: number, options: TokenizerOptions): 
       if (code >= 128) return charFlags(code) & MAY_EXTEND ? NEEDS_PATTERN : (index << 1) | hasLetter;
       const type = ASCII[code] ?? 0;
       if ((type & (LETTER | DIGIT)) === 0) break;
-      if (type === LETTER) hasLetter = 1;
+      hasLetter |= type & LETTER;
+      chars[written++] = value[code] ?? code;
       index++;
     }
     if (index + 1 >= length) return (index << 1) | hasLetter;
@@ -68,47 +81,9 @@ function asciiTokenEnd(text: string, start: number, options: TokenizerOptions): 
       joinable = (afterDigit && nextType === DIGIT) || (!options.splitApostrophes && nextType === LETTER);
     else joinable = nextType === DIGIT;
     if (!joinable) return (index << 1) | hasLetter;
+    chars[written++] = code;
     index++;
   }
-}
-
-function pushAscii(
-  text: string,
-  start: number,
-  end: number,
-  kind: number,
-  buffer: TokenBuffer,
-  lowercase: boolean,
-): void {
-  buffer.reserve(end - start);
-  const slot = buffer.count++;
-  buffer.starts[slot] = start;
-  buffer.ends[slot] = end;
-  buffer.kinds[slot] = kind;
-  const chars = buffer.chars;
-  let at = buffer.charCount;
-  buffer.valueStarts[slot] = at;
-  for (let index = start; index < end; index++) {
-    const code = text.charCodeAt(index);
-    chars[at++] = lowercase && code >= 0x41 && code <= 0x5a ? code + 32 : code;
-  }
-  buffer.valueEnds[slot] = at;
-  buffer.charCount = at;
-}
-
-function pushValue(value: string, start: number, end: number, kind: number, buffer: TokenBuffer): void {
-  buffer.reserve(value.length);
-  const slot = buffer.count++;
-  buffer.starts[slot] = start;
-  buffer.ends[slot] = end;
-  buffer.kinds[slot] = kind;
-  buffer.strings[slot] = value;
-  const chars = buffer.chars;
-  let at = buffer.charCount;
-  buffer.valueStarts[slot] = at;
-  for (let index = 0; index < value.length; index++) chars[at++] = value.charCodeAt(index);
-  buffer.valueEnds[slot] = at;
-  buffer.charCount = at;
 }
 
 /**
@@ -136,7 +111,7 @@ function matchAt(
   const value = kind === 'emoji' ? raw : tokenValue(raw, options);
   const length = codePointLength(value);
   if (length >= options.minLength && length <= options.maxLength) {
-    pushValue(value, position, end, kind === 'emoji' ? EMOJI : kind === 'number' ? NUMBER : WORD, buffer);
+    buffer.pushValue(value, position, end, TOKEN_KIND_CODES[kind]);
   }
   return end;
 }
@@ -145,12 +120,13 @@ function matchAt(
  * Tokenises `text` into `buffer` in one left-to-right scan with the rules of the token pattern:
  * ASCII letters and digits are read with character-code checks, and the pattern itself runs only
  * where a non-ASCII character may start or continue a token. Gives the tokens
- * `referenceTokenize` gives, in the same order. Takes options already parsed.
+ * `referenceTokenize` gives, in the same order. Takes options already parsed and their sticky
+ * pattern (`tokenPattern(options, 'y')`).
  */
-export function scanTokens(text: string, options: TokenizerOptions, buffer: TokenBuffer): void {
+export function scanTokens(text: string, options: TokenizerOptions, pattern: RegExp, buffer: TokenBuffer): void {
   buffer.reset(text, options.lowercase);
-  const pattern = tokenPattern(options, 'y');
-  const { lowercase, keepNumbers, minLength, maxLength } = options;
+  const { keepNumbers, minLength, maxLength } = options;
+  const value = options.lowercase ? ASCII_LOWER : ASCII_SAME;
   const length = text.length;
   let position = 0;
   while (position < length) {
@@ -169,7 +145,8 @@ export function scanTokens(text: string, options: TokenizerOptions, buffer: Toke
           ? matchAt(text, position, pattern, options, buffer)
           : position + 1;
     } else {
-      const found = asciiTokenEnd(text, position, options);
+      buffer.reserve(length - position);
+      const found = asciiTokenEnd(text, position, options, buffer.chars, buffer.charCount, value);
       if (found === NEEDS_PATTERN) {
         position = matchAt(text, position, pattern, options, buffer);
         continue;
@@ -178,7 +155,7 @@ export function scanTokens(text: string, options: TokenizerOptions, buffer: Toke
       const kind = found & 1 ? WORD : NUMBER;
       const tokenLength = end - position;
       if ((kind === WORD || keepNumbers) && tokenLength >= minLength && tokenLength <= maxLength) {
-        pushAscii(text, position, end, kind, buffer, lowercase);
+        buffer.commit(position, end, kind);
       }
       position = end;
     }

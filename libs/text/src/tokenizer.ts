@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TokenBuffer } from './token-buffer.js';
+import { tokenPattern } from './token-patterns.js';
 import { scanTokens } from './token-scanner.js';
 import {
   tokenizerOptionsSchema,
@@ -48,12 +49,13 @@ export class TokenizerVersionError extends Error {
  */
 export function createTokenizer(input: TokenizerOptionsInput = {}): Tokenizer {
   const options = Object.freeze(tokenizerOptionsSchema.parse(input));
+  const pattern = tokenPattern(options, 'y');
   const buffer = new TokenBuffer();
   return {
     version: TOKENIZER_VERSION,
     options,
     tokenize(text) {
-      scanTokens(text, options, buffer);
+      scanTokens(text, options, pattern, buffer);
       const tokens: Token[] = new Array<Token>(buffer.count);
       for (let index = 0; index < buffer.count; index++) {
         tokens[index] = {
@@ -65,7 +67,7 @@ export function createTokenizer(input: TokenizerOptionsInput = {}): Tokenizer {
       }
       return tokens;
     },
-    tokenizeInto: (text, target) => scanTokens(text, options, target),
+    tokenizeInto: (text, target) => scanTokens(text, options, pattern, target),
   };
 }
 

@@ -10,6 +10,7 @@ import type { SparseVector } from '../core/sparse-vector.js';
 import { parseFeaturizerState, requireConsistentState } from './featurizer-state.js';
 import { FNV1A_OFFSET_BASIS, bucketOf, fnv1aAppendCodeUnit } from './fnv1a.js';
 import { bucketsSchema } from './hashing-buckets.js';
+import { ValueBuckets } from './char-ngram-value-buckets.js';
 import { sourceTransform, type TokenFeatureSource } from './token-feature-source.js';
 
 const ngramLength = (fallback: number) =>
@@ -85,6 +86,7 @@ export function restoreCharNgrams(state: CharNgramsComponentState, tokenizer: To
   const { minN, maxN, buckets } = state;
   requireConsistentState(minN <= maxN, 'character n-grams', 'maxN must be at least minN');
   const bucketsOf = rememberedPerToken((token) => markedWordBuckets(`<${token}>`, minN, maxN, buckets));
+  const valueBuckets = new ValueBuckets(minN, maxN, buckets);
   const charNgrams: CharNgrams = {
     tokenizer,
     minN,
@@ -95,6 +97,18 @@ export function restoreCharNgrams(state: CharNgramsComponentState, tokenizer: To
     collect(tokens, target, offset) {
       for (const token of tokens) {
         const tokenBuckets = bucketsOf(token);
+        for (const bucket of tokenBuckets) target.add(offset + bucket);
+      }
+    },
+    collectHashed(tokens, target, offset) {
+      const { count, vocabularyIds, buffer } = tokens;
+      for (let token = 0; token < count; token++) {
+        const tokenBuckets = valueBuckets.of(
+          buffer.chars,
+          buffer.valueStarts[token] ?? 0,
+          buffer.valueEnds[token] ?? 0,
+          vocabularyIds[token] ?? -1,
+        );
         for (const bucket of tokenBuckets) target.add(offset + bucket);
       }
     },

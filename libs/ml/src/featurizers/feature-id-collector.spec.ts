@@ -21,6 +21,32 @@ describe('FeatureIdCollector', () => {
     expect([...collector.counts().ids]).toEqual([42]);
   });
 
+  it('sorts many ids of any size as a numeric sort would, and reports their runs in reused arrays', () => {
+    let state = 12345;
+    const random = (limit: number): number => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state % limit;
+    };
+    const collector = new FeatureIdCollector();
+    for (const limit of [200, 70_000, 300_000, 2 ** 31 - 1]) {
+      for (const length of [3, 48, 49, 600, 5000]) {
+        const ids = Array.from({ length }, () => random(limit));
+        for (const id of ids) collector.add(id);
+        const distinct = collector.runs();
+        const expected = new Map<number, number>();
+        for (const id of [...ids].sort((a, b) => a - b)) expected.set(id, (expected.get(id) ?? 0) + 1);
+        expect([...collector.runIds.subarray(0, distinct)]).toEqual([...expected.keys()]);
+        expect([...collector.runCounts.subarray(0, distinct)]).toEqual([...expected.values()]);
+      }
+    }
+  });
+
+  it('still sorts negative ids', () => {
+    const collector = new FeatureIdCollector();
+    for (let i = 0; i < 100; i++) collector.add((i % 7) - 3);
+    expect([...collector.counts().ids]).toEqual([-3, -2, -1, 0, 1, 2, 3]);
+  });
+
   it('gives empty counts when nothing was added', () => {
     const counts = new FeatureIdCollector().counts();
     expect(counts.ids.length).toBe(0);

@@ -29,3 +29,11 @@ export function fnv1a(text: string): number {
 export function bucketOf(hash: number, buckets: number): number {
   return (hash >>> 0) % buckets;
 }
+
+/**
+ * `buckets - 1` when `buckets` is a power of two, else -1: then `hash & mask` is `bucketOf(hash,
+ * buckets)` without its floating-point remainder, for hot loops.
+ */
+export function bucketMask(buckets: number): number {
+  return (buckets & (buckets - 1)) === 0 ? buckets - 1 : -1;
+}

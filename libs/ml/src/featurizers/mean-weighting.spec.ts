@@ -9,6 +9,12 @@ describe('createMeanWeighting', () => {
     expect([...weighted.values]).toEqual([0.25, 0.5, 0.25]);
   });
 
+  it('weighs the first runs of two arrays alike', () => {
+    const weighted = createMeanWeighting().weighRuns(Int32Array.of(2, 5, 9, 11), Float64Array.of(1, 2, 1, 7), 3);
+    expect([...weighted.ids]).toEqual([2, 5, 9]);
+    expect([...weighted.values]).toEqual([0.25, 0.5, 0.25]);
+  });
+
   it('gives an empty vector for empty counts', () => {
     const weighted = createMeanWeighting().weigh({ ids: new Int32Array(0), values: new Float32Array(0) });
     expect(weighted.ids.length).toBe(0);

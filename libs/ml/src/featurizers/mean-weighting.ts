@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SparseVector } from '../core/sparse-vector.js';
 import { parseFeaturizerState } from './featurizer-state.js';
+import { allocateSparseVector } from './vector-slab.js';
 
 /** The stored state of a mean weighting: it learns nothing, so only its kind and version. */
 export const meanWeightingStateSchema = z.strictObject({ kind: z.literal('mean'), version: z.literal(1) });
@@ -15,22 +16,27 @@ export interface MeanWeighting {
   readonly kind: 'mean';
   /** Divides a text's feature counts by their total. */
   weigh(counts: SparseVector): SparseVector;
+  /** `weigh` of the first `length` ids and counts of two arrays (a `FeatureIdCollector`'s runs). */
+  weighRuns(ids: Int32Array, counts: Float64Array, length: number): SparseVector;
   /** The state to store, plain JSON. */
   toJSON(): MeanWeightingState;
 }
 
 /** The mean weighting; there is nothing to fit. */
 export function createMeanWeighting(): MeanWeighting {
+  const weighRuns = (ids: Int32Array, counts: Float64Array, length: number): SparseVector => {
+    let total = 0;
+    for (let index = 0; index < length; index++) total += counts[index] ?? 0;
+    const weighted = allocateSparseVector(length);
+    weighted.ids.set(ids.subarray(0, length));
+    const { values } = weighted;
+    if (total > 0) for (let index = 0; index < length; index++) values[index] = (counts[index] ?? 0) / total;
+    return weighted;
+  };
   return {
     kind: 'mean',
-    weigh(counts) {
-      let total = 0;
-      for (const count of counts.values) total += count;
-      const values = new Float32Array(counts.values.length);
-      if (total > 0)
-        for (let index = 0; index < values.length; index++) values[index] = (counts.values[index] ?? 0) / total;
-      return { ids: counts.ids.slice(), values };
-    },
+    weigh: (counts) => weighRuns(counts.ids, Float64Array.from(counts.values), counts.ids.length),
+    weighRuns,
     toJSON: () => ({ kind: 'mean', version: 1 }),
   };
 }

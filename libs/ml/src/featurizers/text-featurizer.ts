@@ -1,55 +1,22 @@
-import {
-  createTokenizer,
-  createTokenizerFromSpec,
-  tokenizerSpec,
-  tokenizerSpecSchema,
-  type Tokenizer,
-} from '@mlops/text';
-import { z } from 'zod';
+import { createTokenizer, createTokenizerFromSpec, tokenizerSpec, type Tokenizer } from '@mlops/text';
 import type { SparseVector } from '../core/sparse-vector.js';
-import { charNgramsComponentStateSchema, createCharNgrams, restoreCharNgrams } from './char-ngrams.js';
 import { FeatureIdCollector } from './feature-id-collector.js';
-import { featureLayout, placedSources, type FeatureLayout, type TokenFeatureParts } from './feature-layout.js';
+import type { FeatureLayout } from './feature-layout.js';
 import { featurizerSpecSchema, type FeaturizerSpec, type FeaturizerSpecInput } from './featurizer-spec.js';
-import { FeaturizerStateError, parseFeaturizerState } from './featurizer-state.js';
-import { createMeanWeighting, meanWeightingStateSchema, type MeanWeighting } from './mean-weighting.js';
+import { parseFeaturizerState } from './featurizer-state.js';
+import { HashedTokens } from './hashed-tokens.js';
+import type { NumericValues } from './numeric-scaler.js';
+import { fitTextFeaturizerState } from './text-featurizer-fit.js';
+import { appendShifted, restoreTextFeaturizerParts } from './text-featurizer-parts.js';
 import {
-  fitNumericScaler,
-  numericScalerStateSchema,
-  restoreNumericScaler,
-  type NumericValues,
-} from './numeric-scaler.js';
-import {
-  restoreTfIdf,
-  tfIdfFromDocumentFrequencies,
-  tfIdfStateSchema,
-  type TfIdfWeighting,
-} from './tfidf-weighting.js';
-import { tokenValues } from './token-feature-source.js';
-import { tokenizeCorpus, type TokenizedCorpus } from './tokenized-corpus.js';
-import { trainingDocumentFrequencies } from './training-document-frequencies.js';
-import { restoreVocabulary, selectVocabulary, vocabularyComponentStateSchema, type Vocabulary } from './vocabulary.js';
-import { createWordNgrams, restoreWordNgrams, wordNgramsComponentStateSchema } from './word-ngrams.js';
+  textFeaturizerStateSchema,
+  withoutTokenizer,
+  type FeaturizerInput,
+  type TextFeaturizerState,
+} from './text-featurizer-state.js';
+import type { Vocabulary } from './vocabulary.js';
 
-/** The stored state of a text featurizer: one tokeniser spec, then the state of every part. */
-export const textFeaturizerStateSchema = z.strictObject({
-  kind: z.literal('text-featurizer'),
-  version: z.literal(1),
-  tokenizer: tokenizerSpecSchema,
-  vocabulary: vocabularyComponentStateSchema,
-  wordNgrams: wordNgramsComponentStateSchema.nullable(),
-  charNgrams: charNgramsComponentStateSchema.nullable(),
-  weighting: z.discriminatedUnion('kind', [tfIdfStateSchema, meanWeightingStateSchema]),
-  numeric: numericScalerStateSchema.nullable(),
-});
-/** The stored state of a text featurizer. */
-export type TextFeaturizerState = z.output<typeof textFeaturizerStateSchema>;
-
-/** What a text featurizer reads from one example: a `LabelledExample` is one. */
-export interface FeaturizerInput {
-  readonly text: string;
-  readonly numeric?: NumericValues;
-}
+export { textFeaturizerStateSchema, type FeaturizerInput, type TextFeaturizerState } from './text-featurizer-state.js';
 
 /** Token statistics of one text, for drift monitoring. */
 export interface TextStatistics {
@@ -90,34 +57,7 @@ export interface TextFeaturizer {
  */
 export function fitTextFeaturizer(spec: FeaturizerSpecInput, examples: readonly FeaturizerInput[]): TextFeaturizer {
   const parsed = featurizerSpecSchema.parse(spec);
-  const tokenizer = createTokenizer(parsed.tokenizer);
-  const corpus = tokenizeCorpus(
-    tokenizer,
-    examples.map(({ text }) => text),
-  );
-  const tokenCounts = corpus.tokens.map((token, index): [string, number] => [token, corpus.counts[index] ?? 0]);
-  const parts: TokenFeatureParts = {
-    vocabulary: selectVocabulary(tokenCounts, parsed.vocabulary, tokenizer),
-    wordNgrams: parsed.wordNgrams && createWordNgrams(parsed.wordNgrams, tokenizer),
-    charNgrams: parsed.charNgrams && createCharNgrams(parsed.charNgrams, tokenizer),
-  };
-  const weighting = fitWeighting(parsed.weighting, corpus, parts);
-  const numeric =
-    parsed.numeric &&
-    fitNumericScaler(
-      parsed.numeric,
-      examples.map((example) => example.numeric),
-    );
-  return restoreTextFeaturizer({
-    kind: 'text-featurizer',
-    version: 1,
-    tokenizer: tokenizerSpec(tokenizer),
-    vocabulary: withoutTokenizer(parts.vocabulary.toJSON()),
-    wordNgrams: parts.wordNgrams && withoutTokenizer(parts.wordNgrams.toJSON()),
-    charNgrams: parts.charNgrams && withoutTokenizer(parts.charNgrams.toJSON()),
-    weighting: weighting.toJSON(),
-    numeric: numeric?.toJSON() ?? null,
-  });
+  return restoreTextFeaturizer(fitTextFeaturizerState(parsed, examples, createTokenizer(parsed.tokenizer)));
 }
 
 /**
@@ -137,30 +77,28 @@ export function textFeaturizerFromState(state: TextFeaturizerState): TextFeaturi
   return restoreTextFeaturizer(state);
 }
 
+/**
+ * The featurizer of a state. Each text is tokenised into reusable arrays (`HashedTokens`), every
+ * part adds its feature ids to one collector, and the collector's sorted runs are weighted: one
+ * pass, no object or string per token for ASCII text, and only the result vector allocated.
+ */
 function restoreTextFeaturizer(state: TextFeaturizerState): TextFeaturizer {
   const tokenizer = createTokenizerFromSpec(state.tokenizer);
-  const parts: TokenFeatureParts = {
-    vocabulary: restoreVocabulary(state.vocabulary, tokenizer),
-    wordNgrams: state.wordNgrams && restoreWordNgrams(state.wordNgrams, tokenizer),
-    charNgrams: state.charNgrams && restoreCharNgrams(state.charNgrams, tokenizer),
-  };
-  const numeric = state.numeric && restoreNumericScaler(state.numeric);
-  const layout = featureLayout(parts, numeric?.dimension ?? 0);
+  const { parts, sources, layout, weighting, numeric } = restoreTextFeaturizerParts(state, tokenizer);
   const numericStart = layout.numeric.start;
-  const weighting = restoreWeighting(state.weighting, numericStart);
-  const sources = placedSources(parts, layout);
   const collector = new FeatureIdCollector();
+  const tokens = new HashedTokens();
   const { vocabulary } = parts;
-  const vectorOf = (tokens: readonly string[], values: NumericValues | undefined): SparseVector => {
-    for (const { source, offset } of sources) source.collect(tokens, collector, offset);
-    const textVector = weighting.weigh(collector.counts());
+  const vectorOf = (values: NumericValues | undefined): SparseVector => {
+    for (const { source, offset } of sources) source.collectHashed(tokens, collector, offset);
+    const distinct = collector.runs();
+    const textVector = weighting.weighRuns(collector.runIds, collector.runCounts, distinct);
     return numeric ? appendShifted(textVector, numeric.transform(values), numericStart) : textVector;
   };
-  const statisticsOf = (tokens: readonly string[]): TextStatistics => {
-    let outOfVocabulary = 0;
-    for (const token of tokens) if (vocabulary.idOf(token) === undefined) outOfVocabulary++;
-    return { tokens: tokens.length, outOfVocabularyRate: tokens.length > 0 ? outOfVocabulary / tokens.length : 0 };
-  };
+  const statistics = (): TextStatistics => ({
+    tokens: tokens.count,
+    outOfVocabularyRate: tokens.count > 0 ? tokens.outOfVocabulary / tokens.count : 0,
+  });
   return {
     spec: specOf(state),
     tokenizer,
@@ -168,14 +106,16 @@ function restoreTextFeaturizer(state: TextFeaturizerState): TextFeaturizer {
     dimension: numericStart + layout.numeric.size,
     layout,
     transform(text, values) {
-      return vectorOf(tokenValues(tokenizer, text), values);
+      tokens.load(tokenizer, text, vocabulary);
+      return vectorOf(values);
     },
     describe(text) {
-      return statisticsOf(tokenValues(tokenizer, text));
+      tokens.load(tokenizer, text, vocabulary);
+      return statistics();
     },
     transformDescribed(text, values) {
-      const tokens = tokenValues(tokenizer, text);
-      return { vector: vectorOf(tokens, values), statistics: statisticsOf(tokens) };
+      tokens.load(tokenizer, text, vocabulary);
+      return { statistics: statistics(), vector: vectorOf(values) };
     },
     toJSON: () => ({
       ...state,
@@ -185,44 +125,6 @@ function restoreTextFeaturizer(state: TextFeaturizerState): TextFeaturizer {
       numeric: numeric?.toJSON() ?? null,
     }),
   };
-}
-
-function fitWeighting(
-  spec: FeaturizerSpec['weighting'],
-  corpus: TokenizedCorpus,
-  parts: TokenFeatureParts,
-): TfIdfWeighting | MeanWeighting {
-  if (spec.kind === 'mean') return createMeanWeighting();
-  const { kind: _kind, ...options } = spec;
-  return tfIdfFromDocumentFrequencies(trainingDocumentFrequencies(corpus, parts), options);
-}
-
-function restoreWeighting(state: TextFeaturizerState['weighting'], dimension: number): TfIdfWeighting | MeanWeighting {
-  if (state.kind === 'mean') return createMeanWeighting();
-  const weighting = restoreTfIdf(state);
-  if (weighting.dimension !== dimension) {
-    throw new FeaturizerStateError(
-      `invalid text featurizer state: TF-IDF dimension ${weighting.dimension} differs from the text features' ${dimension}`,
-    );
-  }
-  return weighting;
-}
-
-/** `head` followed by `tail` with its ids shifted by `offset` (all above `head`'s ids). */
-function appendShifted(head: SparseVector, tail: SparseVector, offset: number): SparseVector {
-  if (tail.ids.length === 0) return head;
-  const ids = new Int32Array(head.ids.length + tail.ids.length);
-  const values = new Float32Array(ids.length);
-  ids.set(head.ids);
-  values.set(head.values);
-  for (let index = 0; index < tail.ids.length; index++) ids[head.ids.length + index] = (tail.ids[index] ?? 0) + offset;
-  values.set(tail.values, head.ids.length);
-  return { ids, values };
-}
-
-function withoutTokenizer<State extends { tokenizer: unknown }>(state: State): Omit<State, 'tokenizer'> {
-  const { tokenizer: _tokenizer, ...rest } = state;
-  return rest;
 }
 
 function specOf(state: TextFeaturizerState): FeaturizerSpec {

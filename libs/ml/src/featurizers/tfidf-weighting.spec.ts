@@ -128,6 +128,32 @@ describe('tfIdfFromJSON', () => {
     );
   });
 
+  it('weighs runs of ids and counts as the TF-IDF formula does for any count, from one array prefix', () => {
+    const dimension = 400;
+    const tfidf = fitTfIdf(
+      [
+        vector([[1, 1]]),
+        vector([
+          [1, 1],
+          [7, 2],
+        ]),
+        vector([[399, 1]]),
+      ],
+      dimension,
+    );
+    const ids = Int32Array.from({ length: 10 }, (_, index) => index * 40 + 1);
+    const counts = Float64Array.of(1, 2, 3, 255, 256, 300, 1000, 0.5, 7, 99);
+    const weighted = tfidf.weighRuns(ids, counts, 9);
+    const weights = [...counts.subarray(0, 9)].map(
+      (count, index) => (1 + Math.log(count)) * tfidf.idf(ids[index] ?? 0),
+    );
+    const norm = Math.sqrt(weights.reduce((sum, weight) => sum + weight * weight, 0));
+    expect([...weighted.ids]).toEqual([...ids.subarray(0, 9)]);
+    expect([...weighted.values]).toEqual([...Float32Array.from(weights, (weight) => weight / norm)]);
+    expect(weighted).toEqual(tfidf.weigh({ ids: ids.slice(0, 9), values: Float32Array.from(counts.subarray(0, 9)) }));
+    expect(() => tfidf.weighRuns(Int32Array.of(400), Float64Array.of(1), 1)).toThrow(RangeError);
+  });
+
   it('rejects inconsistent states', () => {
     const state = fitTfIdf(userGuideCounts, 5).toJSON();
     expect(() => tfIdfFromJSON({ ...state, ids: [0, 1] })).toThrow(/differ in length/);

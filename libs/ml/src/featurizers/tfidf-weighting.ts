@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SparseVector } from '../core/sparse-vector.js';
 import { integerArraySchema, parseFeaturizerState, requireConsistentState } from './featurizer-state.js';
+import { allocateSparseVector } from './vector-slab.js';
 
 /** How term counts become TF-IDF weights. */
 export const tfIdfOptionsSchema = z.strictObject({
@@ -40,6 +41,8 @@ export interface TfIdfWeighting {
   idf(id: number): number;
   /** Weights a text's feature counts (ids ascending and below `dimension`); drops zero weights. */
   weigh(counts: SparseVector): SparseVector;
+  /** `weigh` of the first `length` ids and counts of two arrays (a `FeatureIdCollector`'s runs). */
+  weighRuns(ids: Int32Array, counts: Float64Array, length: number): SparseVector;
   /** The state to store, plain JSON. */
   toJSON(): TfIdfState;
 }
@@ -114,38 +117,50 @@ export function restoreTfIdf(state: TfIdfState): TfIdfWeighting {
     requireConsistentState(frequency <= documentCount, 'TF-IDF', `id ${id} is in more texts than documentCount`);
     idfs[id] = inverseDocumentFrequency(frequency, documentCount, smoothIdf);
   });
+  let weights = new Float64Array(256);
+  const weighRuns = (featureIds: Int32Array, counts: Float64Array, length: number): SparseVector => {
+    if (weights.length < length) weights = new Float64Array(Math.max(length, weights.length * 2));
+    let kept = 0;
+    let squares = 0;
+    for (let index = 0; index < length; index++) {
+      const id = featureIds[index] ?? 0;
+      const idf = idfs[id];
+      if (idf === undefined) throw new RangeError(`feature id ${id} is outside [0, ${dimension})`);
+      const count = counts[index] ?? 0;
+      const weight = (sublinearTf ? sublinear(count) : count) * idf;
+      weights[index] = weight;
+      squares += weight * weight;
+      if (weight !== 0) kept++;
+    }
+    const scale = norm === 'l2' && squares > 0 ? 1 / Math.sqrt(squares) : 1;
+    const weighted = allocateSparseVector(kept);
+    const { ids: keptIds, values } = weighted;
+    let slot = 0;
+    for (let index = 0; index < length; index++) {
+      const weight = weights[index] ?? 0;
+      if (weight === 0) continue;
+      keptIds[slot] = featureIds[index] ?? 0;
+      values[slot++] = weight * scale;
+    }
+    return weighted;
+  };
   return {
     kind: 'tfidf',
     dimension,
     idf: (id) => idfs[id] ?? 0,
-    weigh(counts) {
-      const weights = new Float64Array(counts.ids.length);
-      let kept = 0;
-      let squares = 0;
-      for (let index = 0; index < weights.length; index++) {
-        const id = counts.ids[index] ?? 0;
-        const idf = idfs[id];
-        if (idf === undefined) throw new RangeError(`feature id ${id} is outside [0, ${dimension})`);
-        const count = counts.values[index] ?? 0;
-        const weight = (sublinearTf && count > 0 ? 1 + Math.log(count) : count) * idf;
-        weights[index] = weight;
-        squares += weight * weight;
-        if (weight !== 0) kept++;
-      }
-      const scale = norm === 'l2' && squares > 0 ? 1 / Math.sqrt(squares) : 1;
-      const ids = new Int32Array(kept);
-      const values = new Float32Array(kept);
-      let slot = 0;
-      for (let index = 0; index < weights.length; index++) {
-        const weight = weights[index] ?? 0;
-        if (weight === 0) continue;
-        ids[slot] = counts.ids[index] ?? 0;
-        values[slot++] = weight * scale;
-      }
-      return { ids, values };
-    },
+    weigh: (counts) => weighRuns(counts.ids, Float64Array.from(counts.values), counts.ids.length),
+    weighRuns,
     toJSON: () => ({ ...state, ids: [...ids], documentFrequencies: [...documentFrequencies] }),
   };
+}
+
+/** 1 + ln(count) of the counts a text's features usually have, computed once. */
+const SUBLINEAR_TF = Float64Array.from({ length: 256 }, (_, count) => 1 + Math.log(count));
+
+/** The sublinear tf, 1 + ln(count), of a positive count; a count of 0 or less stays as it is. */
+function sublinear(count: number): number {
+  if (count <= 0) return count;
+  return count < SUBLINEAR_TF.length && (count | 0) === count ? (SUBLINEAR_TF[count] ?? 0) : 1 + Math.log(count);
 }
 
 /** scikit-learn's idf: ln((1 + n) / (1 + df)) + 1 smoothed, ln(n / df) + 1 otherwise. */

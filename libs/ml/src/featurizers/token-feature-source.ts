@@ -2,6 +2,7 @@ import type { Tokenizer } from '@mlops/text';
 import type { SparseVector } from '../core/sparse-vector.js';
 import { FeatureIdCollector } from './feature-id-collector.js';
 import type { FeatureSink } from './feature-sink.js';
+import type { HashedTokens } from './hashed-tokens.js';
 
 /**
  * The part of a featurizer that maps the token values of one text to feature ids in
@@ -12,6 +13,8 @@ export interface TokenFeatureSource {
   readonly dimension: number;
   /** Adds one id per feature occurrence in `tokens`, shifted by `offset`, to the sink. */
   collect(tokens: readonly string[], sink: FeatureSink, offset: number): void;
+  /** `collect` of the tokens of a text loaded into reusable arrays: the same ids, no string per token. */
+  collectHashed(tokens: HashedTokens, sink: FeatureSink, offset: number): void;
 }
 
 /** The token values of a text, as the tokeniser gives them. */

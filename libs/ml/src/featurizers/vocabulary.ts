@@ -8,7 +8,9 @@ import {
 import { z } from 'zod';
 import type { SparseVector } from '../core/sparse-vector.js';
 import { parseFeaturizerState, requireConsistentState } from './featurizer-state.js';
+import type { ValueIds } from './hashed-tokens.js';
 import { sourceTransform, type TokenFeatureSource } from './token-feature-source.js';
+import { TokenIdTable } from './token-id-table.js';
 
 /** How a vocabulary is chosen from the training texts. */
 export const vocabularyOptionsSchema = z.strictObject({
@@ -45,7 +47,7 @@ export const vocabularyStateSchema = vocabularyComponentStateSchema.extend({ tok
 export type VocabularyState = z.output<typeof vocabularyStateSchema>;
 
 /** Word unigrams: each word kept at fit time has an id in `[0, size)`; other words have none. */
-export interface Vocabulary extends TokenFeatureSource {
+export interface Vocabulary extends TokenFeatureSource, ValueIds {
   readonly tokenizer: Tokenizer;
   /** The number of words, equal to `dimension`. */
   readonly size: number;
@@ -102,16 +104,25 @@ export function restoreVocabulary(state: VocabularyComponentState, tokenizer: To
   tokens.forEach((token, id) => ids.set(token, id));
   requireConsistentState(ids.size === tokens.length, 'vocabulary', 'tokens are not unique');
   requireConsistentState(tokens.length <= state.maxSize, 'vocabulary', 'more tokens than maxSize');
+  let table: TokenIdTable | undefined;
   const vocabulary: Vocabulary = {
     tokenizer,
     size: tokens.length,
     dimension: tokens.length,
     tokens,
     idOf: (token) => ids.get(token),
+    idOfValue: (chars, start, end, hash) => (table ??= new TokenIdTable(tokens)).find(chars, start, end, hash),
     collect(tokenList, target, offset) {
       for (const token of tokenList) {
         const id = ids.get(token);
         if (id !== undefined) target.add(offset + id);
+      }
+    },
+    collectHashed(hashed, target, offset) {
+      const { count, vocabularyIds } = hashed;
+      for (let token = 0; token < count; token++) {
+        const id = vocabularyIds[token] ?? -1;
+        if (id >= 0) target.add(offset + id);
       }
     },
     transform: sourceTransform(tokenizer, () => vocabulary),

@@ -8,7 +8,7 @@ import {
 import { z } from 'zod';
 import type { SparseVector } from '../core/sparse-vector.js';
 import { parseFeaturizerState } from './featurizer-state.js';
-import { FNV1A_OFFSET_BASIS, bucketOf, fnv1aAppend, fnv1aAppendCodeUnit } from './fnv1a.js';
+import { FNV1A_OFFSET_BASIS, bucketMask, bucketOf, fnv1aAppend, fnv1aAppendCodeUnit } from './fnv1a.js';
 import { bucketsSchema } from './hashing-buckets.js';
 import { sourceTransform, type TokenFeatureSource } from './token-feature-source.js';
 
@@ -74,6 +74,7 @@ export function wordNgramsFromJSON(json: unknown): WordNgrams {
 /** Rebuilds hashed word n-grams from their state and the tokeniser their owner stores. */
 export function restoreWordNgrams(state: WordNgramsComponentState, tokenizer: Tokenizer): WordNgrams {
   const { maxN, buckets } = state;
+  const mask = bucketMask(buckets);
   const wordNgrams: WordNgrams = {
     tokenizer,
     maxN,
@@ -86,6 +87,22 @@ export function restoreWordNgrams(state: WordNgramsComponentState, tokenizer: To
         for (let next = start + 1; next < end; next++) {
           hash = fnv1aAppend(fnv1aAppendCodeUnit(hash, SPACE), tokens[next] ?? '');
           target.add(offset + bucketOf(hash, buckets));
+        }
+      }
+    },
+    collectHashed(tokens, target, offset) {
+      const { count, hashes } = tokens;
+      const { chars, valueStarts, valueEnds } = tokens.buffer;
+      for (let start = 0; start < count; start++) {
+        let hash = hashes[start] ?? 0;
+        const end = Math.min(count, start + maxN);
+        for (let next = start + 1; next < end; next++) {
+          hash = fnv1aAppendCodeUnit(hash, SPACE);
+          const valueEnd = valueEnds[next] ?? 0;
+          for (let index = valueStarts[next] ?? 0; index < valueEnd; index++) {
+            hash = fnv1aAppendCodeUnit(hash, chars[index] ?? 0);
+          }
+          target.add(offset + (mask >= 0 ? hash & mask : bucketOf(hash, buckets)));
         }
       }
     },
