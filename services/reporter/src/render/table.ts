@@ -1,0 +1,158 @@
+import { FONT, type FontName } from './fonts.js';
+import type { Box } from './layout.js';
+import { INK } from './palette.js';
+import { drawText, textHeight } from './text.js';
+import { truncateToWidth } from './text-metrics.js';
+
+/** A column of a slide table. */
+export interface TableColumn {
+  readonly header: string;
+  /** Relative width: columns share the table width in proportion to their weights. */
+  readonly weight: number;
+  readonly align?: 'left' | 'right';
+  /** Lines a cell may wrap to before it is cut with an ellipsis; default 1. */
+  readonly maxLines?: number;
+  readonly mono?: boolean;
+}
+
+/** A table: columns, rows of cell texts, and optional per-cell colours and bold rows. */
+export interface TableSpec {
+  readonly columns: readonly TableColumn[];
+  readonly rows: readonly (readonly string[])[];
+  /** Font size; default 9.5. */
+  readonly size?: number;
+  /** The colour of a cell, when not the body colour. */
+  readonly cellColor?: (row: number, column: number) => string | undefined;
+  /** Rows set in bold (totals, the model itself). */
+  readonly boldRows?: ReadonlySet<number>;
+}
+
+const PADDING_X = 6;
+const PADDING_Y = 4;
+
+function fontOf(column: TableColumn, bold: boolean): FontName {
+  if (column.mono) return FONT.mono;
+  return bold ? FONT.bold : FONT.regular;
+}
+
+function columnWidths(spec: TableSpec, width: number): number[] {
+  const total = spec.columns.reduce((sum, column) => sum + column.weight, 0);
+  return spec.columns.map((column) => (width * column.weight) / total);
+}
+
+function rowHeight(doc: PDFKit.PDFDocument, spec: TableSpec, cells: readonly string[], widths: number[]): number {
+  const size = spec.size ?? 9.5;
+  const lineHeight = doc.font(FONT.regular).fontSize(size).currentLineHeight(true) + 1.5;
+  const lines = spec.columns.map((column, index) => {
+    const maxLines = column.maxLines ?? 1;
+    if (maxLines === 1) return 1;
+    const height = textHeight(doc, cells[index] ?? '', (widths[index] ?? 0) - 2 * PADDING_X, {
+      size,
+      font: fontOf(column, false),
+      lineGap: 1.5,
+    });
+    return Math.min(maxLines, Math.max(1, Math.round(height / lineHeight)));
+  });
+  return Math.max(...lines) * lineHeight + 2 * PADDING_Y;
+}
+
+function drawRow(
+  doc: PDFKit.PDFDocument,
+  spec: TableSpec,
+  cells: readonly string[],
+  at: { readonly x: number; readonly y: number; readonly height: number },
+  widths: number[],
+  style: { readonly header: boolean; readonly bold: boolean; readonly row: number },
+): void {
+  const size = spec.size ?? 9.5;
+  let x = at.x;
+  spec.columns.forEach((column, index) => {
+    const width = widths[index] ?? 0;
+    const font = style.header ? FONT.bold : fontOf(column, style.bold);
+    const color = style.header ? INK.muted : (spec.cellColor?.(style.row, index) ?? INK.text);
+    const inner = width - 2 * PADDING_X;
+    const text = cells[index] ?? '';
+    const maxLines = style.header ? 1 : (column.maxLines ?? 1);
+    if (maxLines === 1) {
+      doc
+        .font(font)
+        .fontSize(size)
+        .fillColor(color)
+        .text(truncateToWidth(text, inner, size, font), x + PADDING_X, at.y + PADDING_Y, {
+          width: inner,
+          align: column.align ?? 'left',
+          lineBreak: false,
+        });
+    } else {
+      drawText(doc, { x: x + PADDING_X, y: at.y + PADDING_Y, width: inner, height: at.height - 2 * PADDING_Y }, text, {
+        size,
+        font,
+        color,
+        lineGap: 1.5,
+        align: column.align ?? 'left',
+      });
+    }
+    x += width;
+  });
+}
+
+/** Where a drawn table part ended: the first row not drawn and the bottom of the part. */
+export interface TablePart {
+  readonly next: number;
+  readonly bottom: number;
+}
+
+/**
+ * Draws the rows of a table from `fromRow` on, with its header, as many as fit in the box (at
+ * least one), and returns the index of the first row not drawn (`rows.length` when all fit) and
+ * the bottom of what was drawn. Long cells are cut with an ellipsis at the column width, after
+ * `maxLines` lines.
+ */
+export function drawTable(doc: PDFKit.PDFDocument, box: Box, spec: TableSpec, fromRow = 0): TablePart {
+  const widths = columnWidths(spec, box.width);
+  const headerHeight = rowHeight(
+    doc,
+    { ...spec, columns: spec.columns.map((c) => ({ ...c, maxLines: 1 })) },
+    [],
+    widths,
+  );
+  drawRow(
+    doc,
+    spec,
+    spec.columns.map((column) => column.header),
+    { x: box.x, y: box.y, height: headerHeight },
+    widths,
+    {
+      header: true,
+      bold: true,
+      row: -1,
+    },
+  );
+  let y = box.y + headerHeight;
+  doc
+    .moveTo(box.x, y)
+    .lineTo(box.x + box.width, y)
+    .lineWidth(0.8)
+    .strokeColor(INK.faint)
+    .stroke();
+  let row = fromRow;
+  for (; row < spec.rows.length; row++) {
+    const cells = spec.rows[row] ?? [];
+    const height = rowHeight(doc, spec, cells, widths);
+    if (y + height > box.y + box.height && row > fromRow) break;
+    if ((row - fromRow) % 2 === 1) doc.rect(box.x, y, box.width, height).fillColor(INK.panel).fill();
+    drawRow(doc, spec, cells, { x: box.x, y, height }, widths, {
+      header: false,
+      bold: spec.boldRows?.has(row) ?? false,
+      row,
+    });
+    y += height;
+  }
+  doc
+    .moveTo(box.x, y)
+    .lineTo(box.x + box.width, y)
+    .lineWidth(0.5)
+    .strokeColor(INK.rule)
+    .stroke();
+  return { next: row, bottom: y };
+}
