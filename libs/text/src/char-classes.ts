@@ -1,14 +1,18 @@
-import { TOKEN_START_CLASS } from './token-patterns.js';
+import { CJK, EMOJI_START_CLASS, TOKEN_START_CLASS } from './token-patterns.js';
 
 /** The code unit may begin a token: the token pattern has to be tried there. */
 export const MAY_START = 1;
 /** The code unit may continue a token or join two runs (letters, marks, digits, ’, ‐, ‑). */
 export const MAY_EXTEND = 2;
-const KNOWN = 4;
+/** The code unit is a token on its own: a Han, Hiragana or Katakana letter no emoji starts with. */
+export const SINGLE = 4;
+const KNOWN = 8;
 
 const BLOCK = 256;
 const START = new RegExp(TOKEN_START_CLASS, 'v');
 const EXTEND = /[\p{L}\p{M}\p{N}\u2019\u2010\u2011]/u;
+const SINGLE_CJK = new RegExp(CJK, 'v');
+const EMOJI_START = new RegExp(EMOJI_START_CLASS, 'v');
 const flags = new Uint8Array(0x10000);
 
 function isSurrogate(code: number): boolean {
@@ -22,12 +26,15 @@ function learnBlock(first: number): void {
       continue;
     }
     const char = String.fromCharCode(code);
-    flags[code] = (START.test(char) ? MAY_START : 0) | (EXTEND.test(char) ? MAY_EXTEND : 0) | KNOWN;
+    const single = SINGLE_CJK.test(char) && !EMOJI_START.test(char);
+    flags[code] =
+      (START.test(char) ? MAY_START : 0) | (EXTEND.test(char) ? MAY_EXTEND : 0) | (single ? SINGLE : 0) | KNOWN;
   }
 }
 
 /**
- * What the tokeniser's patterns may do with one UTF-16 code unit (`MAY_START`, `MAY_EXTEND`), from
+ * What the tokeniser's patterns may do with one UTF-16 code unit (`MAY_START`, `MAY_EXTEND`,
+ * `SINGLE`), from
  * the same Unicode properties the patterns use, so the runtime's Unicode version decides both.
  * Surrogates may do both: their code point decides. Each block of 256 code units is classified
  * the first time one of its units is asked about.

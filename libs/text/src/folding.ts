@@ -27,7 +27,8 @@ export function isAscii(text: string): boolean {
  */
 export function caseFold(text: string): string {
   if (isAscii(text)) return text.toLowerCase();
-  return text.toUpperCase().toLowerCase().replace(FINAL_SIGMA, 'σ');
+  const folded = text.toUpperCase().toLowerCase();
+  return folded.includes('ς') ? folded.replace(FINAL_SIGMA, 'σ') : folded;
 }
 
 /**

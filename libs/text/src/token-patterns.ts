@@ -1,7 +1,7 @@
 import type { TokenizerOptions } from './tokenizer-options.js';
 
 /** Han, Hiragana and Katakana letters: one token per character, as these scripts use no spaces. */
-const CJK = String.raw`[[\p{scx=Han}\p{scx=Hira}\p{scx=Kana}]&&[\p{L}\p{M}\p{N}]]`;
+export const CJK = String.raw`[[\p{scx=Han}\p{scx=Hira}\p{scx=Kana}]&&[\p{L}\p{M}\p{N}]]`;
 const WORD = String.raw`[[\p{L}\p{M}\p{N}]--[\p{scx=Han}\p{scx=Hira}\p{scx=Kana}]]`;
 /**
  * Emoji: flags (two regional indicators), keycaps (1️⃣), and pictographs with optional variation
@@ -11,6 +11,8 @@ const WORD = String.raw`[[\p{L}\p{M}\p{N}]--[\p{scx=Han}\p{scx=Hira}\p{scx=Kana}
 const TEXT_STYLE = String.raw`[\u00a9\u00ae\u203c\u2049\u2122]`;
 const PICTOGRAPH = String.raw`(?:${TEXT_STYLE}\uFE0F|[\p{Extended_Pictographic}--${TEXT_STYLE}]\uFE0F?)\p{Emoji_Modifier}?`;
 const EMOJI = String.raw`\p{Regional_Indicator}{2}|[#*0-9]\uFE0F?\u20E3|${PICTOGRAPH}[\u{E0020}-\u{E007E}]*\u{E007F}?(?:\u200D${PICTOGRAPH})*`;
+/** The characters an emoji sequence can start with. */
+export const EMOJI_START_CLASS = String.raw`[\p{Extended_Pictographic}\p{Regional_Indicator}#*0-9${TEXT_STYLE}]`;
 /** The characters a token can start with. */
 export const TOKEN_START_CLASS = String.raw`[\p{L}\p{M}\p{N}\p{Extended_Pictographic}\p{Regional_Indicator}#*]`;
 /** Where a token can start: one class test rejects every other position before the alternatives are tried. */

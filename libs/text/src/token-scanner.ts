@@ -1,7 +1,16 @@
-import { MAY_EXTEND, MAY_START, charFlags } from './char-classes.js';
+import { MAY_EXTEND, MAY_START, SINGLE, charFlags } from './char-classes.js';
 import { TOKEN_KIND_CODES, type TokenBuffer } from './token-buffer.js';
-import { codePointLength, matchKind, tokenValue } from './token-value.js';
+import type { TokenValueMemo } from './token-value-memo.js';
+import { codePointLength, matchKind } from './token-value.js';
 import type { TokenizerOptions } from './tokenizer-options.js';
+
+/** What a tokeniser scans with: its parsed options, their sticky token pattern and its value memo. */
+export interface ScanRules {
+  readonly options: TokenizerOptions;
+  /** `tokenPattern(options, 'y')`. */
+  readonly pattern: RegExp;
+  readonly values: TokenValueMemo;
+}
 
 const LETTER = 1;
 const DIGIT = 2;
@@ -87,16 +96,23 @@ function asciiTokenEnd(
 }
 
 /**
+ * Pushes the one-character token at `position`, a Han, Hiragana or Katakana letter (`SINGLE`):
+ * what the pattern's second alternative matches there, without running it.
+ */
+function pushSingle(text: string, position: number, rules: ScanRules, buffer: TokenBuffer): void {
+  const value = rules.values.valueOf(text.charAt(position));
+  const length = codePointLength(value);
+  if (length >= rules.options.minLength && length <= rules.options.maxLength) {
+    buffer.pushValue(value, position, position + 1, WORD);
+  }
+}
+
+/**
  * Tries the token pattern at `position` (sticky) and pushes its token when the options keep it.
  * Returns where scanning goes on: after the match, or after the code point at `position`.
  */
-function matchAt(
-  text: string,
-  position: number,
-  pattern: RegExp,
-  options: TokenizerOptions,
-  buffer: TokenBuffer,
-): number {
+function matchAt(text: string, position: number, rules: ScanRules, buffer: TokenBuffer): number {
+  const { pattern, options } = rules;
   pattern.lastIndex = position;
   const match = pattern.exec(text);
   if (match === null) {
@@ -108,7 +124,7 @@ function matchAt(
   const end = position + raw.length;
   const kind = matchKind(match);
   if ((kind === 'number' && !options.keepNumbers) || (kind === 'emoji' && !options.keepEmoji)) return end;
-  const value = kind === 'emoji' ? raw : tokenValue(raw, options);
+  const value = kind === 'emoji' ? raw : rules.values.valueOf(raw);
   const length = codePointLength(value);
   if (length >= options.minLength && length <= options.maxLength) {
     buffer.pushValue(value, position, end, TOKEN_KIND_CODES[kind]);
@@ -120,10 +136,10 @@ function matchAt(
  * Tokenises `text` into `buffer` in one left-to-right scan with the rules of the token pattern:
  * ASCII letters and digits are read with character-code checks, and the pattern itself runs only
  * where a non-ASCII character may start or continue a token. Gives the tokens
- * `referenceTokenize` gives, in the same order. Takes options already parsed and their sticky
- * pattern (`tokenPattern(options, 'y')`).
+ * `referenceTokenize` gives, in the same order.
  */
-export function scanTokens(text: string, options: TokenizerOptions, pattern: RegExp, buffer: TokenBuffer): void {
+export function scanTokens(text: string, rules: ScanRules, buffer: TokenBuffer): void {
+  const { options } = rules;
   buffer.reset(text, options.lowercase);
   const { keepNumbers, minLength, maxLength } = options;
   const value = options.lowercase ? ASCII_LOWER : ASCII_SAME;
@@ -132,7 +148,13 @@ export function scanTokens(text: string, options: TokenizerOptions, pattern: Reg
   while (position < length) {
     const code = text.charCodeAt(position);
     if (code >= 128) {
-      position = charFlags(code) & MAY_START ? matchAt(text, position, pattern, options, buffer) : position + 1;
+      const flags = charFlags(code);
+      if (flags & SINGLE) {
+        pushSingle(text, position, rules, buffer);
+        position++;
+      } else {
+        position = flags & MAY_START ? matchAt(text, position, rules, buffer) : position + 1;
+      }
       continue;
     }
     const type = ASCII[code] ?? 0;
@@ -142,13 +164,13 @@ export function scanTokens(text: string, options: TokenizerOptions, pattern: Reg
       const next = text.charCodeAt(position + 1);
       position =
         next === VARIATION_SELECTOR_16 || next === COMBINING_KEYCAP
-          ? matchAt(text, position, pattern, options, buffer)
+          ? matchAt(text, position, rules, buffer)
           : position + 1;
     } else {
       buffer.reserve(length - position);
       const found = asciiTokenEnd(text, position, options, buffer.chars, buffer.charCount, value);
       if (found === NEEDS_PATTERN) {
-        position = matchAt(text, position, pattern, options, buffer);
+        position = matchAt(text, position, rules, buffer);
         continue;
       }
       const end = found >> 1;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { TokenBuffer } from './token-buffer.js';
 import { tokenPattern } from './token-patterns.js';
-import { scanTokens } from './token-scanner.js';
+import { scanTokens, type ScanRules } from './token-scanner.js';
+import { TokenValueMemo } from './token-value-memo.js';
 import {
   tokenizerOptionsSchema,
   type Token,
@@ -49,13 +50,13 @@ export class TokenizerVersionError extends Error {
  */
 export function createTokenizer(input: TokenizerOptionsInput = {}): Tokenizer {
   const options = Object.freeze(tokenizerOptionsSchema.parse(input));
-  const pattern = tokenPattern(options, 'y');
+  const rules: ScanRules = { options, pattern: tokenPattern(options, 'y'), values: new TokenValueMemo(options) };
   const buffer = new TokenBuffer();
   return {
     version: TOKENIZER_VERSION,
     options,
     tokenize(text) {
-      scanTokens(text, options, pattern, buffer);
+      scanTokens(text, rules, buffer);
       const tokens: Token[] = new Array<Token>(buffer.count);
       for (let index = 0; index < buffer.count; index++) {
         tokens[index] = {
@@ -67,7 +68,7 @@ export function createTokenizer(input: TokenizerOptionsInput = {}): Tokenizer {
       }
       return tokens;
     },
-    tokenizeInto: (text, target) => scanTokens(text, options, pattern, target),
+    tokenizeInto: (text, target) => scanTokens(text, rules, target),
   };
 }
 

@@ -24,7 +24,10 @@ export interface ReferenceTextFeaturizer {
 
 /** The reference featurizer of a stored text featurizer state; throws as `textFeaturizerFromJSON` does. */
 export function referenceTextFeaturizer(json: unknown): ReferenceTextFeaturizer {
-  const state = parseFeaturizerState(textFeaturizerStateSchema, json, 'text featurizer');
+  return restoreReference(parseFeaturizerState(textFeaturizerStateSchema, json, 'text featurizer'));
+}
+
+function restoreReference(state: TextFeaturizerState): ReferenceTextFeaturizer {
   const tokenizer = referenceTokenizer(createTokenizerFromSpec(state.tokenizer).options);
   const { sources, layout, weighting, numeric } = restoreTextFeaturizerParts(state, tokenizer);
   const weigh = referenceWeigh(state.weighting, weighting);
@@ -47,5 +50,5 @@ export function fitReferenceTextFeaturizer(
   examples: readonly FeaturizerInput[],
 ): ReferenceTextFeaturizer {
   const parsed = featurizerSpecSchema.parse(spec);
-  return referenceTextFeaturizer(fitTextFeaturizerState(parsed, examples, referenceTokenizer(parsed.tokenizer)));
+  return restoreReference(fitTextFeaturizerState(parsed, examples, referenceTokenizer(parsed.tokenizer)));
 }
