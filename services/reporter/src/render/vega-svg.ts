@@ -77,8 +77,9 @@ export async function renderChartSvg(
   onWarning: ChartWarnings = () => undefined,
 ): Promise<string> {
   installTextMetrics();
+  // A copy: vega tags the data objects it ingests, and the caller's spec stays reusable.
   const sized = {
-    ...spec,
+    ...structuredClone(spec),
     width: Math.round(size.width),
     height: Math.round(size.height),
     autosize: { type: 'fit', contains: 'padding' },

@@ -111,6 +111,8 @@ export function buildConfusion(test: EvaluationSections | undefined): Part<Confu
     mode: 'pairs',
     classCount: labels.length,
     pairs: confusedPairs(labels, matrix).slice(0, TOP_PAIRS),
+    labels,
+    matrix,
   });
 }
 

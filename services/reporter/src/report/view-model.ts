@@ -122,7 +122,14 @@ export interface ClassQuality {
 /** The confusions: the full matrix for few classes, the most frequent pairs for many. */
 export type ConfusionView =
   | { readonly mode: 'matrix'; readonly labels: readonly string[]; readonly matrix: readonly (readonly number[])[] }
-  | { readonly mode: 'pairs'; readonly classCount: number; readonly pairs: readonly ConfusedPair[] };
+  | {
+      readonly mode: 'pairs';
+      readonly classCount: number;
+      readonly pairs: readonly ConfusedPair[];
+      /** The full matrix, for the CSV export. */
+      readonly labels: readonly string[];
+      readonly matrix: readonly (readonly number[])[];
+    };
 
 /** Calibration: the reliability bins and the expected calibration error. */
 export interface CalibrationView {

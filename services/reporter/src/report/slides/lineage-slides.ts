@@ -82,7 +82,10 @@ export function configSlide(deck: SlideDeck, config: Part<ConfigView>): void {
 export function configAppendix(deck: SlideDeck, config: Part<ConfigView>): void {
   if (!config.available) return;
   const lines = config.value.json;
-  const perColumn = SlideDeck.listingCapacity(SlideDeck.contentArea(SlideDeck.HEADLESS_CONTENT_TOP).height);
+  const capacity = SlideDeck.listingCapacity(SlideDeck.contentArea(SlideDeck.HEADLESS_CONTENT_TOP).height);
+  // As few pages as needed, the lines spread evenly over them (no page with a lone brace).
+  const pageCount = Math.max(1, Math.ceil(lines.length / (capacity * 2)));
+  const perColumn = Math.ceil(lines.length / pageCount / 2);
   const pages: (readonly string[])[] = [];
   for (let start = 0; start < lines.length; start += perColumn * 2)
     pages.push(lines.slice(start, start + perColumn * 2));
