@@ -1,7 +1,7 @@
 import type { Contender } from '../contender.js';
 import { fastText, fastTextTutorial } from './fasttext.js';
 import { sklearnTfidfLr, sklearnTfidfSvc } from './sklearn-tfidf-lr.js';
-import { suiteEmbeddingBag, suiteLinear } from './suite-trainer.js';
+import { suiteEmbeddingBag, suiteLinear, suiteLinearBefore } from './suite-trainer.js';
 
 /**
  * The systems the training benchmark compares, run in this order on the same split of every
@@ -24,6 +24,7 @@ import { suiteEmbeddingBag, suiteLinear } from './suite-trainer.js';
  */
 export const contenders: readonly Contender[] = [
   suiteLinear,
+  suiteLinearBefore,
   suiteEmbeddingBag,
   fastText,
   fastTextTutorial,

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import {
+  calibrate,
   fitTextFeaturizer,
+  refitOnAllRows,
   stratifiedSplit,
   trainSparseBag,
   type LabelledExample,
@@ -24,13 +26,19 @@ export interface FittedSuiteModel {
   readonly weights: SparseBagWeights;
   readonly epochs: number;
   readonly bestEpoch: number;
+  /** The logit factor of the probability calibration (1 for softmax models). */
+  readonly temperature: number;
+  /** Whether the model was fitted again on the whole train part after the held-out run. */
+  readonly refit: boolean;
   readonly fitSeconds: number;
 }
 
 /**
- * Fits the featurizer and the model of a training config on the benchmark's train part exactly as
- * dl-trainer does (validation carved from train for early stopping), timing featurizer fit,
- * featurizing and training together.
+ * Fits the featurizer and the model of a training config on the benchmark's train part as
+ * dl-trainer's pipeline does: validation carved from train (learning curve, early stopping when
+ * on, temperature calibration), then, with `split.refit`, the same recipe fitted again on the
+ * whole train part (`refitOnAllRows`). The pipeline also holds out its own test part before this,
+ * which the benchmark does not (its test part is outside). Times everything together.
  */
 export async function fitSuiteModel(
   train: readonly LabelledExample[],
@@ -45,21 +53,36 @@ export async function fitSuiteModel(
     vectors: examples.map((example) => featurizer.transform(example.text)),
     targets: Int32Array.from(examples, (example) => labels.indexOf(example.label)),
   });
+  const trainData = encode(parts.train);
+  const validationData = encode(parts.validation);
   const trained = await trainSparseBag({
     model: options.model,
     optimization: options.optimization,
     featureCount: featurizer.dimension,
     classes: labels.length,
     seed,
-    train: encode(parts.train),
-    validation: encode(parts.validation),
+    train: trainData,
+    validation: validationData,
   });
+  const calibrated = calibrate(trained.weights, options.optimization.loss, validationData, trainData, labels.length);
+  const served = options.split.refit
+    ? await refitOnAllRows({
+        options,
+        rows: train,
+        labels,
+        seed,
+        epochs: trained.bestEpoch,
+        temperature: calibrated.temperature,
+      })
+    : { featurizer, weights: calibrated.weights };
   return {
     labels,
-    featurizer,
-    weights: trained.weights,
+    featurizer: served.featurizer,
+    weights: served.weights,
     epochs: trained.curve.length,
     bestEpoch: trained.bestEpoch,
+    temperature: calibrated.temperature,
+    refit: options.split.refit,
     fitSeconds: (performance.now() - started) / 1000,
   };
 }

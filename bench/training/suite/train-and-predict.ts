@@ -1,8 +1,7 @@
 /**
  * The suite's trainer as a child process of the training benchmark (so its peak RSS is measured
  * like the peers'): reads train/test JSON Lines, fits the featurizer and the model of a training
- * config with libs/ml exactly as dl-trainer does (validation carved from train for early
- * stopping), predicts the test texts with the TensorFlow.js model, and writes predictions and
+ * config with libs/ml as dl-trainer does (see `fitSuiteModel`), predicts the test texts with the TensorFlow.js model, and writes predictions and
  * timings as JSON.
  *
  *   tsx train-and-predict.ts <train.jsonl> <test.jsonl> <out.json> '<config options JSON>'
@@ -19,7 +18,11 @@ const options = trainingOptionsSchema.parse(JSON.parse(optionsJson ?? '{}'));
 const backend = await useBackend('auto');
 const train = readExamples(trainFile);
 const test = readExamples(testFile);
-const { labels, featurizer, weights, epochs, bestEpoch, fitSeconds } = await fitSuiteModel(train, options, 42);
+const { labels, featurizer, weights, epochs, bestEpoch, temperature, refit, fitSeconds } = await fitSuiteModel(
+  train,
+  options,
+  42,
+);
 const predictStarted = performance.now();
 const model = createTfjsModel(weights);
 const predictions: string[] = [];
@@ -42,6 +45,8 @@ writeFileSync(
     predictSeconds: (performance.now() - predictStarted) / 1000,
     epochs,
     bestEpoch,
+    temperature,
+    refit,
     features: featurizer.dimension,
     backend,
   }),

@@ -27,6 +27,8 @@ export { useBackend, type BackendPreference } from './model/backend.js';
 export { trainSparseBag, type EpochRecord, type TrainerCheckpoint } from './model/trainer.js';
 export { encodeCheckpoint, decodeCheckpoint } from './model/checkpoint-codec.js';
 export { createTfjsModel } from './model/tfjs-forward.js';
+export { calibrate } from './model/temperature.js';
+export { refitOnAllRows } from './pipeline/refit.js';
 export { trainingOptionsSchema, type TrainingOptions } from './config/training-options.js';
 export { resolveTrainingConfig, TrainingConfigError, type TrainingConfig } from './config/training-config.js';
 export { runTrainingPipeline, type PipelineResult } from './pipeline/run-training-pipeline.js';

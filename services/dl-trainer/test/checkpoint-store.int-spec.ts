@@ -22,6 +22,7 @@ async function checkpointAfterEpochs(epochs: number): Promise<TrainerCheckpoint>
       schedule: 'constant',
       warmupSteps: 0,
       l2: 0,
+      loss: 'softmax',
       classWeights: 'none',
       earlyStopping: null,
     },

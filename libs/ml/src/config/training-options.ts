@@ -1,7 +1,7 @@
 import { adapterSchema, filtererSchema } from '@mlops/contracts';
 import { z } from 'zod';
 import { featurizerSpecSchema } from '../featurizers/featurizer-spec.js';
-import { modelSpecSchema, optimizationSpecSchema } from '../model/model-spec.js';
+import { modelSpecSchema, NETWORK_OPTIMIZATION_DEFAULTS, optimizationSpecSchema } from '../model/model-spec.js';
 import { decisionRulesSchema } from '../rules/decision-rules.schema.js';
 
 /** Held-out shares of every label (stratified, seeded by the config's seed). */
@@ -13,7 +13,13 @@ export const splitSpecSchema = z
       .min(0)
       .max(0.5)
       .default(0.1)
-      .describe('early stopping and model selection; 0 disables early stopping'),
+      .describe('learning curve, early stopping and temperature calibration; 0 disables early stopping'),
+    refit: z
+      .boolean()
+      .default(true)
+      .describe(
+        'after evaluating on test, fit the served model again on every labelled row with the same recipe (epochs as trained); the metrics stay those of the held-out run',
+      ),
   })
   .refine((split) => split.test + split.validation < 0.9, 'test + validation must leave at least 10% for training');
 
@@ -39,10 +45,12 @@ export const dataRequirementsSchema = z.strictObject({
 /**
  * The ML part of a training config (`config` in a training request): every section optional,
  * defaults documented per field, unknown keys rejected. With `model.kind = embedding_bag` and no
- * `featurizer.weighting`, the weighting is the mean (fastText); otherwise TF-IDF.
+ * `featurizer.weighting`, the weighting is the mean (fastText); otherwise TF-IDF. `embedding_bag`
+ * and `mlp` models take `NETWORK_OPTIMIZATION_DEFAULTS` (softmax, Adam, early stopping) for the
+ * optimization fields left out; `linear` takes the schema's (squared hinge, SGD, every epoch).
  */
 export const trainingOptionsSchema = z.preprocess(
-  meanWeightingForEmbeddingBag,
+  (input) => networkOptimizationDefaults(meanWeightingForEmbeddingBag(input)),
   z.strictObject({
     adapters: z.array(adapterSchema).max(20).default([]),
     filterers: z.array(filtererSchema).max(20).default([]),
@@ -63,6 +71,17 @@ function meanWeightingForEmbeddingBag(input: unknown): unknown {
   const featurizer = isRecord(input.featurizer) ? input.featurizer : {};
   if (featurizer.weighting !== undefined) return input;
   return { ...input, featurizer: { ...featurizer, weighting: { kind: 'mean' } } };
+}
+
+function networkOptimizationDefaults(input: unknown): unknown {
+  if (
+    !isRecord(input) ||
+    !isRecord(input.model) ||
+    (input.model.kind !== 'embedding_bag' && input.model.kind !== 'mlp')
+  )
+    return input;
+  const optimization = isRecord(input.optimization) ? input.optimization : {};
+  return { ...input, optimization: { ...NETWORK_OPTIMIZATION_DEFAULTS, ...optimization } };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

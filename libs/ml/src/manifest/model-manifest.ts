@@ -26,6 +26,23 @@ const paritySchema = z.strictObject({
 });
 
 /**
+ * Which model the metrics belong to. `test` (and `testWithRules`, `curve`) always describe the
+ * held-out run, trained on the train part (`evaluatedTrainRows`). With `servedModel: refit`, the
+ * model in `model.onnx` is the same recipe fitted again on every labelled row (`servedTrainRows`:
+ * train, validation and test) for `epochs` epochs, so the test metrics estimate it (on less data;
+ * it has seen the test rows, which can no longer measure it); `parity` is checked on the served
+ * model. `temperature`: the factor applied to the logits to calibrate the probabilities (1 when none).
+ * Absent in manifests written before refitting existed: the served model is the evaluated one.
+ */
+const estimateSchema = z.strictObject({
+  servedModel: z.enum(['evaluated', 'refit']),
+  evaluatedTrainRows: z.number().int().min(0),
+  servedTrainRows: z.number().int().min(0),
+  epochs: z.number().int().min(0),
+  temperature: z.number().positive(),
+});
+
+/**
  * `manifest.json`, the description of a model folder (`manifest.json` + `model.onnx`): everything
  * needed to serve the model exactly as it was evaluated (labels, ONNX signature, preprocessing
  * state, decision rules), how good it is (metrics, parity), what serving compares traffic with
@@ -60,6 +77,7 @@ export const modelManifestSchema = z.strictObject({
     parity: paritySchema,
     bestEpoch: z.number().int().min(0),
     curve: learningCurveSchema,
+    estimate: estimateSchema.optional(),
   }),
   trainingStatistics: trainingStatisticsSchema,
   data: z.strictObject({

@@ -48,15 +48,31 @@ export interface HeadGradients {
   readonly parameters: Float32Array[];
 }
 
+/** The training loss on the head's logits: what the model is fitted to, not how it predicts (always softmax). */
+export type HeadLoss = 'softmax' | 'squared_hinge';
+
 /**
- * Forward and backward pass of the head with TensorFlow.js autodiff: softmax cross-entropy,
- * weighted per example (class weights), averaged over the batch's weight.
+ * One-vs-rest squared hinge per example: `Σ_c max(0, 1 − y_c · s_c)²` with `y_c = +1` for the
+ * target class and −1 for the others (LinearSVC's loss), weighted per example as the softmax loss.
+ */
+function squaredHingeLoss(labels: tf.Tensor, logits: tf.Tensor2D, sampleWeights: tf.Tensor1D): tf.Scalar {
+  const signs = tf.sub(tf.mul(labels, 2), 1);
+  const margins = tf.relu(tf.sub(1, tf.mul(signs, logits)));
+  const perExample = tf.sum(tf.square(margins), 1);
+  return tf.div(tf.sum(tf.mul(perExample, sampleWeights)), tf.maximum(tf.sum(sampleWeights), 1e-12));
+}
+
+/**
+ * Forward and backward pass of the head with TensorFlow.js autodiff: softmax cross-entropy (or
+ * the one-vs-rest squared hinge), weighted per example (class weights), averaged over the
+ * batch's weight.
  */
 export function headGradients(
   weights: SparseBagWeights,
   pooled: Float32Array,
   targets: Int32Array,
   exampleWeights: Float32Array,
+  loss: HeadLoss = 'softmax',
 ): HeadGradients {
   const batch = targets.length;
   const classes = weights.layers.at(-1)?.outputSize ?? weights.embeddingSize;
@@ -68,6 +84,7 @@ export function headGradients(
     const lossOf = (...args: tf.Tensor[]): tf.Scalar => {
       const [input, ...rest] = args;
       const logits = headLogits(weights, input as tf.Tensor2D, rest);
+      if (loss === 'squared_hinge') return squaredHingeLoss(labels, logits, sampleWeights);
       return tf.losses.softmaxCrossEntropy<tf.Tensor, tf.Scalar>(
         labels,
         logits,

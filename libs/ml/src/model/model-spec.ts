@@ -19,21 +19,38 @@ export const modelSpecSchema = z.discriminatedUnion('kind', [
 ]);
 export type ModelSpec = z.output<typeof modelSpecSchema>;
 
-/** How the weights are fitted. */
+/**
+ * How the weights are fitted. The defaults are the linear model's recipe (squared hinge, plain SGD
+ * at 0.5 decaying linearly over 20 epochs, batches of 16, no early stopping: LinearSVC's loss,
+ * trained to the end of its schedule); `trainingOptionsSchema` gives `embedding_bag` and `mlp` models the softmax/Adam
+ * recipe of `NETWORK_OPTIMIZATION_DEFAULTS` instead, for the fields a config leaves out.
+ */
 export const optimizationSpecSchema = z.strictObject({
-  epochs: z.number().int().min(1).max(500).default(20).describe('upper bound; early stopping usually ends sooner'),
-  batchSize: z.number().int().min(1).max(4096).default(32),
+  epochs: z
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(20)
+    .describe('epochs to train; early stopping, when on, may end sooner'),
+  batchSize: z.number().int().min(1).max(4096).default(16),
   optimizer: z
     .enum(['adam', 'sgd'])
-    .default('adam')
+    .default('sgd')
     .describe('adam is lazy on the sparse embedding table: only the rows a batch touches are updated'),
-  learningRate: z.number().positive().max(10).default(0.01),
+  learningRate: z.number().positive().max(100).default(0.5),
   schedule: z
     .enum(['constant', 'linear_decay', 'cosine'])
     .default('linear_decay')
     .describe('learning rate over all planned steps; decays towards 0'),
   warmupSteps: z.number().int().min(0).max(100_000).default(0),
   l2: z.number().min(0).max(1).default(0).describe('L2 penalty on the dense layers and the touched embedding rows'),
+  loss: z
+    .enum(['softmax', 'squared_hinge'])
+    .default('squared_hinge')
+    .describe(
+      'training loss: one-vs-rest squared hinge (LinearSVC) or softmax cross-entropy; predictions are softmax either way (after temperature calibration for the hinge)',
+    ),
   classWeights: z
     .enum(['none', 'balanced'])
     .default('balanced')
@@ -44,7 +61,19 @@ export const optimizationSpecSchema = z.strictObject({
       minDelta: z.number().min(0).max(1).default(0.0001),
     })
     .nullable()
-    .default({ patience: 3, minDelta: 0.0001 })
-    .describe('on validation macro-F1, restoring the best epoch; null trains every epoch'),
+    .default(null)
+    .describe('on validation macro-F1, restoring the best epoch; null (default) trains every epoch and keeps the last'),
 });
 export type OptimizationSpec = z.output<typeof optimizationSpecSchema>;
+
+/**
+ * The defaults of `embedding_bag` and `mlp` models, whose loss is not convex and whose tables are
+ * dense: softmax cross-entropy, Adam at 0.01, batches of 32, early stopping on validation macro-F1 (patience 3).
+ */
+export const NETWORK_OPTIMIZATION_DEFAULTS = {
+  batchSize: 32,
+  optimizer: 'adam',
+  learningRate: 0.01,
+  loss: 'softmax',
+  earlyStopping: { patience: 3, minDelta: 0.0001 },
+} as const;

@@ -37,6 +37,8 @@ function input(model: ModelSpec, overrides: Record<string, unknown> = {}) {
     optimization: optimizationSpecSchema.parse({
       epochs: 6,
       batchSize: 16,
+      optimizer: 'adam',
+      loss: 'softmax',
       learningRate: 0.05,
       earlyStopping: null,
       ...overrides,
@@ -103,6 +105,21 @@ describe('trainSparseBag', () => {
     expect(result.stoppedEarly).toBe(true);
     expect(result.bestEpoch).toBe(1);
     expect(result.curve).toHaveLength(3);
+  });
+
+  it('learns with the linear default recipe (squared hinge, SGD) and keeps the last epoch without early stopping', async () => {
+    const recipe = { optimizer: 'sgd', loss: 'squared_hinge', learningRate: 0.5 };
+    const result = await trainSparseBag(input(specs[1], recipe));
+    expect(result.curve.at(-1)?.validationMacroF1).toBeGreaterThan(0.95);
+    expect(result.bestEpoch).toBe(6);
+    const withoutValidation = await trainSparseBag({
+      ...input(specs[1], recipe),
+      validation: { vectors: [], targets: new Int32Array(0) },
+    });
+    expect(withoutValidation.bestEpoch).toBe(6);
+    expect(
+      Buffer.from(withoutValidation.weights.embedding.buffer).equals(Buffer.from(result.weights.embedding.buffer)),
+    ).toBe(true);
   });
 
   it('honours an abort signal between batches', async () => {

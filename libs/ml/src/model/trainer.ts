@@ -3,6 +3,7 @@ import { useBackend } from './backend.js';
 import type { SparseVector } from '../core/sparse-vector.js';
 import { headGradients, headParameters, headProbabilities } from './dense-head.js';
 import { initializeWeights } from './initialize.js';
+import { linearSquaredHingeGradients } from './linear-hinge-head.js';
 import type { ModelSpec, OptimizationSpec } from './model-spec.js';
 import type { SparseBagWeights } from './network-weights.js';
 import { applyUpdate, createOptimizerState, learningRateAt, type OptimizerState } from './optimizer.js';
@@ -58,7 +59,7 @@ export interface TrainerInput {
 }
 
 export interface TrainerResult {
-  /** The best epoch's weights (or the last epoch's without early stopping). */
+  /** The best epoch's weights with early stopping, else the last epoch's. */
   readonly weights: SparseBagWeights;
   readonly bestEpoch: number;
   readonly curve: readonly EpochRecord[];
@@ -72,8 +73,8 @@ const SCORE_BATCH = 512;
  * Trains a sparse-bag network with mini-batches: the sparse layer pooled and updated in
  * TypeScript, the head's loss and gradients by TensorFlow.js. Seeded: initialisation from the
  * seed, each epoch's order from the seed and the epoch number, so a run resumed from a checkpoint
- * ends with the same weights as one never interrupted. Early stopping watches validation macro-F1
- * and restores the best epoch. Initialises the TensorFlow.js backend (`useBackend`) if no caller
+ * ends with the same weights as one never interrupted. Early stopping, when on, watches validation
+ * macro-F1 and restores the best epoch; otherwise every epoch is trained and the last one kept. Initialises the TensorFlow.js backend (`useBackend`) if no caller
  * chose one.
  */
 export async function trainSparseBag(input: TrainerInput): Promise<TrainerResult> {
@@ -108,15 +109,15 @@ export async function trainSparseBag(input: TrainerInput): Promise<TrainerResult
       learningRate: rate,
       seconds: (performance.now() - started) / 1000,
     };
-    state = advance(state, record, optimization);
+    state = advance(state, record, optimization, validation.targets.length > 0);
     const stopEarly =
       optimization.earlyStopping !== null &&
       validation.targets.length > 0 &&
       state.stale >= optimization.earlyStopping.patience;
     const verdict = (await input.onEpoch?.(record, state)) ?? 'continue';
-    if (stopEarly || verdict === 'stop') return finish(state, true);
+    if (stopEarly || verdict === 'stop') return finish(state, true, optimization);
   }
-  return finish(state, false);
+  return finish(state, false, optimization);
 }
 
 function initialState(input: TrainerInput): TrainerCheckpoint {
@@ -142,7 +143,10 @@ function trainBatch(
   const exampleWeights = Float32Array.from(targets, (target) => classWeights[target] ?? 1);
   const { weights } = state;
   const pooled = poolRows(vectors, weights.embedding, weights.embeddingSize);
-  const gradients = headGradients(weights, pooled, targets, exampleWeights);
+  const gradients =
+    optimization.loss === 'squared_hinge' && weights.layers.length === 0 && weights.embeddingActivation === 'linear'
+      ? linearSquaredHingeGradients(weights, pooled, targets, exampleWeights)
+      : headGradients(weights, pooled, targets, exampleWeights, optimization.loss);
   applyUpdate(
     optimization,
     state.optimizer,
@@ -180,9 +184,19 @@ function scoreSet(
   return scoreProbabilities(predictPooled(weights, data.vectors, classes), data.targets, classes);
 }
 
-function advance(state: TrainerCheckpoint, record: EpochRecord, optimization: OptimizationSpec): TrainerCheckpoint {
-  const minDelta = optimization.earlyStopping?.minDelta ?? 0;
-  const improved = state.best === null || record.validationMacroF1 > state.best.score + minDelta;
+/**
+ * Records an epoch. With early stopping on, the best epoch (best validation macro-F1) is kept
+ * aside; without it no copy is kept, since the last epoch is the result.
+ */
+function advance(
+  state: TrainerCheckpoint,
+  record: EpochRecord,
+  optimization: OptimizationSpec,
+  validated: boolean,
+): TrainerCheckpoint {
+  if (optimization.earlyStopping === null) return { ...state, epoch: record.epoch, curve: [...state.curve, record] };
+  const { minDelta } = optimization.earlyStopping;
+  const improved = !validated || state.best === null || record.validationMacroF1 > state.best.score + minDelta;
   return {
     ...state,
     epoch: record.epoch,
@@ -194,11 +208,14 @@ function advance(state: TrainerCheckpoint, record: EpochRecord, optimization: Op
   };
 }
 
-function finish(state: TrainerCheckpoint, stoppedEarly: boolean): TrainerResult {
-  const best = state.best ?? { epoch: state.epoch, weights: state.weights };
+/** The best epoch's weights with early stopping on, else the last epoch's. */
+function finish(state: TrainerCheckpoint, stoppedEarly: boolean, optimization: OptimizationSpec): TrainerResult {
+  const best =
+    optimization.earlyStopping !== null && state.best !== null
+      ? state.best
+      : { epoch: state.epoch, weights: state.weights };
   return { weights: best.weights, bestEpoch: best.epoch, curve: state.curve, stoppedEarly };
 }
-
 function classWeightsOf(kind: OptimizationSpec['classWeights'], targets: Int32Array, classes: number): Float32Array {
   const weights = new Float32Array(classes).fill(1);
   if (kind === 'none') return weights;

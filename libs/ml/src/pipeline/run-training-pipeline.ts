@@ -6,6 +6,7 @@ import { fitTextFeaturizer, type TextFeaturizer } from '../featurizers/text-feat
 import { MANIFEST_FORMAT_VERSION, type ModelManifest } from '../manifest/model-manifest.js';
 import { useBackend, type BackendPreference } from '../model/backend.js';
 import type { SparseBagWeights } from '../model/network-weights.js';
+import { calibrate } from '../model/temperature.js';
 import { createTfjsModel } from '../model/tfjs-forward.js';
 import { trainSparseBag, type EpochListener, type TrainerCheckpoint } from '../model/trainer.js';
 import type { ProbabilityComparison } from '../onnx/parity.js';
@@ -17,6 +18,7 @@ import { applyDatasetSteps } from '../steps/apply-steps.js';
 import type { DatasetRow } from '../steps/dataset-row.js';
 import { checkTrainingData } from './check-data.js';
 import { TrainingPipelineError } from './pipeline-error.js';
+import { refitOnAllRows } from './refit.js';
 import { trainingStatistics } from './training-statistics.js';
 
 /** A record of a frozen dataset version, as the pipeline reads it. */
@@ -60,9 +62,12 @@ const PREDICT_CHUNK = 256;
 
 /**
  * The training pipeline: adapt → filter → check → split (stratified, seeded) → fit the featurizer
- * on train only → train (early stopping on validation macro-F1) → evaluate on test with
- * TensorFlow.js (and the decision rules) → export ONNX → parity check against the exported model
- * → manifest. Throws `TrainingPipelineError` for data or parity problems no retry can fix.
+ * on train only → train (every epoch, or early stopping on validation macro-F1) → calibrate a
+ * squared-hinge model's probabilities on validation → evaluate on test with TensorFlow.js (and the
+ * decision rules) → refit on every labelled row with the same recipe (`split.refit`) → export ONNX
+ * → parity check against the exported model → manifest. The test metrics are those of the
+ * held-out run: the estimate of the served model's recipe. Throws `TrainingPipelineError` for data
+ * or parity problems no retry can fix.
  */
 export async function runTrainingPipeline(input: PipelineInput): Promise<PipelineResult> {
   const { config } = input;
@@ -102,8 +107,9 @@ export async function runTrainingPipeline(input: PipelineInput): Promise<Pipelin
       signal: input.signal,
     }),
   );
+  const calibrated = calibrate(trained.weights, config.optimization.loss, validation, train, labels.length);
   const probabilities = await timed('evaluateSeconds', () =>
-    predictWithTfjs(trained.weights, test.vectors, labels.length),
+    predictWithTfjs(calibrated.weights, test.vectors, labels.length),
   );
   const testIds = split.test.map((row) => row.id);
   const report = (rows: Float32Array): EvaluationReport =>
@@ -118,11 +124,30 @@ export async function runTrainingPipeline(input: PipelineInput): Promise<Pipelin
     });
   const testReport = report(probabilities);
   const withRules = config.rules.length > 0 ? report(decidedRows(config, split.test, labels, probabilities)) : null;
+  const served = config.split.refit
+    ? await timed('refitSeconds', () =>
+        refitOnAllRows({
+          options: config,
+          rows: [...split.train, ...split.validation, ...split.test],
+          labels,
+          seed: config.seed,
+          epochs: trained.bestEpoch,
+          temperature: calibrated.temperature,
+          signal: input.signal,
+        }),
+      )
+    : { featurizer, weights: calibrated.weights };
+  const servedTest =
+    served.featurizer === featurizer
+      ? test.vectors
+      : split.test.map((row) => served.featurizer.transform(row.text, row.numeric));
+  const servedProbabilities =
+    served.featurizer === featurizer ? probabilities : predictWithTfjs(served.weights, servedTest, labels.length);
   const onnx = await timed('exportSeconds', () =>
-    exportSparseBagToOnnx(trained.weights, { modelName: config.modelName, labels }),
+    exportSparseBagToOnnx(served.weights, { modelName: config.modelName, labels }),
   );
   const parity = await timed('paritySeconds', () =>
-    input.checkExported(onnx, test.vectors, probabilities, config.evaluation.parityTolerance),
+    input.checkExported(onnx, servedTest, servedProbabilities, config.evaluation.parityTolerance),
   );
   if (!parity.passed || parity.argmaxMismatches > 0) {
     throw new TrainingPipelineError(
@@ -146,9 +171,9 @@ export async function runTrainingPipeline(input: PipelineInput): Promise<Pipelin
       ids: 'ids',
       values: 'values',
       probabilities: 'probabilities',
-      featureCount: featurizer.dimension,
+      featureCount: served.featurizer.dimension,
     },
-    preprocessing: { featurizer: featurizer.toJSON() },
+    preprocessing: { featurizer: served.featurizer.toJSON() },
     rules: config.rules,
     metrics: {
       test: testReport,
@@ -156,6 +181,13 @@ export async function runTrainingPipeline(input: PipelineInput): Promise<Pipelin
       parity: { runtime: input.exportedRuntime, ...withoutWorstRow(parity) },
       bestEpoch: trained.bestEpoch,
       curve: [...trained.curve],
+      estimate: {
+        servedModel: config.split.refit ? 'refit' : 'evaluated',
+        evaluatedTrainRows: split.train.length,
+        servedTrainRows: config.split.refit ? prepared.rows.length : split.train.length,
+        epochs: trained.bestEpoch,
+        temperature: calibrated.temperature,
+      },
     },
     trainingStatistics: statisticsOf(featurizer, split, train.targets, testReport),
     data: {
@@ -177,7 +209,7 @@ export async function runTrainingPipeline(input: PipelineInput): Promise<Pipelin
       { path: 'manifest.json', content: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) },
       { path: 'model.onnx', content: onnx },
     ],
-    weights: trained.weights,
+    weights: served.weights,
   };
 }
 
