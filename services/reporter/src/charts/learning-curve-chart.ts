@@ -74,9 +74,9 @@ export function learningCurveChart(epochs: readonly LearningCurveDatum[], keptEp
                 {
                   mark: {
                     type: 'text',
-                    align: 'left',
+                    align: keptEpoch === lastEpoch ? 'right' : 'left',
                     baseline: 'bottom',
-                    dx: 4,
+                    dx: keptEpoch === lastEpoch ? -4 : 4,
                     dy: -4,
                     y: 'height',
                     fontSize: 9,

@@ -12,7 +12,7 @@ export interface ReliabilityDatum {
 
 /**
  * Reliability diagram: for each confidence bin with examples, a bar of the share of right answers,
- * the dashed diagonal where confidence equals accuracy, and each bar's example count above it.
+ * the dashed diagonal where confidence equals accuracy, and each bar's example count under it.
  */
 export function reliabilityChart(bins: readonly ReliabilityDatum[]): TopLevelSpec {
   const filled = bins.filter((bin) => bin.count > 0).map((bin) => ({ ...bin, label: `n=${bin.count}` }));
@@ -21,7 +21,7 @@ export function reliabilityChart(bins: readonly ReliabilityDatum[]): TopLevelSpe
     type: 'quantitative',
     title: "Model's confidence",
     scale: { domain: [0, 1] },
-    axis: { format: '.0%', tickCount: 5 },
+    axis: { format: '.0%', tickCount: 5, labelPadding: 14, titlePadding: 6 },
   };
   const y = {
     field: 'accuracy',
@@ -40,12 +40,8 @@ export function reliabilityChart(bins: readonly ReliabilityDatum[]): TopLevelSpe
       {
         data: { values: filled },
         transform: [{ calculate: '(datum.lower + datum.upper) / 2', as: 'middle' }],
-        mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 8.5, color: INK.muted },
-        encoding: {
-          x: { field: 'middle', type: 'quantitative' },
-          y: { field: 'accuracy', type: 'quantitative' },
-          text: { field: 'label' },
-        },
+        mark: { type: 'text', baseline: 'top', dy: 4, fontSize: 8, color: INK.muted, y: 'height' },
+        encoding: { x: { field: 'middle', type: 'quantitative' }, text: { field: 'label' } },
       },
       {
         data: {

@@ -14,11 +14,15 @@ export type FontName = (typeof FONT)[keyof typeof FONT];
 /** The family name charts ask for; `svgFontCallback` maps it (and any other) to DejaVu. */
 export const CHART_FONT_FAMILY = 'DejaVu Sans';
 
-const FILES: Readonly<Record<FontName, string>> = {
-  [FONT.regular]: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
-  [FONT.bold]: 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
-  [FONT.mono]: 'dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf',
-};
+/** The font files, resolved from the package (literal paths: bundlers and knip see them). */
+function fontFiles(): Readonly<Record<FontName, string>> {
+  const require = createRequire(import.meta.url);
+  return {
+    [FONT.regular]: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+    [FONT.bold]: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+    [FONT.mono]: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf'),
+  };
+}
 
 let bytes: ReadonlyMap<FontName, Buffer> | undefined;
 
@@ -27,12 +31,7 @@ let bytes: ReadonlyMap<FontName, Buffer> | undefined;
  * process: reports never depend on the fonts installed on the machine.
  */
 export function fontBytes(): ReadonlyMap<FontName, Buffer> {
-  if (!bytes) {
-    const require = createRequire(import.meta.url);
-    bytes = new Map(
-      Object.entries(FILES).map(([name, file]) => [name as FontName, readFileSync(require.resolve(file))]),
-    );
-  }
+  bytes ??= new Map(Object.entries(fontFiles()).map(([name, file]) => [name as FontName, readFileSync(file)]));
   return bytes;
 }
 

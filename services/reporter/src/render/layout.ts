@@ -12,11 +12,6 @@ export function below(box: Box, height: number, gap = 0): Box {
   return { x: box.x, y: box.y + used, width: box.width, height: box.height - used };
 }
 
-/** The top `height` points of `box`. */
-export function top(box: Box, height: number): Box {
-  return { ...box, height: Math.min(box.height, height) };
-}
-
 /**
  * Splits `box` into columns whose widths are proportional to `weights`, `gap` points apart.
  * `splitColumns(box, [3, 2])` gives a 60% and a 40% column.

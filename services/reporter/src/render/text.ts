@@ -41,32 +41,3 @@ export function drawText(doc: PDFKit.PDFDocument, box: Box, text: string, style:
     });
   return height;
 }
-
-/** Draws a bulleted list, each item wrapped under its text; returns the height used. */
-export function drawBullets(
-  doc: PDFKit.PDFDocument,
-  box: Box,
-  items: readonly string[],
-  style: TextStyle & { readonly gap?: number } = {},
-): number {
-  const gap = style.gap ?? 7;
-  const indent = 14;
-  let used = 0;
-  for (const item of items) {
-    if (used >= box.height) break;
-    const size = style.size ?? BODY.size;
-    doc
-      .font(FONT.bold)
-      .fontSize(size)
-      .fillColor(style.color ?? INK.accent)
-      .text('•', box.x, box.y + used, { lineBreak: false });
-    const height = drawText(
-      doc,
-      { x: box.x + indent, y: box.y + used, width: box.width - indent, height: box.height - used },
-      item,
-      style,
-    );
-    used += height + gap;
-  }
-  return Math.max(0, used - gap);
-}

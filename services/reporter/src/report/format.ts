@@ -73,8 +73,3 @@ export function dateTime(iso: string | null | undefined): string {
   const time = `${String(parsed.getUTCHours()).padStart(2, '0')}:${String(parsed.getUTCMinutes()).padStart(2, '0')}`;
   return `${date(iso)}, ${time} UTC`;
 }
-
-/** A hash cut for a slide: the first 12 characters and an ellipsis. */
-export function shortHash(hash: string, length = 12): string {
-  return hash.length > length ? `${hash.slice(0, length)}…` : hash;
-}
