@@ -9,17 +9,16 @@ import {
   reportTablesZip,
   type RunReportInput,
 } from '../src/report/index.js';
-import { hasPoppler, inkShare, pageTexts, popplerInfo, renderPages } from './support/poppler.js';
+import { inkShare, pageTexts, popplerInfo, renderPages } from './support/poppler.js';
 import { manyTopics, noisyTopics, trainVersion, type TrainedVersion } from './support/trained-manifests.js';
 
 /*
  * The reports of real trained models (libs/ml's pipeline on small seeded corpora): deterministic
  * bytes, every page drawn, the headings and figures in the text, missing sections noted, and the
- * many-class confusion slide. The poppler checks need poppler-utils (Debian) on the machine.
+ * many-class confusion slide. The poppler checks need poppler-utils (Debian), installed by scripts/bootstrap.
  */
 
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
-const poppler = hasPoppler();
 const rules = [{ id: 'amount-is-finance', when: { tagger: 'money' }, then: { label: 'finance' } }];
 const filterers = [{ kind: 'exact_duplicates' }, { kind: 'text_length', min: 10 }];
 
@@ -80,7 +79,7 @@ describe('run report', () => {
     expect(runPdf.toString('latin1')).not.toMatch(/Helvetica/);
   });
 
-  it.skipIf(!poppler)('dates the PDF from the run and names a fixed producer', () => {
+  it('dates the PDF from the run and names a fixed producer', () => {
     const info = popplerInfo('pdfinfo', runPdf);
     expect(info).toMatch(/Producer:\s+mlops-suite reporter/);
     expect(info).toMatch(/Creator:\s+mlops-suite reporter/);
@@ -88,7 +87,7 @@ describe('run report', () => {
     expect(info).toMatch(/Page size:\s+841\.89 x 595\.28 pts \(A4\)/);
   });
 
-  it.skipIf(!poppler)('draws every page at 40 dpi, none blank, fonts embedded', () => {
+  it('draws every page at 40 dpi, none blank, fonts embedded', () => {
     const pages = renderPages(runPdf, 40);
     expect(pages.length).toBe(Number(/Pages:\s+(\d+)/.exec(popplerInfo('pdfinfo', runPdf))?.[1]));
     expect(pages.length).toBeGreaterThanOrEqual(18);
@@ -100,7 +99,7 @@ describe('run report', () => {
     for (const font of fonts) expect(font).toMatch(/DejaVuSans\S*\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
   });
 
-  it.skipIf(!poppler)('prints the headings, the verdict and the macro-F1 of the manifest as on the slide', () => {
+  it('prints the headings, the verdict and the macro-F1 of the manifest as on the slide', () => {
     const texts = pageTexts(runPdf);
     const all = texts.join('\n');
     for (const heading of [
@@ -133,7 +132,7 @@ describe('run report', () => {
     expect(all).not.toContain('Example texts were not available');
   });
 
-  it.skipIf(!poppler)('renders a manifest with sections removed, saying on each slide what is missing', async () => {
+  it('renders a manifest with sections removed, saying on each slide what is missing', async () => {
     const manifest = structuredClone(candidate.manifest) as unknown as Record<string, Record<string, unknown>>;
     delete manifest.trainingStatistics;
     delete manifest.lineage;
@@ -156,7 +155,7 @@ describe('run report', () => {
     expect(pageTexts(empty).join('\n')).toContain("This version's manifest has no test evaluation");
   });
 
-  it.skipIf(!poppler)('shows ids and says so when the example texts are not given', async () => {
+  it('shows ids and says so when the example texts are not given', async () => {
     const pdf = await renderRunReport(buildRunReportModel({ model: { manifest: candidate.manifest, version: 4 } }));
     const errors = pageTexts(pdf).find((text) => text.includes('Its worst mistakes')) ?? '';
     expect(errors.replace(/\s+/g, ' ')).toContain('Example texts were not available to this report');
@@ -165,7 +164,7 @@ describe('run report', () => {
     expect(errors).toContain(firstId ?? '');
   });
 
-  it.skipIf(!poppler)('lists the top confused pairs of a 26-class model instead of a 26 × 26 matrix', async () => {
+  it('lists the top confused pairs of a 26-class model instead of a 26 × 26 matrix', async () => {
     const model = buildRunReportModel({ model: { manifest: manifestOf(manyClasses), version: 2 } });
     expect(model.confusion.available && model.confusion.value.mode).toBe('pairs');
     const pdf = await renderRunReport(model);

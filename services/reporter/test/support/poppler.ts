@@ -1,13 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-
-/** Whether poppler-utils (pdftoppm, pdftotext, pdfinfo, pdffonts) is installed. */
-export function hasPoppler(): boolean {
-  return ['pdftoppm', 'pdftotext', 'pdfinfo', 'pdffonts'].every((tool) => spawnSync(tool, ['-v']).error === undefined);
-}
 
 function withPdf<T>(pdf: Buffer, use: (file: string, dir: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'reporter-pdf-'));
