@@ -199,7 +199,6 @@ describe('comparison report', () => {
     };
     const pdf = await renderComparisonReport(buildComparisonReportModel(input));
     expect(sha256(await renderComparisonReport(buildComparisonReportModel(input)))).toBe(sha256(pdf));
-    if (!poppler) return;
     const all = pageTexts(pdf).join('\n').replace(/\s+/g, ' ');
     for (const heading of [
       'COMPARISON REPORT',
