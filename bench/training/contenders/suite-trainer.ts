@@ -10,6 +10,7 @@ const SCRIPT = fileURLToPath(new URL('../suite/train-and-predict.ts', import.met
 const outputSchema = z.object({
   predictions: z.array(z.string()),
   fitSeconds: z.number(),
+  fitCpuSeconds: z.number(),
   predictSeconds: z.number(),
   epochs: z.number().int(),
   bestEpoch: z.number().int(),
@@ -41,6 +42,7 @@ function suiteTrainer(name: string, options: Record<string, unknown>): Contender
       return {
         predictions: out.predictions,
         fitSeconds: out.fitSeconds,
+        fitCpuSeconds: out.fitCpuSeconds,
         totalSeconds: run.seconds,
         ...(run.cpuSeconds !== null ? { totalCpuSeconds: run.cpuSeconds } : {}),
         peakRssBytes: run.peakRssBytes,

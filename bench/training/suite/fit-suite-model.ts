@@ -31,6 +31,8 @@ export interface FittedSuiteModel {
   /** Whether the model was fitted again on the whole train part after the held-out run. */
   readonly refit: boolean;
   readonly fitSeconds: number;
+  /** User + system CPU seconds of the process (all threads) during the fit. */
+  readonly fitCpuSeconds: number;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function fitSuiteModel(
   seed: number,
 ): Promise<FittedSuiteModel> {
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const labels = [...new Set(train.map((example) => example.label))].sort();
   const parts = stratifiedSplit(train, { test: 0, validation: options.split.validation }, seed);
   const featurizer = fitTextFeaturizer(options.featurizer, parts.train);
@@ -84,5 +87,11 @@ export async function fitSuiteModel(
     temperature: calibrated.temperature,
     refit: options.split.refit,
     fitSeconds: (performance.now() - started) / 1000,
+    fitCpuSeconds: cpuSecondsSince(cpuStarted),
   };
+}
+
+function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1e6;
 }

@@ -18,11 +18,8 @@ const options = trainingOptionsSchema.parse(JSON.parse(optionsJson ?? '{}'));
 const backend = await useBackend('auto');
 const train = readExamples(trainFile);
 const test = readExamples(testFile);
-const { labels, featurizer, weights, epochs, bestEpoch, temperature, refit, fitSeconds } = await fitSuiteModel(
-  train,
-  options,
-  42,
-);
+const { labels, featurizer, weights, epochs, bestEpoch, temperature, refit, fitSeconds, fitCpuSeconds } =
+  await fitSuiteModel(train, options, 42);
 const predictStarted = performance.now();
 const model = createTfjsModel(weights);
 const predictions: string[] = [];
@@ -42,6 +39,7 @@ writeFileSync(
   JSON.stringify({
     predictions,
     fitSeconds,
+    fitCpuSeconds,
     predictSeconds: (performance.now() - predictStarted) / 1000,
     epochs,
     bestEpoch,

@@ -16,7 +16,7 @@ export interface RefitInput {
   readonly rows: readonly RefitRow[];
   readonly labels: readonly string[];
   readonly seed: number;
-  /** Epochs of the held-out run's result (its best epoch with early stopping, else all). */
+  /** The held-out run's result epoch (its best with early stopping, else its last): the refit stops there. */
   readonly epochs: number;
   /** The held-out run's calibration factor, applied to the refitted logits. */
   readonly temperature: number;
@@ -32,16 +32,16 @@ export interface RefitModel {
 const NO_ROWS = { vectors: [] as SparseVector[], targets: new Int32Array(0) };
 
 /**
- * Fits the featurizer and the model again on every labelled row with the same recipe: `epochs`
- * epochs (the learning-rate schedule planned over them), no early stopping, the same seed, then
- * the held-out run's temperature. The held-out run's test metrics estimate this model's quality:
- * the same recipe, on less data.
+ * Fits the featurizer and the model again on every labelled row with the same recipe: the same
+ * seed and learning-rate schedule (planned over `optimization.epochs`), stopped after `epochs`
+ * epochs, where the held-out run's result was, then the held-out run's temperature. The held-out
+ * run's test metrics estimate this model's quality: the same recipe, on less data.
  */
 export async function refitOnAllRows(input: RefitInput): Promise<RefitModel> {
   const featurizer = fitTextFeaturizer(input.options.featurizer, input.rows);
   const trained = await trainSparseBag({
     model: input.options.model,
-    optimization: { ...input.options.optimization, epochs: input.epochs, earlyStopping: null },
+    optimization: { ...input.options.optimization, earlyStopping: null },
     featureCount: featurizer.dimension,
     classes: input.labels.length,
     seed: input.seed,
@@ -50,6 +50,7 @@ export async function refitOnAllRows(input: RefitInput): Promise<RefitModel> {
       targets: Int32Array.from(input.rows, (row) => input.labels.indexOf(row.label)),
     },
     validation: NO_ROWS,
+    onEpoch: (record) => (record.epoch >= input.epochs ? 'stop' : 'continue'),
     signal: input.signal,
   });
   return {
