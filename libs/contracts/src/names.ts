@@ -22,4 +22,5 @@ export const EVENTS = {
 export const WORK_QUEUES = {
   trainingRequested: 'training.requested',
   documentsProcess: 'documents.process',
+  reportsRender: 'reports.render',
 } as const;

@@ -60,3 +60,16 @@ export const reportFailedEventSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
   failedAt: z.iso.datetime(),
 });
+
+/**
+ * Work message asking the reporter to render the run report of a version (`reports.render`).
+ * `generation` counts the renders asked for the version (1 after training, +1 per regenerate):
+ * a message older than the version's report record, or one already rendered, is skipped.
+ */
+export const reportRenderMessageSchema = z.strictObject({
+  model: modelNameSchema,
+  version: z.number().int().min(1),
+  generation: z.number().int().min(1),
+  requestedAt: z.iso.datetime(),
+});
+export type ReportRenderMessage = z.infer<typeof reportRenderMessageSchema>;

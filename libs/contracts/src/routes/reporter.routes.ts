@@ -12,9 +12,13 @@ export const reporterRoutes = {
     tags: ['reports'],
     scope: 'read',
     summary: "A version's run report: status, sha256, size, dates, what it could not show",
+    description:
+      'The report is rendered after `training.completed` (or on `:regenerate`): `pending`, then `rendering`, then `ready` ' +
+      '(or `failed` once its attempts are spent, with the error). 404 when the registry has no such version, or when no ' +
+      'report was asked for yet (an imported version: POST `:regenerate`).',
     params: reportParamsSchema,
     responses: { 200: reportSchema },
-    errors: [400, 404],
+    errors: [400, 404, 502],
   }),
   pdf: defineRoute({
     service,
@@ -25,11 +29,16 @@ export const reporterRoutes = {
     summary: "Download a version's run report (PDF)",
     description:
       'A4 landscape slides: summary with bootstrap intervals, data, performance, errors with examples, comparison with production, lineage. ' +
-      'ETag is the sha256; Range requests are honoured. 409 while the run or the rendering is not finished.',
+      'ETag is the sha256 (`If-None-Match` answers 304); a single `Range` of bytes answers 206 with `Content-Range`, ' +
+      'an unsatisfiable one 416. 409 while the run or the rendering is not finished, or when the rendering failed (the problem names the status).',
     params: reportParamsSchema,
     responses: {},
-    stream: { kind: 'file', mediaType: 'application/pdf', headers: ['etag', 'content-disposition', 'accept-ranges'] },
-    errors: [400, 404, 409, 416],
+    stream: {
+      kind: 'file',
+      mediaType: 'application/pdf',
+      headers: ['etag', 'content-disposition', 'accept-ranges', 'content-range'],
+    },
+    errors: [400, 404, 409, 416, 502],
   }),
   tables: defineRoute({
     service,
@@ -38,10 +47,16 @@ export const reporterRoutes = {
     tags: ['reports'],
     scope: 'read',
     summary: "The report's tables as CSV files, in one zip",
+    description:
+      'Rendered with the PDF; the same rules: ETag = its sha256, If-None-Match, single Range, 409 while not ready.',
     params: reportParamsSchema,
     responses: {},
-    stream: { kind: 'file', mediaType: 'application/zip', headers: ['etag', 'content-disposition'] },
-    errors: [400, 404, 409],
+    stream: {
+      kind: 'file',
+      mediaType: 'application/zip',
+      headers: ['etag', 'content-disposition', 'accept-ranges', 'content-range'],
+    },
+    errors: [400, 404, 409, 416, 502],
   }),
   regenerate: defineRoute({
     service,
@@ -50,9 +65,12 @@ export const reporterRoutes = {
     tags: ['reports'],
     scope: 'train',
     summary: "Render a version's run report again (after a failure, or with newer data about production)",
+    description:
+      'Answers 202 with the report record (`pending`) and queues a render; the PDF answers 409 until it is `ready` again. ' +
+      'Also renders the first report of an imported version. 409 while the training run of the version has not finished.',
     params: reportParamsSchema,
     responses: { 202: reportSchema },
-    errors: [400, 404, 409],
+    errors: [400, 404, 409, 502],
     idempotent: true,
   }),
   compare: defineRoute({
@@ -62,10 +80,17 @@ export const reporterRoutes = {
     tags: ['reports'],
     scope: 'read',
     summary: 'A comparison report of any two versions of a model (PDF, rendered on demand, cached by the pair)',
-    description: '422 when the two versions have different tasks or label sets, naming the difference.',
+    description:
+      'A is the reference, B the other version. 422 when the two versions have different tasks or label sets, naming the difference. ' +
+      'Rendered once per pair of version folders (cached by their checksums); ETag, If-None-Match and Range as for the run report. ' +
+      '503 with `Retry-After` when too many comparisons are being rendered.',
     query: compareReportQuerySchema,
     responses: {},
-    stream: { kind: 'file', mediaType: 'application/pdf', headers: ['etag', 'content-disposition'] },
-    errors: [400, 404, 422],
+    stream: {
+      kind: 'file',
+      mediaType: 'application/pdf',
+      headers: ['etag', 'content-disposition', 'accept-ranges', 'content-range'],
+    },
+    errors: [400, 404, 416, 422, 502, 503],
   }),
 } as const;
