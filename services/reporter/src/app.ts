@@ -1,18 +1,60 @@
 import type { HttpApp } from '@mlops/http';
 import type { Logger } from '@mlops/logger';
 import { buildConnectedApp } from '@mlops/runtime';
+import { registerCompareRoute } from './comparisons/compare.route.js';
+import { RenderGate } from './comparisons/render-gate.js';
 import type { ReporterConfig } from './config.js';
+import { ReportFiles, reportFilesCollection } from './files/report-files.js';
+import { startRenderConsumer } from './run-reports/render-report.consumer.js';
+import { ReportRepository, reportsCollection } from './run-reports/report.repository.js';
+import { registerReportRoutes } from './run-reports/reports.route.js';
+import { startTrainingCompletedConsumer } from './run-reports/training-completed.consumer.js';
+import { TRAINING_COMPLETED_QUEUE, reporterTopology } from './topology.js';
+import { createUpstreams } from './upstreams/upstreams.js';
 
-/** Builds reporter over MongoDB and RabbitMQ. */
+/**
+ * Builds reporter over MongoDB (report records, GridFS files) and RabbitMQ: renders a version's
+ * run report after `training.completed` (work queue `reports.render`), serves it with its tables,
+ * and renders comparison reports on demand.
+ */
 export async function buildApp(config: ReporterConfig, overrides: { readonly logger?: Logger } = {}): Promise<HttpApp> {
-  const { app } = await buildConnectedApp({
+  const { app, infrastructure } = await buildConnectedApp({
     config,
     description: 'PDF model reports and comparison reports.',
     logger: overrides.logger,
     mongo: config.mongo,
     amqpUrl: config.amqp.url,
-    collections: [],
-    topology: { queues: [] },
+    collections: [reportsCollection, reportFilesCollection],
+    topology: reporterTopology,
   });
+  const { broker } = infrastructure;
+  const { db } = infrastructure.mongo;
+  const reports = new ReportRepository(db);
+  const files = new ReportFiles(db);
+  const upstreams = createUpstreams({ registry: config.registry, featureStore: config.featureStore });
+  registerReportRoutes(app, { reports, files, upstreams, broker });
+  registerCompareRoute(
+    app,
+    {
+      files,
+      upstreams,
+      gate: new RenderGate(config.compare.maxRenders, config.compare.maxWaiting),
+      inFlight: new Map(),
+    },
+    config.compare.retryAfterSeconds,
+  );
+  await startRenderConsumer(
+    {
+      reports,
+      files,
+      upstreams,
+      broker,
+      publicUrl: config.publicUrl,
+      timeoutMs: config.render.timeoutMs,
+      maxAttempts: config.render.maxAttempts,
+    },
+    { prefetch: config.render.workers, retryDelayMs: config.render.retryDelayMs },
+  );
+  await startTrainingCompletedConsumer({ broker, reports, upstreams }, TRAINING_COMPLETED_QUEUE);
   return app;
 }
