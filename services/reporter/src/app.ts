@@ -12,12 +12,18 @@ import { startTrainingCompletedConsumer } from './run-reports/training-completed
 import { TRAINING_COMPLETED_QUEUE, reporterTopology } from './topology.js';
 import { createUpstreams } from './upstreams/upstreams.js';
 
+/** Parts a caller may replace: the logger, and the gate comparison renders pass (tests hold it to see the 503). */
+export interface ReporterOverrides {
+  readonly logger?: Logger;
+  readonly compareGate?: RenderGate;
+}
+
 /**
  * Builds reporter over MongoDB (report records, GridFS files) and RabbitMQ: renders a version's
  * run report after `training.completed` (work queue `reports.render`), serves it with its tables,
  * and renders comparison reports on demand.
  */
-export async function buildApp(config: ReporterConfig, overrides: { readonly logger?: Logger } = {}): Promise<HttpApp> {
+export async function buildApp(config: ReporterConfig, overrides: ReporterOverrides = {}): Promise<HttpApp> {
   const { app, infrastructure } = await buildConnectedApp({
     config,
     description: 'PDF model reports and comparison reports.',
@@ -38,7 +44,7 @@ export async function buildApp(config: ReporterConfig, overrides: { readonly log
     {
       files,
       upstreams,
-      gate: new RenderGate(config.compare.maxRenders, config.compare.maxWaiting),
+      gate: overrides.compareGate ?? new RenderGate(config.compare.maxRenders, config.compare.maxWaiting),
       inFlight: new Map(),
     },
     config.compare.retryAfterSeconds,

@@ -1,3 +1,4 @@
+import { reporterRoutes } from '@mlops/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkHttpSurface, createTestEnvironment, type TestEnvironment } from '@mlops/testing';
 import { buildApp } from '../src/app.js';
@@ -14,10 +15,10 @@ describe('reporter HTTP surface', () => {
     await environment.dispose();
   });
 
-  it('answers health, readiness, docs, OpenAPI, metrics and problem+json 404', async () => {
+  it('answers health, readiness, docs, OpenAPI (exactly the reporter routes), metrics and problem+json 404', async () => {
     const app = await buildApp(loadReporterConfig(environment.env));
     try {
-      expect(await checkHttpSurface(app)).toEqual([]);
+      expect(await checkHttpSurface(app, reporterRoutes)).toEqual([]);
     } finally {
       await app.close();
     }
