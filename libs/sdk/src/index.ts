@@ -25,6 +25,7 @@ export {
   modelVersionSchema,
   resolvedAliasSchema,
   datasetRecordSchema,
+  reportSchema,
   STANDARD_MODEL_STAGES,
   type Problem,
   type FieldError,
@@ -43,4 +44,6 @@ export {
   type DatasetDefinition,
   type DatasetVersion,
   type DatasetRecord,
+  type Report,
+  type ReportStatus,
 } from '@mlops/contracts';

@@ -32,9 +32,30 @@ describe('createMlopsClient', () => {
     expect(seen[0]?.headers.authorization).toBe('Bearer secret');
   });
 
+  it('calls the reporter for reports: status, PDF, regenerate and comparison URLs from the descriptors', async () => {
+    seen.length = 0;
+    const mlops = createMlopsClient({ reporterUrl: baseUrl });
+    const params = { model: 'topics', version: 2 };
+    await expect(mlops.reports.get({ params })).rejects.toBeInstanceOf(UpstreamError);
+    await expect(mlops.reports.pdf({ params })).rejects.toBeInstanceOf(UpstreamError);
+    await expect(mlops.reports.tables({ params })).rejects.toBeInstanceOf(UpstreamError);
+    await expect(mlops.reports.regenerate({ params })).rejects.toBeInstanceOf(UpstreamError);
+    await expect(mlops.reports.compare({ query: { model: 'topics', a: 1, b: 2 } })).rejects.toBeInstanceOf(
+      UpstreamError,
+    );
+    expect(seen.map((request) => request.url)).toEqual([
+      '/v1/reports/topics/2',
+      '/v1/reports/topics/2.pdf',
+      '/v1/reports/topics/2/tables.zip',
+      '/v1/reports/topics/2:regenerate',
+      '/v1/reports/compare.pdf?model=topics&a=1&b=2',
+    ]);
+  });
+
   it('names the missing URL when a client of a service without one is read', () => {
     const mlops = createMlopsClient({ trainerUrl: baseUrl });
     expect(() => mlops.inference).toThrow(/inferenceUrl/);
     expect(() => mlops.featureStore).toThrow(/featureStoreUrl/);
+    expect(() => mlops.reports).toThrow(/reporterUrl/);
   });
 });

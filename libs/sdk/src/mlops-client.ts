@@ -3,6 +3,7 @@ import {
   featureStoreRoutes,
   inferenceRoutes,
   registryRoutes,
+  reporterRoutes,
   trainingJobRoutes,
   type RouteTree,
 } from '@mlops/contracts';
@@ -15,6 +16,8 @@ export interface MlopsClientOptions extends Omit<ClientOptions, 'baseUrl'> {
   readonly trainerUrl?: string;
   /** feature-store: documents, labels and datasets. */
   readonly featureStoreUrl?: string;
+  /** reporter: PDF reports of model versions, their tables, comparisons. */
+  readonly reporterUrl?: string;
 }
 
 /** The typed clients of the suite's public routes, one per group of routes. */
@@ -23,6 +26,7 @@ export interface MlopsClient {
   readonly trainingJobs: ServiceClient<typeof trainingJobRoutes>;
   readonly registry: ServiceClient<typeof registryRoutes>;
   readonly featureStore: ServiceClient<typeof featureStoreRoutes>;
+  readonly reports: ServiceClient<typeof reporterRoutes>;
 }
 
 /**
@@ -30,7 +34,7 @@ export interface MlopsClient {
  * Each URL is needed only by the clients that use it; reading a client whose URL was not given throws.
  */
 export function createMlopsClient(options: MlopsClientOptions): MlopsClient {
-  const { inferenceUrl, trainerUrl, featureStoreUrl, ...shared } = options;
+  const { inferenceUrl, trainerUrl, featureStoreUrl, reporterUrl, ...shared } = options;
   const clientOf = <T extends RouteTree>(tree: T, baseUrl: string | undefined, option: string) => {
     const client = baseUrl === undefined ? undefined : createServiceClient(tree, { ...shared, baseUrl });
     return (): ServiceClient<T> => {
@@ -42,6 +46,7 @@ export function createMlopsClient(options: MlopsClientOptions): MlopsClient {
   const trainingJobs = clientOf(trainingJobRoutes, trainerUrl, 'trainerUrl');
   const registry = clientOf(registryRoutes, trainerUrl, 'trainerUrl');
   const featureStore = clientOf(featureStoreRoutes, featureStoreUrl, 'featureStoreUrl');
+  const reports = clientOf(reporterRoutes, reporterUrl, 'reporterUrl');
   return {
     get inference() {
       return inference();
@@ -54,6 +59,9 @@ export function createMlopsClient(options: MlopsClientOptions): MlopsClient {
     },
     get featureStore() {
       return featureStore();
+    },
+    get reports() {
+      return reports();
     },
   };
 }
