@@ -101,12 +101,12 @@ export function restoreCharNgrams(state: CharNgramsComponentState, tokenizer: To
       }
     },
     collectHashed(tokens, target, offset) {
-      const { count, vocabularyIds, buffer } = tokens;
+      const { count, vocabularyIds, chars, valueStarts, valueEnds } = tokens;
       for (let token = 0; token < count; token++) {
         const tokenBuckets = valueBuckets.of(
-          buffer.chars,
-          buffer.valueStarts[token] ?? 0,
-          buffer.valueEnds[token] ?? 0,
+          chars,
+          valueStarts[token] ?? 0,
+          valueEnds[token] ?? 0,
           vocabularyIds[token] ?? -1,
         );
         for (const bucket of tokenBuckets) target.add(offset + bucket);

@@ -6,6 +6,8 @@ const INITIAL_CAPACITY = 1024;
 const INSERTION_SORT_MAX = 48;
 const RADIX_BITS = 8;
 const RADIX = 1 << RADIX_BITS;
+/** Passes of `RADIX_BITS` over a 32-bit id. */
+const PASSES = 32 / RADIX_BITS;
 
 function grown(array: Int32Array, length: number): Int32Array {
   if (array.length >= length) return array;
@@ -17,14 +19,16 @@ function grown(array: Int32Array, length: number): Int32Array {
 /**
  * Gathers the feature ids of one text, repeats included, into one growing buffer reused from text
  * to text, then turns them into counts by sorting: an insertion sort for a few ids, else a radix
- * sort on bytes (as many passes as the largest id has bytes). Adding allocates nothing, and the
+ * sort on bytes (the histograms of every byte counted in one read, then one pass per byte the
+ * ids do not all share). Adding allocates nothing, and the
  * buffer is read in order, which measured faster than a tally over the whole id space (whose
  * random accesses miss the caches once the space holds a few hundred thousand ids).
  */
 export class FeatureIdCollector implements FeatureSink {
   private buffer: Int32Array = new Int32Array(INITIAL_CAPACITY);
   private scratch: Int32Array = new Int32Array(INITIAL_CAPACITY);
-  private readonly digitCounts = new Int32Array(RADIX + 1);
+  /** One histogram of byte values per radix pass, all counted in one read of the ids. */
+  private readonly digitCounts = new Int32Array(PASSES * RADIX);
   private length = 0;
   /** After `runs`: the distinct ids, ascending (the first `runs()` entries are valid). */
   runIds: Int32Array = new Int32Array(INITIAL_CAPACITY);
@@ -95,31 +99,37 @@ export class FeatureIdCollector implements FeatureSink {
       }
       return ids;
     }
-    let largest = 0;
-    let smallest = 0;
+    const counts = this.digitCounts;
+    counts.fill(0);
+    let bits = 0;
     for (let index = 0; index < length; index++) {
       const id = ids[index] ?? 0;
-      if (id > largest) largest = id;
-      if (id < smallest) smallest = id;
+      bits |= id;
+      for (let pass = 0; pass < PASSES; pass++) {
+        const slot = pass * RADIX + ((id >>> (pass * RADIX_BITS)) & (RADIX - 1));
+        counts[slot] = (counts[slot] ?? 0) + 1;
+      }
     }
-    if (smallest < 0) return ids.subarray(0, length).sort();
+    if (bits < 0) return ids.subarray(0, length).sort();
     this.scratch = grown(this.scratch, this.buffer.length);
     let source = ids;
     let target = this.scratch;
-    const counts = this.digitCounts;
-    for (let shift = 0; shift < 32 && (shift === 0 || largest >>> shift > 0); shift += RADIX_BITS) {
-      counts.fill(0);
-      for (let index = 0; index < length; index++) {
-        const slot = (((source[index] ?? 0) >>> shift) & (RADIX - 1)) + 1;
-        counts[slot] = (counts[slot] ?? 0) + 1;
+    for (let pass = 0; pass < PASSES && (pass === 0 || bits >>> (pass * RADIX_BITS) > 0); pass++) {
+      const shift = pass * RADIX_BITS;
+      const first = pass * RADIX;
+      if (counts[first + (((source[0] ?? 0) >>> shift) & (RADIX - 1))] === length) continue;
+      let total = 0;
+      for (let slot = first; slot < first + RADIX; slot++) {
+        const count = counts[slot] ?? 0;
+        counts[slot] = total;
+        total += count;
       }
-      for (let digit = 1; digit <= RADIX; digit++) counts[digit] = (counts[digit] ?? 0) + (counts[digit - 1] ?? 0);
       for (let index = 0; index < length; index++) {
         const id = source[index] ?? 0;
-        const digit = (id >>> shift) & (RADIX - 1);
-        const at = counts[digit] ?? 0;
+        const slot = first + ((id >>> shift) & (RADIX - 1));
+        const at = counts[slot] ?? 0;
         target[at] = id;
-        counts[digit] = at + 1;
+        counts[slot] = at + 1;
       }
       const swap = source;
       source = target;

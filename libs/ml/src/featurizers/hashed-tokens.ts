@@ -1,5 +1,6 @@
 import { TokenBuffer, type Tokenizer } from '@mlops/text';
 import { FNV1A_OFFSET_BASIS } from './fnv1a.js';
+import type { TokenView } from './token-feature-source.js';
 
 const FNV1A_PRIME = 0x01000193;
 
@@ -13,10 +14,13 @@ export interface ValueIds {
  * values' UTF-16 code units (`buffer`), each value's 32-bit FNV-1a hash, and its vocabulary id
  * (-1 when out of the vocabulary). Loading a text makes no string for an ASCII token.
  */
-export class HashedTokens {
+export class HashedTokens implements TokenView {
   readonly buffer = new TokenBuffer();
   /** The number of tokens. */
   count = 0;
+  chars: Uint16Array = this.buffer.chars;
+  valueStarts: Int32Array = this.buffer.valueStarts;
+  valueEnds: Int32Array = this.buffer.valueEnds;
   /** How many tokens are out of the vocabulary. */
   outOfVocabulary = 0;
   hashes = new Int32Array(256);
@@ -44,6 +48,9 @@ export class HashedTokens {
       if (id < 0) outOfVocabulary++;
     }
     this.count = count;
+    this.chars = chars;
+    this.valueStarts = valueStarts;
+    this.valueEnds = valueEnds;
     this.outOfVocabulary = outOfVocabulary;
   }
 }

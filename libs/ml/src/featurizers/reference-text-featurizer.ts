@@ -3,6 +3,11 @@ import type { SparseVector } from '../core/sparse-vector.js';
 import { featurizerSpecSchema, type FeaturizerSpecInput } from './featurizer-spec.js';
 import { parseFeaturizerState } from './featurizer-state.js';
 import type { NumericValues } from './numeric-scaler.js';
+import {
+  referenceDocumentFrequencies,
+  referenceSelectVocabulary,
+  referenceTokenizeCorpus,
+} from './reference-fit-steps.js';
 import { ReferenceIdCounter } from './reference-id-counter.js';
 import { referenceWeigh } from './reference-weighting.js';
 import { fitTextFeaturizerState } from './text-featurizer-fit.js';
@@ -44,11 +49,20 @@ function restoreReference(state: TextFeaturizerState): ReferenceTextFeaturizer {
   };
 }
 
-/** Fits a text featurizer as `fitTextFeaturizer` does, tokenising with the reference tokeniser; returns its reference featurizer. */
+/**
+ * Fits a text featurizer as `fitTextFeaturizer` first did (reference tokeniser and the counting
+ * steps of reference-fit-steps.ts); returns its reference featurizer.
+ */
 export function fitReferenceTextFeaturizer(
   spec: FeaturizerSpecInput,
   examples: readonly FeaturizerInput[],
 ): ReferenceTextFeaturizer {
   const parsed = featurizerSpecSchema.parse(spec);
-  return restoreReference(fitTextFeaturizerState(parsed, examples, referenceTokenizer(parsed.tokenizer)));
+  return restoreReference(
+    fitTextFeaturizerState(parsed, examples, referenceTokenizer(parsed.tokenizer), {
+      tokenizeCorpus: referenceTokenizeCorpus,
+      selectVocabulary: referenceSelectVocabulary,
+      documentFrequencies: referenceDocumentFrequencies,
+    }),
+  );
 }

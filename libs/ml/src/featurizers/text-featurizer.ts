@@ -6,7 +6,7 @@ import { featurizerSpecSchema, type FeaturizerSpec, type FeaturizerSpecInput } f
 import { parseFeaturizerState } from './featurizer-state.js';
 import { HashedTokens } from './hashed-tokens.js';
 import type { NumericValues } from './numeric-scaler.js';
-import { fitTextFeaturizerState } from './text-featurizer-fit.js';
+import { FIT_STEPS, fitTextFeaturizerState } from './text-featurizer-fit.js';
 import { appendShifted, restoreTextFeaturizerParts } from './text-featurizer-parts.js';
 import {
   textFeaturizerStateSchema,
@@ -57,7 +57,7 @@ export interface TextFeaturizer {
  */
 export function fitTextFeaturizer(spec: FeaturizerSpecInput, examples: readonly FeaturizerInput[]): TextFeaturizer {
   const parsed = featurizerSpecSchema.parse(spec);
-  return restoreTextFeaturizer(fitTextFeaturizerState(parsed, examples, createTokenizer(parsed.tokenizer)));
+  return restoreTextFeaturizer(fitTextFeaturizerState(parsed, examples, createTokenizer(parsed.tokenizer), FIT_STEPS));
 }
 
 /**

@@ -2,7 +2,20 @@ import type { Tokenizer } from '@mlops/text';
 import type { SparseVector } from '../core/sparse-vector.js';
 import { FeatureIdCollector } from './feature-id-collector.js';
 import type { FeatureSink } from './feature-sink.js';
-import type { HashedTokens } from './hashed-tokens.js';
+
+/**
+ * A sequence of token values in typed arrays, as the sources hash them: token `i` is the UTF-16
+ * code units `chars[valueStarts[i] .. valueEnds[i])`, with their 32-bit FNV-1a hash and their
+ * vocabulary id (-1 out of the vocabulary). `HashedTokens` is one per text.
+ */
+export interface TokenView {
+  readonly count: number;
+  readonly chars: Uint16Array;
+  readonly valueStarts: Int32Array;
+  readonly valueEnds: Int32Array;
+  readonly hashes: Int32Array;
+  readonly vocabularyIds: Int32Array;
+}
 
 /**
  * The part of a featurizer that maps the token values of one text to feature ids in
@@ -13,8 +26,8 @@ export interface TokenFeatureSource {
   readonly dimension: number;
   /** Adds one id per feature occurrence in `tokens`, shifted by `offset`, to the sink. */
   collect(tokens: readonly string[], sink: FeatureSink, offset: number): void;
-  /** `collect` of the tokens of a text loaded into reusable arrays: the same ids, no string per token. */
-  collectHashed(tokens: HashedTokens, sink: FeatureSink, offset: number): void;
+  /** `collect` of tokens in typed arrays: the same ids, no string per token. */
+  collectHashed(tokens: TokenView, sink: FeatureSink, offset: number): void;
 }
 
 /** The token values of a text, as the tokeniser gives them. */

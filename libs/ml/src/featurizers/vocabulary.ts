@@ -78,16 +78,57 @@ export function fitVocabulary(
   return selectVocabulary(counts, options, tokenizer);
 }
 
-/** Chooses the vocabulary, as `fitVocabulary` does, from each token value's count in the training texts. */
+/** The `size` smallest of distinct words in UTF-16 code unit order, sorted; reorders `words`. */
+function smallestWords(words: string[], size: number): string[] {
+  if (size >= words.length) return words.sort();
+  let low = 0;
+  let high = words.length - 1;
+  const last = size - 1;
+  while (low < high) {
+    const pivot = words[(low + high) >> 1] ?? '';
+    let left = low;
+    let right = high;
+    while (left <= right) {
+      while ((words[left] ?? '') < pivot) left++;
+      while ((words[right] ?? '') > pivot) right--;
+      if (left <= right) {
+        const swap = words[left] ?? '';
+        words[left++] = words[right] ?? '';
+        words[right--] = swap;
+      }
+    }
+    if (last <= right) high = right;
+    else if (last >= left) low = left;
+    else break;
+  }
+  return words.slice(0, size).sort();
+}
+
+/**
+ * Chooses the vocabulary, as `fitVocabulary` does, from each token value's count in the training
+ * texts: the `maxSize` most frequent values seen at least `minCount` times, by count descending
+ * then word. Words are grouped by count and only the groups that fit are sorted; of the last
+ * group, only the words that fit are selected (quickselect) and sorted.
+ */
 export function selectVocabulary(
   tokenCounts: Iterable<readonly [string, number]>,
   options: VocabularyOptionsInput,
   tokenizer: Tokenizer,
 ): Vocabulary {
   const { minCount, maxSize } = vocabularyOptionsSchema.parse(options);
-  const kept = [...tokenCounts].filter(([, count]) => count >= minCount);
-  kept.sort(([wordA, countA], [wordB, countB]) => countB - countA || (wordA < wordB ? -1 : wordA > wordB ? 1 : 0));
-  const tokens = kept.slice(0, maxSize).map(([word]) => word);
+  const wordsByCount = new Map<number, string[]>();
+  for (const [word, count] of tokenCounts) {
+    if (count < minCount) continue;
+    const words = wordsByCount.get(count);
+    if (words) words.push(word);
+    else wordsByCount.set(count, [word]);
+  }
+  const tokens: string[] = [];
+  for (const count of [...wordsByCount.keys()].sort((a, b) => b - a)) {
+    const room = maxSize - tokens.length;
+    if (room <= 0) break;
+    for (const word of smallestWords(wordsByCount.get(count) ?? [], room)) tokens.push(word);
+  }
   return restoreVocabulary({ kind: 'vocabulary', version: 1, minCount, maxSize, tokens }, tokenizer);
 }
 

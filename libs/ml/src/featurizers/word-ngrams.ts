@@ -91,8 +91,7 @@ export function restoreWordNgrams(state: WordNgramsComponentState, tokenizer: To
       }
     },
     collectHashed(tokens, target, offset) {
-      const { count, hashes } = tokens;
-      const { chars, valueStarts, valueEnds } = tokens.buffer;
+      const { count, hashes, chars, valueStarts, valueEnds } = tokens;
       for (let start = 0; start < count; start++) {
         let hash = hashes[start] ?? 0;
         const end = Math.min(count, start + maxN);
