@@ -66,6 +66,7 @@ export function buildRunReportModel(input: RunReportInput): RunReportModel {
     requestedAt: input.requestedAt ?? null,
     reportDate: reportDateOf(input.reportDate, identity.createdAt),
     verdict: comparison ? verdictOf(comparison) : null,
+    inProduction: input.inProduction === true,
     headline: buildHeadline(sections.test, samples),
     labelDistribution: buildLabelDistribution(sections, input.validationLabelCounts),
     preparation: buildPreparation(sections),

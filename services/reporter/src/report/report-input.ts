@@ -50,8 +50,10 @@ export interface ReportContext {
 /** What the run report of one version is built from. */
 export interface RunReportInput extends ReportContext {
   readonly model: ModelVersionInput;
-  /** The version in production, to compare with. */
+  /** The version in production, to compare with (absent when none is, or when it is this version). */
   readonly production?: ModelVersionInput;
+  /** This version is the one in production now (there is then nothing to compare it with). */
+  readonly inProduction?: boolean;
   /** Validation examples per label, when the caller knows them (manifests hold only train shares). */
   readonly validationLabelCounts?: Readonly<Record<string, number>>;
   /** Checksums of the model folder's files (`manifest.json`, `model.onnx`) from the registry. */

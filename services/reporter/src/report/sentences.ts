@@ -32,8 +32,9 @@ export function quoted(label: string): string {
   return `“${label}”`;
 }
 
-/** The verdict against production in one line. */
-export function verdictLine(verdict: Part<Verdict> | null): string {
+/** The verdict against production in one line (`inProduction`: this version is the one in production). */
+export function verdictLine(verdict: Part<Verdict> | null, inProduction = false): string {
+  if (verdict === null && inProduction) return 'This version is the one in production now.';
   if (verdict === null) return 'No version is in production yet: nothing to compare with.';
   if (!verdict.available) return `Comparison with production not possible: ${verdict.missing}`;
   const v = verdict.value;

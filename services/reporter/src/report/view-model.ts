@@ -292,8 +292,10 @@ export interface RunReportModel {
   readonly requestedAt: string | null;
   /** ISO timestamp of the report: its PDF dates (from the run, never the clock). */
   readonly reportDate: string;
-  /** Null when no version is in production. */
+  /** Null when no other version is in production. */
   readonly verdict: Part<Verdict> | null;
+  /** This version is the one in production. */
+  readonly inProduction: boolean;
   readonly headline: Part<Headline>;
   readonly labelDistribution: Part<LabelDistribution>;
   readonly preparation: Part<DataPreparation>;

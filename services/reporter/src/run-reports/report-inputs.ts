@@ -26,13 +26,16 @@ export interface GatherOptions {
   readonly logger: Logger;
 }
 
-/** The version in production, when it is another version than the one reported on. */
+/** What the report says about production: the other version in production, or that this version is. */
+type ProductionContext = Pick<RunReportInput, 'production' | 'inProduction'>;
+
+/** The version in production: another version to compare with, or this very version. */
 async function productionOf(
   upstreams: Upstreams,
   version: ModelVersion,
   options: CallOptions,
   missing: string[],
-): Promise<RunReportInput['production']> {
+): Promise<ProductionContext> {
   let production;
   try {
     production = await upstreams.registry.aliases.resolve(
@@ -40,16 +43,16 @@ async function productionOf(
       { retry: QUICK_RETRY, ...options },
     );
   } catch (error) {
-    if (isNotFound(error)) return undefined;
+    if (isNotFound(error)) return {};
     throw error;
   }
-  if (production.version === version.version) return undefined;
+  if (production.version === version.version) return { inProduction: true };
   const manifest = await readManifest(upstreams, production.modelVersion, options);
   if (manifest === undefined) {
     missing.push('productionManifest');
-    return undefined;
+    return {};
   }
-  return { manifest, version: production.version };
+  return { production: { manifest, version: production.version } };
 }
 
 /**
@@ -118,7 +121,7 @@ export async function gatherRunReportInputs(
     missing,
     input: {
       model: { manifest: manifest ?? {}, version: version.version },
-      ...(production ? { production } : {}),
+      ...production,
       requestedBy: job?.request.requestedBy ?? version.createdBy,
       ...(job ? { requestedAt: job.createdAt } : {}),
       examples,

@@ -38,7 +38,11 @@ export function titleSlide(deck: SlideDeck, model: RunReportModel): void {
   rest = below(rest, deck.text(rest, title, { size: 32, font: FONT.bold }), 6);
   const task = identity.task ? `Task “${identity.task}”. ` : '';
   rest = below(rest, deck.text(rest, `${task}${labelsLine(identity)}`, { size: 14, color: INK.muted }), 26);
-  rest = below(rest, deck.banner({ ...rest, width: rest.width }, verdictLine(model.verdict), verdictColor(model)), 28);
+  rest = below(
+    rest,
+    deck.banner({ ...rest, width: rest.width }, verdictLine(model.verdict, model.inProduction), verdictColor(model)),
+    28,
+  );
   const dataset = identity.dataset
     ? `${identity.dataset.name}, version ${identity.dataset.version}`
     : 'not in the manifest';
