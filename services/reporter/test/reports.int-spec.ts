@@ -210,6 +210,10 @@ describe('comparison report', () => {
       expect(all).toContain(heading);
     }
     expect(all).toContain('The two versions gave the same answer for 55 of 60 test texts');
+    // The title says it the way the slides do: B against A.
+    const cover = pageTexts(pdf)[0]?.replace(/\s+/g, ' ') ?? '';
+    expect(cover).toContain('topics · v4 against v3');
+    expect(cover).not.toContain('v3 against v4');
     renderPages(pdf, 40).forEach((page) => expect(inkShare(page, 0.2, 0.9)).toBeGreaterThan(0.003));
   });
 });

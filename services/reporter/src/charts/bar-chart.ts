@@ -1,5 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { CATEGORICAL, INK, OKABE_ITO } from '../render/palette.js';
+import { CHART_TEXT } from '../render/chart-theme.js';
+import { textWidth } from '../render/text-metrics.js';
+import { count } from '../report/format.js';
 
 /** One bar: its category, value, optional series (grouped bars) and optional label text. */
 export interface BarDatum {
@@ -23,6 +26,29 @@ export interface BarChartOptions {
   readonly color?: string;
 }
 
+/** Room between a bar's end and its label, and after the label, in points. */
+const LABEL_GAP = 4;
+const LABEL_MARGIN = 6;
+
+/**
+ * A vega expression of the value axis's upper end that leaves room for every bar's label after
+ * its bar inside the plot (`width` is the plot's width once laid out): the bar of value v with a
+ * label w points wide needs v · width / (width − w − gaps). At least `floor` and the largest value.
+ */
+export function labelRoomExpression(
+  values: readonly { readonly value: number; readonly label: string }[],
+  floor = 0,
+): string {
+  const terms = values
+    .filter((datum) => datum.value > 0)
+    .map((datum) => {
+      const room = Math.ceil(textWidth(datum.label, CHART_TEXT.mark) + LABEL_GAP + LABEL_MARGIN);
+      return `${datum.value} * width / max(1, width - ${room})`;
+    });
+  const largest = values.reduce((max, datum) => Math.max(max, datum.value), floor);
+  return terms.length === 0 ? String(Math.max(largest, 1)) : `max(${largest}, ${terms.join(', ')})`;
+}
+
 /**
  * Horizontal bars, categories top-down in the order given (the caller sorts), grouped by series
  * when the data has one, values written at the bars' ends.
@@ -34,7 +60,13 @@ export function barChart(data: readonly BarDatum[], options: BarChartOptions): T
   const format = options.percent ? '.0%' : ',d';
   const values = data.map((datum) => ({
     ...datum,
-    label: datum.label ?? (options.percent ? `${(datum.value * 100).toFixed(1)}%` : String(datum.value)),
+    label:
+      datum.label ??
+      (options.percent
+        ? `${(datum.value * 100).toFixed(1)}%`
+        : Number.isInteger(datum.value)
+          ? count(datum.value)
+          : String(datum.value)),
   }));
   const y = {
     field: 'category',
@@ -43,12 +75,20 @@ export function barChart(data: readonly BarDatum[], options: BarChartOptions): T
     title: options.categoryTitle ?? null,
     axis: { labelLimit: 200, ticks: false, domain: false, labelPadding: 6 },
   } as const;
+  const showLabels = options.labels ?? !grouped;
   const x = {
     field: 'value',
     type: 'quantitative',
     title: options.valueTitle,
     axis: { format, tickCount: 5, grid: true, ...(options.percent ? {} : { tickMinStep: 1 }) },
-    ...(options.percent ? { scale: { domain: [0, Math.max(0.05, ...data.map((d) => d.value))] } } : {}),
+    scale: {
+      zero: true,
+      ...(showLabels
+        ? { domainMax: { expr: labelRoomExpression(values, options.percent ? 0.05 : 0) } }
+        : options.percent
+          ? { domain: [0, Math.max(0.05, ...data.map((d) => d.value))] }
+          : {}),
+    },
   } as const;
   const color = grouped
     ? {
@@ -58,7 +98,6 @@ export function barChart(data: readonly BarDatum[], options: BarChartOptions): T
         scale: { domain: [...series], range: CATEGORICAL.slice(0, series.length) },
       }
     : { value: options.color ?? OKABE_ITO.blue };
-  const showLabels = options.labels ?? !grouped;
   return {
     data: { values },
     encoding: { y, ...(grouped ? { yOffset: { field: 'series', type: 'nominal', sort: [...series] } } : {}) },
@@ -67,7 +106,7 @@ export function barChart(data: readonly BarDatum[], options: BarChartOptions): T
       ...(showLabels
         ? [
             {
-              mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, color: INK.text },
+              mark: { type: 'text', align: 'left', baseline: 'middle', dx: LABEL_GAP, color: INK.text },
               encoding: { x: { field: 'value', type: 'quantitative' }, text: { field: 'label', type: 'nominal' } },
             } as const,
           ]

@@ -1,10 +1,13 @@
-import type { TopLevelSpec } from 'vega-lite';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
+import { CHART_CONFIG, CHART_TEXT } from '../render/chart-theme.js';
+import { textWidth } from '../render/text-metrics.js';
 import { renderChartSvg } from '../render/vega-svg.js';
 import { barChart } from './bar-chart.js';
 import { classMetricsChart } from './class-metrics-chart.js';
 import { confusionHeatmap } from './confusion-heatmap.js';
-import { deltaBars } from './delta-bars.js';
+import { cutWhiskers, deltaBars, deltaExtent } from './delta-bars.js';
 import { histogramChart } from './histogram-chart.js';
 import { learningCurveChart } from './learning-curve-chart.js';
 import { parallelCoordinates } from './parallel-coordinates.js';
@@ -124,5 +127,90 @@ describe('chart specs', () => {
     const spec = specs.heatmap ?? barChart([], { valueTitle: 'x' });
     const size = { width: 300, height: 200 };
     expect(await renderChartSvg(spec, size)).toBe(await renderChartSvg(spec, size));
+  });
+});
+
+/** The laid-out view of a spec as `renderChartSvg` lays it out (its text metrics installed first). */
+async function laidOut(spec: TopLevelSpec, width: number, height: number): Promise<vega.View> {
+  await renderChartSvg(spec, { width, height });
+  const sized = { ...spec, width, height, autosize: { type: 'fit', contains: 'padding' }, config: CHART_CONFIG };
+  const view = new vega.View(vega.parse(compile(sized as TopLevelSpec).spec), { renderer: 'none' });
+  await view.runAsync();
+  return view;
+}
+
+/** The texts of the y axis's labels in an SVG. */
+function yAxisLabels(svg: string): string[] {
+  const axis = /aria-label="Y-axis[^"]*"[\s\S]*?role-axis-label[^>]*>([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? '';
+  return [...axis.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1] ?? '');
+}
+
+describe('chart layout', () => {
+  it('leaves room after every bar for its label inside the plot', async () => {
+    const data = [
+      { category: 'noun.plant → noun.animal', value: 83, label: '83 (5% of noun.plant)' },
+      { category: 'noun.act → noun.communication', value: 72, label: '72 (5% of noun.act)' },
+      { category: 'noun.communication → noun.cognition', value: 38, label: '38 (3% of noun.communication)' },
+    ];
+    const view = await laidOut(barChart(data, { valueTitle: 'Test texts' }), 460, 300);
+    const x = view.scale('x') as (value: number) => number;
+    for (const datum of data) {
+      expect(x(datum.value) + 4 + textWidth(datum.label, CHART_TEXT.mark)).toBeLessThanOrEqual(view.width());
+    }
+  });
+
+  it('draws a point at 100% inside the per-class plot', async () => {
+    const view = await laidOut(classMetricsChart(classes(20)), 460, 400);
+    const x = view.scale('x') as (value: number) => number;
+    expect(x(1) + 5).toBeLessThan(view.width());
+  });
+
+  it('gives the text-length histogram percent ticks that are all different', async () => {
+    const bins = [290, 492, 659, 827, 1030, 1234, 1561, 2157, 3621].map((to, index, edges) => ({
+      from: index === 0 ? 88 : (edges[index - 1] ?? 0),
+      to,
+      share: 0.1,
+    }));
+    const svg = await renderChartSvg(
+      histogramChart(bins, { valueTitle: 'Length', unit: 100, things: 'texts', unitName: 'characters' }),
+      { width: 460, height: 300 },
+    );
+    const labels = yAxisLabels(svg);
+    expect(labels.length).toBeGreaterThan(3);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
+  it('puts the kept-epoch label over the plot, where no curve runs', () => {
+    const spec = learningCurveChart(
+      [1, 2, 3, 4, 5].map((epoch) => ({ epoch, trainLoss: 1 / epoch, validationLoss: 1, validationMacroF1: 0.9 })),
+      5,
+    ) as { layer: { layer?: { mark: { type: string; y?: number; baseline?: string; align?: string } }[] }[] };
+    const label = spec.layer.flatMap((layer) => layer.layer ?? []).find((layer) => layer.mark.type === 'text');
+    expect(label?.mark).toMatchObject({ y: 0, baseline: 'bottom', align: 'right' });
+  });
+});
+
+describe('deltaExtent', () => {
+  const typical = Array.from({ length: 24 }, (_, i) => ({
+    category: `c${i}`,
+    delta: 0.01 + i / 1000,
+    low: -0.02,
+    high: 0.05,
+  }));
+  const wide = [
+    { category: 'small-a', delta: 0.12, low: -0.32, high: 0.55 },
+    { category: 'small-b', delta: -0.18, low: -0.68, high: 0.4 },
+  ];
+
+  it('fits the typical intervals and every bar, not the widest whiskers', () => {
+    const extent = deltaExtent([...typical, ...wide]);
+    expect(extent).toBeCloseTo(0.18, 10);
+    expect(cutWhiskers([...typical, ...wide]).map((d) => d.category)).toEqual(['small-a', 'small-b']);
+  });
+
+  it('shows every whisker whole when they are alike', () => {
+    expect(deltaExtent(typical)).toBeCloseTo(0.05, 10);
+    expect(cutWhiskers(typical)).toEqual([]);
+    expect(deltaExtent([{ category: 'a', delta: 0 }])).toBe(0.01);
   });
 });

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { INK, SEQUENTIAL_SCHEME } from '../render/palette.js';
+import { count } from '../report/format.js';
 
 /** A confusion matrix: rows = true class, columns = predicted class, in label order. */
 export interface ConfusionMatrixData {
@@ -14,11 +15,11 @@ export interface ConfusionMatrixData {
 export function confusionHeatmap(data: ConfusionMatrixData): TopLevelSpec {
   const cells = data.labels.flatMap((truth, row) => {
     const counts = data.matrix[row] ?? [];
-    const total = counts.reduce((sum, count) => sum + count, 0);
+    const total = counts.reduce((sum, n) => sum + n, 0);
     return data.labels.map((predicted, column) => {
-      const count = counts[column] ?? 0;
-      const share = total === 0 ? 0 : count / total;
-      return { truth, predicted, count, share, text: [String(count), `${Math.round(share * 100)}%`] };
+      const value = counts[column] ?? 0;
+      const share = total === 0 ? 0 : value / total;
+      return { truth, predicted, count: value, share, text: [count(value), `${Math.round(share * 100)}%`] };
     });
   });
   const order = [...data.labels];

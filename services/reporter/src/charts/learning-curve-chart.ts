@@ -14,7 +14,8 @@ const COLORS = [OKABE_ITO.blue, OKABE_ITO.orange, OKABE_ITO.bluishGreen];
 
 /**
  * Learning curves: training and validation loss on the left axis, validation macro-F1 on the right
- * (0–100%), per epoch, with a vertical rule at the epoch whose weights were kept.
+ * (0–100%), per epoch, with a vertical rule at the epoch whose weights were kept, labelled over
+ * the plot's top edge (where no curve runs).
  */
 export function learningCurveChart(epochs: readonly LearningCurveDatum[], keptEpoch: number | null): TopLevelSpec {
   const losses = epochs.flatMap((epoch) => [
@@ -25,6 +26,10 @@ export function learningCurveChart(epochs: readonly LearningCurveDatum[], keptEp
     epoch.validationMacroF1 === null ? [] : [{ epoch: epoch.epoch, series: SERIES[2], value: epoch.validationMacroF1 }],
   );
   const lastEpoch = epochs.reduce((max, epoch) => Math.max(max, epoch.epoch), 1);
+  const firstEpoch = epochs[0]?.epoch ?? 1;
+  const at = keptEpoch === null ? 0.5 : (keptEpoch - firstEpoch) / Math.max(1, lastEpoch - firstEpoch);
+  // The label ends at the rule near the right end, starts there near the left end, else is centred.
+  const labelAlign = at > 0.8 ? 'right' : at < 0.2 ? 'left' : 'center';
   const x = {
     field: 'epoch',
     type: 'quantitative',
@@ -72,13 +77,13 @@ export function learningCurveChart(epochs: readonly LearningCurveDatum[], keptEp
                   encoding: { x: { field: 'epoch', type: 'quantitative' } },
                 },
                 {
+                  // Over the plot's top edge, outside the data: no line can run through it.
                   mark: {
                     type: 'text',
-                    align: keptEpoch === lastEpoch ? 'right' : 'left',
+                    align: labelAlign,
                     baseline: 'bottom',
-                    dx: keptEpoch === lastEpoch ? -4 : 4,
-                    dy: -4,
-                    y: 'height',
+                    dy: -3,
+                    y: 0,
                     fontSize: 9,
                     color: INK.muted,
                   },

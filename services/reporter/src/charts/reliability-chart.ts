@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { INK, OKABE_ITO } from '../render/palette.js';
+import { count } from '../report/format.js';
 
 /** A confidence bin of a reliability diagram. */
 export interface ReliabilityDatum {
@@ -15,7 +16,7 @@ export interface ReliabilityDatum {
  * the dashed diagonal where confidence equals accuracy, and each bar's example count under it.
  */
 export function reliabilityChart(bins: readonly ReliabilityDatum[]): TopLevelSpec {
-  const filled = bins.filter((bin) => bin.count > 0).map((bin) => ({ ...bin, label: `n=${bin.count}` }));
+  const filled = bins.filter((bin) => bin.count > 0).map((bin) => ({ ...bin, label: `n=${count(bin.count)}` }));
   const x = {
     field: 'lower',
     type: 'quantitative',

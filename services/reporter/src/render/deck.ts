@@ -4,8 +4,9 @@ import { below, type Box } from './layout.js';
 import { INK } from './palette.js';
 import { createPdfDocument, finishPdf, PAGE, type DocumentMetadata } from './pdf-document.js';
 import { drawSvg } from './svg-to-pdf.js';
-import { drawTable, type TableSpec } from './table.js';
+import { drawTable, measureTable, paginateRows, type TableSpec } from './table.js';
 import { drawText, textHeight } from './text.js';
+import { lineCount } from './text-metrics.js';
 import { renderChartSvg } from './vega-svg.js';
 
 /** The frame of a slide: the section it belongs to, its title and its one-idea headline. */
@@ -28,6 +29,23 @@ export interface DeckFooter {
 const MARGIN_X = 40;
 const FOOTER_Y = PAGE.height - 30;
 const CONTENT_BOTTOM = FOOTER_Y - 14;
+
+/** The headline's sizes, largest first: it is set in the largest that fits two lines. */
+const HEADLINE_SIZES = [12.5, 11.5, 10.5] as const;
+
+/**
+ * The size and line count of a slide's headline in `width` points: the largest of
+ * `HEADLINE_SIZES` at which it wraps to two lines at most; else the smallest, on as many lines as
+ * it needs. A headline is never cut.
+ */
+export function fitHeadline(text: string, width: number): { size: number; lines: number } {
+  for (const size of HEADLINE_SIZES) {
+    const lines = lineCount(text, width, size);
+    if (lines <= 2) return { size, lines };
+  }
+  const smallest = HEADLINE_SIZES[HEADLINE_SIZES.length - 1] ?? 10.5;
+  return { size: smallest, lines: lineCount(text, width, smallest) };
+}
 
 /** A figure shown large with its label and a short explanation. */
 export interface StatTile {
@@ -75,8 +93,9 @@ export class SlideDeck {
     drawText(doc, { x: MARGIN_X, y: 38, width, height: 30 }, heading.title, { size: 20, font: FONT.bold });
     let y = 70;
     if (heading.headline) {
-      const height = drawText(doc, { x: MARGIN_X, y, width, height: 44 }, heading.headline, {
-        size: 12.5,
+      const { size, lines } = fitHeadline(heading.headline, width);
+      const height = drawText(doc, { x: MARGIN_X, y, width, height: lines * (size * 1.17 + 3) + 2 }, heading.headline, {
+        size,
         color: INK.muted,
         lineGap: 3,
       });
@@ -127,18 +146,36 @@ export class SlideDeck {
   }
 
   /**
-   * Draws a table in the box; rows that do not fit continue on new slides headed
-   * "`title` (continued)", in the same place. Returns the box below the last part drawn.
+   * Draws a table in the box. A table a little too tall for it is set up to 1 point smaller (not
+   * below 8.5) to fit; else its rows continue on new slides headed "`title` (continued)", in the
+   * same place, spread evenly over the slides with groups kept whole (see `paginateRows`).
+   * Returns the box below the last part drawn.
    */
   table(box: Box, spec: TableSpec, continuation: SlideHeading): Box {
-    let part = drawTable(this.doc, box, spec);
-    let area = box;
-    while (part.next < spec.rows.length) {
-      const content = this.addSlide({ section: continuation.section, title: `${continuation.title} (continued)` });
-      area = { x: box.x, y: content.y, width: box.width, height: content.height };
-      part = drawTable(this.doc, area, spec, part.next);
+    const next = SlideDeck.contentArea(SlideDeck.HEADLESS_CONTENT_TOP).height;
+    const capacity = (slide: number) => (slide === 0 ? box.height : next);
+    const pagesOf = (candidate: TableSpec) => {
+      const { header, rows } = measureTable(this.doc, candidate, box.width);
+      return paginateRows(rows, header, capacity, candidate.groupStarts);
+    };
+    const size = spec.size ?? 9.5;
+    let fitted = spec;
+    let pages = pagesOf(spec);
+    for (let smaller = size - 0.5; pages.length > 1 && smaller >= Math.max(8.5, size - 1); smaller -= 0.5) {
+      const candidate = { ...spec, size: smaller };
+      const candidatePages = pagesOf(candidate);
+      if (candidatePages.length === 1) [fitted, pages] = [candidate, candidatePages];
     }
-    return below(area, part.bottom - area.y);
+    let area = box;
+    let bottom = box.y;
+    pages.forEach((page, index) => {
+      if (index > 0) {
+        const content = this.addSlide({ section: continuation.section, title: `${continuation.title} (continued)` });
+        area = { x: box.x, y: content.y, width: box.width, height: content.height };
+      }
+      bottom = drawTable(this.doc, area, fitted, page.from, page.to).bottom;
+    });
+    return below(area, bottom - area.y);
   }
 
   /** Renders a vega-lite spec to SVG at the box's size and draws it there. */

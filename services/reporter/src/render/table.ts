@@ -2,7 +2,7 @@ import { FONT, type FontName } from './fonts.js';
 import type { Box } from './layout.js';
 import { INK } from './palette.js';
 import { drawText, textHeight } from './text.js';
-import { truncateToWidth } from './text-metrics.js';
+import { textWidth, truncateToWidth } from './text-metrics.js';
 
 /** A column of a slide table. */
 export interface TableColumn {
@@ -25,6 +25,11 @@ export interface TableSpec {
   readonly cellColor?: (row: number, column: number) => string | undefined;
   /** Rows set in bold (totals, the model itself). */
   readonly boldRows?: ReadonlySet<number>;
+  /**
+   * Rows that start a group of rows kept on one slide (a group runs to the next start); without
+   * it every row is its own group. A group taller than a slide is split by rows.
+   */
+  readonly groupStarts?: ReadonlySet<number>;
 }
 
 const PADDING_X = 6;
@@ -33,6 +38,11 @@ const PADDING_Y = 4;
 function fontOf(column: TableColumn, bold: boolean): FontName {
   if (column.mono) return FONT.mono;
   return bold ? FONT.bold : FONT.regular;
+}
+
+/** The width of a column whose widest cell is one of `texts` on one line, padding included. */
+export function columnWidthFor(texts: readonly string[], size: number, font: FontName = FONT.regular): number {
+  return texts.reduce((max, text) => Math.max(max, textWidth(text, size, font)), 0) + 2 * PADDING_X + 1;
 }
 
 function columnWidths(spec: TableSpec, width: number): number[] {
@@ -102,20 +112,99 @@ export interface TablePart {
   readonly bottom: number;
 }
 
+function headerHeightOf(doc: PDFKit.PDFDocument, spec: TableSpec, widths: number[]): number {
+  return rowHeight(doc, { ...spec, columns: spec.columns.map((c) => ({ ...c, maxLines: 1 })) }, [], widths);
+}
+
+/** The heights of a table's header and of each of its rows at `width` points. */
+export function measureTable(
+  doc: PDFKit.PDFDocument,
+  spec: TableSpec,
+  width: number,
+): { readonly header: number; readonly rows: readonly number[] } {
+  const widths = columnWidths(spec, width);
+  return {
+    header: headerHeightOf(doc, spec, widths),
+    rows: spec.rows.map((cells) => rowHeight(doc, spec, cells, widths)),
+  };
+}
+
+/** A slice [from, to) of a table's rows drawn on one slide. */
+export interface RowRange {
+  readonly from: number;
+  readonly to: number;
+}
+
 /**
- * Draws the rows of a table from `fromRow` on, with its header, as many as fit in the box (at
- * least one), and returns the index of the first row not drawn (`rows.length` when all fit) and
- * the bottom of what was drawn. Long cells are cut with an ellipsis at the column width, after
- * `maxLines` lines.
+ * Splits rows into slides, groups (`groupStarts`) kept whole: as few slides as the rows need, the
+ * rows spread evenly over them (no slide left with a lone group), a header on each. `capacity(k)`
+ * is the height of the k-th slide's box (0-based); `header` is taken from each.
  */
-export function drawTable(doc: PDFKit.PDFDocument, box: Box, spec: TableSpec, fromRow = 0): TablePart {
+export function paginateRows(
+  rowHeights: readonly number[],
+  header: number,
+  capacity: (slide: number) => number,
+  groupStarts?: ReadonlySet<number>,
+): RowRange[] {
+  if (rowHeights.length === 0) return [{ from: 0, to: 0 }];
+  const biggest = Math.max(capacity(0), capacity(1));
+  // Groups as [from, to) with their heights; a group taller than any slide is split into rows.
+  const groups: { from: number; to: number; height: number }[] = [];
+  let start = 0;
+  for (let row = 1; row <= rowHeights.length; row++) {
+    if (row < rowHeights.length && !groupStarts?.has(row)) continue;
+    const height = rowHeights.slice(start, row).reduce((sum, h) => sum + h, 0);
+    if (height + header <= biggest) groups.push({ from: start, to: row, height });
+    else for (let r = start; r < row; r++) groups.push({ from: r, to: r + 1, height: rowHeights[r] ?? 0 });
+    start = row;
+  }
+  // Fills slides in order with at most `limit` points of rows each (and at least one group).
+  const fill = (limit: number): RowRange[] => {
+    const slides: RowRange[] = [];
+    let from = 0;
+    let used = 0;
+    let to = 0;
+    for (const group of groups) {
+      const room = Math.min(limit, capacity(slides.length)) - header;
+      if (to > from && used + group.height > room) {
+        slides.push({ from, to });
+        from = group.from;
+        used = 0;
+      }
+      used += group.height;
+      to = group.to;
+    }
+    slides.push({ from, to });
+    return slides;
+  };
+  const fewest = fill(Infinity).length;
+  if (fewest === 1) return fill(Infinity);
+  // The smallest height limit that still needs no more slides: the most even split.
+  let low = Math.max(...groups.map((group) => group.height)) + header;
+  let high = biggest;
+  for (let step = 0; step < 40 && high - low > 0.5; step++) {
+    const middle = (low + high) / 2;
+    if (fill(middle).length <= fewest) high = middle;
+    else low = middle;
+  }
+  return fill(high);
+}
+
+/**
+ * Draws the rows of a table from `fromRow` to before `toRow`, with its header, as many as fit in
+ * the box (at least one), and returns the index of the first row not drawn (`toRow` when all
+ * fit) and the bottom of what was drawn. Long cells are cut with an ellipsis at the column width,
+ * after `maxLines` lines.
+ */
+export function drawTable(
+  doc: PDFKit.PDFDocument,
+  box: Box,
+  spec: TableSpec,
+  fromRow = 0,
+  toRow = spec.rows.length,
+): TablePart {
   const widths = columnWidths(spec, box.width);
-  const headerHeight = rowHeight(
-    doc,
-    { ...spec, columns: spec.columns.map((c) => ({ ...c, maxLines: 1 })) },
-    [],
-    widths,
-  );
+  const headerHeight = headerHeightOf(doc, spec, widths);
   drawRow(
     doc,
     spec,
@@ -136,11 +225,15 @@ export function drawTable(doc: PDFKit.PDFDocument, box: Box, spec: TableSpec, fr
     .strokeColor(INK.faint)
     .stroke();
   let row = fromRow;
-  for (; row < spec.rows.length; row++) {
+  let stripe = 0;
+  for (; row < toRow; row++) {
     const cells = spec.rows[row] ?? [];
     const height = rowHeight(doc, spec, cells, widths);
     if (y + height > box.y + box.height && row > fromRow) break;
-    if ((row - fromRow) % 2 === 1) doc.rect(box.x, y, box.width, height).fillColor(INK.panel).fill();
+    // Stripes alternate by row, or by group when the rows are grouped (a group reads as one block).
+    if (spec.groupStarts?.has(row) && row > fromRow) stripe++;
+    if ((spec.groupStarts ? stripe : row - fromRow) % 2 === 1)
+      doc.rect(box.x, y, box.width, height).fillColor(INK.panel).fill();
     drawRow(doc, spec, cells, { x: box.x, y, height }, widths, {
       header: false,
       bold: spec.boldRows?.has(row) ?? false,

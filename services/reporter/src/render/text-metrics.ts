@@ -34,3 +34,10 @@ export function truncateToWidth(text: string, width: number, size: number, font:
   }
   return `${text.slice(0, low).trimEnd()}${ellipsis}`;
 }
+
+/** How many lines `text` wraps to in `width` points (pdfkit's own line breaking). */
+export function lineCount(text: string, width: number, size: number, font: FontName = FONT.regular): number {
+  const doc = measuringDocument().font(font).fontSize(size);
+  const lineHeight = doc.currentLineHeight(true);
+  return Math.max(1, Math.round(doc.heightOfString(text, { width, lineGap: 0 }) / lineHeight));
+}

@@ -49,7 +49,7 @@ export function classChangeSentence(rows: readonly ClassDelta[]): string {
     worst && (worst.delta ?? 0) < -0.01
       ? ` The largest drop: ${quoted(worst.label)} (${points(worst.delta ?? 0)} F1).`
       : '';
-  return `F1 rose by more than a point for ${counted(better, 'class', 'classes')} and fell by more than a point for ${worse}.${tail}`;
+  return `F1 rose by more than a point for ${counted(better, 'class', 'classes')} and fell by more than a point for ${count(worse)}.${tail}`;
 }
 
 /** How many confusion pairs appeared and disappeared. */
@@ -58,7 +58,7 @@ export function confusionChangeSentence(changes: {
   readonly disappeared: readonly PairChange[];
 }): string {
   const first = changes.appeared[0];
-  const lead = `${counted(changes.appeared.length, 'kind of mistake', 'kinds of mistakes')} appeared and ${changes.disappeared.length} disappeared.`;
+  const lead = `${counted(changes.appeared.length, 'kind of mistake', 'kinds of mistakes')} appeared and ${count(changes.disappeared.length)} disappeared.`;
   return first
     ? `${lead} New: ${quoted(first.truth)} taken for ${quoted(first.predicted)} (${counted(first.b, 'time')}).`
     : lead;

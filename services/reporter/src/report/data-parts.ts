@@ -1,6 +1,6 @@
 import type { ManifestSections } from './manifest-sections.js';
 import { available, missing, notInManifest } from './part.js';
-import type { DataPreparation, LabelDistribution, Part, TextLengthView } from './view-model.js';
+import type { DataPreparation, LabelDistribution, Part, ShareBin, TextLengthView } from './view-model.js';
 
 /**
  * Label shares in training (training statistics), validation (when the caller knows the counts)
@@ -48,19 +48,57 @@ export function buildPreparation(sections: ManifestSections): Part<DataPreparati
   });
 }
 
-/** The value below which at least `share` of the values lie, from quantile-binned shares. */
-function quantileEdge(edges: readonly number[], shares: readonly number[], share: number): number | null {
-  let cumulative = 0;
-  for (let index = 0; index < edges.length; index++) {
-    cumulative += shares[index] ?? 0;
-    if (cumulative >= share - 1e-9) return edges[index] ?? null;
+/**
+ * A cumulative share this close to a quantile's share counts as reaching it: the slides state
+ * quantiles in rounded words ("half", "9 in 10"), and a recorded cut point is exact where a value
+ * inside a bin is a guess. Histograms cut at deciles reach 0.5 or 0.9 only up to ties and
+ * rounding (0.8999), which a strict comparison would push into the next, possibly very wide, bin.
+ */
+export const QUANTILE_SNAP = 0.005;
+
+/**
+ * The value below which `share` of the values lie, from bins in ascending order: the upper end of
+ * the first bin whose cumulative share is within `QUANTILE_SNAP` of `share`, else interpolated
+ * linearly inside the bin that crosses `share` (values spread evenly in a bin). Null when the
+ * bins hold less than `share`.
+ */
+export function quantileOf(bins: readonly ShareBin[], share: number): number | null {
+  let below = 0;
+  for (const bin of bins) {
+    const upTo = below + bin.share;
+    if (Math.abs(upTo - share) <= QUANTILE_SNAP) return bin.to;
+    if (upTo > share) return bin.from + ((share - below) / bin.share) * (bin.to - bin.from);
+    below = upTo;
   }
   return null;
 }
 
 /**
+ * The bins a chart draws: all but the top one when that one is wider than all the others together
+ * (it would squeeze them into a sliver of the axis, its own bar too low to see), which is returned
+ * as `clipped`.
+ */
+export function clipLongTail(bins: readonly ShareBin[]): { shown: readonly ShareBin[]; clipped: ShareBin | null } {
+  const top = bins[bins.length - 1];
+  const rest = bins.slice(0, -1);
+  const first = rest[0];
+  const last = rest[rest.length - 1];
+  if (!top || !first || !last || rest.length < 2) return { shown: bins, clipped: null };
+  return top.to - top.from > last.to - first.from ? { shown: rest, clipped: top } : { shown: bins, clipped: null };
+}
+
+/** The share of the tallest bar per this many units reaches 5%: 1, 10, 100… (readable percent ticks). */
+export function densityUnit(bins: readonly ShareBin[]): number {
+  const peak = bins.reduce((max, bin) => Math.max(max, bin.to > bin.from ? bin.share / (bin.to - bin.from) : 0), 0);
+  let unit = 1;
+  while (peak > 0 && peak * unit < 0.05 && unit < 1e12) unit *= 10;
+  return unit;
+}
+
+/**
  * The training texts' length distribution from the drift reference's decile histogram: bins from
- * 0 to the first edge, between edges, and the overflow bin when it holds anything.
+ * 0 to the first edge, between edges, and the overflow bin when it holds anything. The quantiles
+ * come from the bins between recorded edges only (the overflow bin has no upper end).
  */
 export function buildTextLength(sections: ManifestSections): Part<TextLengthView> {
   const histogram = sections.textLength;
@@ -74,12 +112,18 @@ export function buildTextLength(sections: ManifestSections): Part<TextLengthView
     const previousWidth = (edges[index - 1] ?? 0) - (edges[index - 2] ?? 0);
     const to = index < edges.length ? (edges[index] ?? from) : from + Math.max(1, previousWidth);
     if (to <= from || (index === edges.length && share === 0)) return [];
-    return [{ from, to, share }];
+    return [{ from, to, share, overflow: index === edges.length }];
   });
+  const bounded = bins.filter((bin) => !bin.overflow);
+  const plain = bins.map(({ from, to, share }) => ({ from, to, share }));
+  const { shown, clipped } = clipLongTail(plain);
   return available({
-    bins,
-    median: quantileEdge(edges, shares, 0.5),
-    p90: quantileEdge(edges, shares, 0.9),
+    bins: plain,
+    shown,
+    clipped,
+    unit: densityUnit(shown),
+    median: quantileOf(bounded, 0.5),
+    p90: quantileOf(bounded, 0.9),
     examples: sections.trainingExamples ?? null,
   });
 }

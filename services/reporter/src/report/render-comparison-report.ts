@@ -13,7 +13,8 @@ import type { ComparisonReportModel } from './view-model.js';
  */
 export async function renderComparisonReport(model: ComparisonReportModel): Promise<Buffer> {
   const { a, b } = model.comparison;
-  const title = `${versionTag(a)} against ${versionTag(b)}`;
+  // B against A, as the title slide and the slides say it.
+  const title = `${versionTag(b)} against ${versionTag(a)}`;
   const deck = new SlideDeck(
     {
       title: `Comparison report: ${title}`,

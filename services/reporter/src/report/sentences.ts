@@ -84,15 +84,20 @@ export function intervalNote(headline: Headline): string {
   return `The ranges are 95% bootstrap intervals: the ${counted(headline.exampleCount, 'test text')} were resampled ${count(settings.replicates)} times (seed ${settings.seed}). A wide range means the figure is uncertain, usually because the test set is small.`;
 }
 
-/** How much data was used for what. */
+/** How much data was used for what (one short sentence: the labels slide's headline has two lines). */
 export function dataSentence(labels: LabelDistribution, preparation: DataPreparation | undefined): string {
   const split = preparation?.split;
   if (split) {
-    const validation =
-      split.validation > 0 ? ` ${counted(split.validation, 'more text')} decided when to stop training.` : '';
-    return `The model learned from ${counted(split.train, 'text')} and was tested on ${counted(split.test, 'other text')} it never saw during training.${validation}`;
+    const validation = split.validation > 0 ? `; ${count(split.validation)} more decided when to stop training` : '';
+    return `The model learned from ${counted(split.train, 'text')} and was tested on ${count(split.test)} others it never saw${validation}.`;
   }
   return labels.trainExamples !== null ? `The model learned from ${counted(labels.trainExamples, 'text')}.` : '';
+}
+
+/** A small share readably: "14%", "0.4%", "under 0.1%". */
+function smallShare(share: number): string {
+  if (share >= 0.01) return percent(share, 0);
+  return share >= 0.0005 ? percent(share, 1) : share > 0 ? 'under 0.1%' : '0%';
 }
 
 /** Whether the classes are balanced in training. */
@@ -106,7 +111,7 @@ export function balanceSentence(labels: LabelDistribution): string {
     const [low, high] = [percent(smallest.share, 0), percent(largest.share, 0)];
     return `The classes are balanced: each has ${low === high ? `about ${low}` : `${low}–${high}`} of the training texts.`;
   }
-  return `The classes are unbalanced: ${quoted(largest.label)} has ${percent(largest.share, 0)} of the training texts, ${quoted(smallest.label)} only ${percent(smallest.share, 0)}.`;
+  return `The classes are unbalanced: ${quoted(largest.label)} has ${smallShare(largest.share)} of the training texts, ${quoted(smallest.label)} only ${smallShare(smallest.share)}.`;
 }
 
 /** What the preparation dropped, in one sentence. */
@@ -125,12 +130,14 @@ export function preparationSentence(preparation: DataPreparation): string {
   return `Before training, ${count(dropped)} of ${counted(first.rowsIn, 'row')} (${percent(dropped / Math.max(1, first.rowsIn))}) were dropped${reasons ? ` (${reasons})` : ''}.`;
 }
 
-/** Typical text length. */
+/** Typical text length (quantiles rounded to whole characters), and the longest when the chart leaves it out. */
 export function textLengthSentence(view: TextLengthView): string {
   const parts: string[] = [];
   if (view.median !== null) parts.push(`Half of the training texts are shorter than ${count(view.median)} characters`);
   if (view.p90 !== null) parts.push(`9 in 10 are shorter than ${count(view.p90)}`);
-  return parts.length > 0 ? `${parts.join('; ')}.` : 'The text-length histogram has no data.';
+  if (parts.length === 0) return 'The text-length histogram has no data.';
+  const longest = view.clipped ? ` The longest reach ${count(view.clipped.to)}.` : '';
+  return `${parts.join('; ')}.${longest}`;
 }
 
 /** The calibration in words. */

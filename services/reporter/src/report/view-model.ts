@@ -90,12 +90,29 @@ export interface DataPreparation {
   readonly split: { readonly train: number; readonly validation: number; readonly test: number } | null;
 }
 
+/** A bin of a histogram: the values in [from, to) and their share. */
+export interface ShareBin {
+  readonly from: number;
+  readonly to: number;
+  readonly share: number;
+}
+
 /** Text lengths of the training texts (characters). */
 export interface TextLengthView {
-  readonly bins: readonly { readonly from: number; readonly to: number; readonly share: number }[];
-  /** At least half the texts are shorter than this. */
+  /** Every bin with values (the CSV export's); the first one's lower end is a guess. */
+  readonly bins: readonly ShareBin[];
+  /**
+   * The bins the chart draws: all of them, or all but the top one when that one is wider than all
+   * the others together (a long tail that would squeeze the rest into a sliver of the axis).
+   */
+  readonly shown: readonly ShareBin[];
+  /** The top bin left off the chart's axis, when there is one: its range and share. */
+  readonly clipped: ShareBin | null;
+  /** The chart's bars are the share of texts per `unit` characters (a power of ten). */
+  readonly unit: number;
+  /** About half the texts are shorter than this (interpolated within its bin, see `quantileOf`). */
   readonly median: number | null;
-  /** At least 90% of the texts are shorter than this. */
+  /** About 90% of the texts are shorter than this. */
   readonly p90: number | null;
   readonly examples: number | null;
 }

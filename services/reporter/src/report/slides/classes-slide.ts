@@ -2,7 +2,7 @@ import { classMetricsChart } from '../../charts/class-metrics-chart.js';
 import type { SlideDeck } from '../../render/deck.js';
 import { splitColumns } from '../../render/layout.js';
 import { INK } from '../../render/palette.js';
-import { score } from '../format.js';
+import { count, counted, score } from '../format.js';
 import { quoted } from '../sentences.js';
 import type { ClassQuality, RunReportModel } from '../view-model.js';
 import { partSlide } from './slide-kit.js';
@@ -14,7 +14,9 @@ export function classSpreadSentence(classes: readonly ClassQuality[]): string {
   if (!best || !worst || ranked.length < 2) return 'Quality per class, measured on the test set.';
   const below = ranked.filter((c) => c.f1 < 0.7).length;
   const weak =
-    below > 0 ? ` ${below} of ${ranked.length} classes are below 70% F1.` : ' Every class is at 70% F1 or more.';
+    below > 0
+      ? ` ${count(below)} of ${counted(ranked.length, 'class', 'classes')} are below 70% F1.`
+      : ' Every class is at 70% F1 or more.';
   return `F1 ranges from ${score(worst.f1)} for ${quoted(worst.label)} to ${score(best.f1)} for ${quoted(best.label)}.${weak}`;
 }
 

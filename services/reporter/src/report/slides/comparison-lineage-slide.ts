@@ -1,5 +1,6 @@
 import type { SlideDeck } from '../../render/deck.js';
 import { INK } from '../../render/palette.js';
+import { counted } from '../format.js';
 import type { ComparisonReportModel } from '../view-model.js';
 import { lineageRows } from './lineage-slides.js';
 
@@ -23,7 +24,7 @@ export function comparisonLineageSlide(deck: SlideDeck, model: ComparisonReportM
       configA && configB
         ? differing === 0
           ? 'Both versions were trained with the same settings; differences below come from data, seed, code or environment.'
-          : `The settings differ in ${differing === 1 ? '1 place' : `${differing} places`}, listed last; values that differ are in blue.`
+          : `The settings differ in ${counted(differing, 'place')}, listed last; values that differ are in blue.`
         : 'A manifest lacks its config, so the settings cannot be compared.',
   });
   deck.table(

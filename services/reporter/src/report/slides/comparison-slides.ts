@@ -1,4 +1,4 @@
-import { deltaBars } from '../../charts/delta-bars.js';
+import { cutWhiskers, deltaBars } from '../../charts/delta-bars.js';
 import type { SlideDeck } from '../../render/deck.js';
 import { below, splitColumns } from '../../render/layout.js';
 import { CHANGE, INK } from '../../render/palette.js';
@@ -9,6 +9,7 @@ import {
   confusionChangeSentence,
 } from '../comparison-sentences.js';
 import { count, points, pointsInterval, score } from '../format.js';
+import { quoted } from '../sentences.js';
 import type { ComparisonSection } from '../view-model.js';
 import { barsHeight, partSlide } from './slide-kit.js';
 
@@ -83,24 +84,28 @@ async function perClassSlide(deck: SlideDeck, comparison: ComparisonSection, sec
       const sorted = rows
         .filter((row) => row.delta !== null)
         .sort((x, y) => (y.delta ?? 0) - (x.delta ?? 0) || (x.label < y.label ? -1 : 1));
+      const deltas = sorted.map((row) => ({
+        category: row.label,
+        delta: row.delta ?? 0,
+        low: row.interval?.low,
+        high: row.interval?.high,
+      }));
       await deck.chart(
         { ...chart, height: barsHeight(chart.height, sorted.length) },
-        deltaBars(
-          sorted.map((row) => ({
-            category: row.label,
-            delta: row.delta ?? 0,
-            low: row.interval?.low,
-            high: row.interval?.high,
-          })),
-          `Change of F1, ${comparison.bName} − ${comparison.aName} (points)`,
-        ),
+        deltaBars(deltas, `Change of F1, ${comparison.bName} − ${comparison.aName} (points)`),
       );
+      const cut = cutWhiskers(deltas);
       const onlyOne = rows.filter((row) => row.delta === null).map((row) => row.label);
       deck.paragraphs(
         notes,
         [
           'Bars to the right: the class got better; to the left: worse.',
           'Whiskers are 95% bootstrap intervals: a change whose whisker crosses 0 may be chance.',
+          ...(cut.length > 0
+            ? [
+                `The axis fits the typical changes: the widest ${cut.length === 1 ? 'interval' : 'intervals'}, of ${cut.map((d) => quoted(d.category)).join(', ')}, ${cut.length === 1 ? 'runs' : 'run'} past it (arrowhead); the full intervals are in the CSV export.`,
+              ]
+            : []),
           ...(onlyOne.length > 0 ? [`Classes in one version only: ${onlyOne.join(', ')}.`] : []),
         ],
         { size: 10.5, color: INK.muted },
@@ -125,6 +130,15 @@ async function confusionChangesSlide(deck: SlideDeck, comparison: ComparisonSect
         count(c.b),
       ]),
     ];
+    // The agreement first: it stays on the first slide when the table continues on another.
+    const agreement = comparison.agreement;
+    const side = deck.caption(right, 'Agreement on the same test texts');
+    if (!agreement)
+      deck.note(
+        side,
+        'The predictions of both versions on the same texts were not given to this report, so their agreement is unknown.',
+      );
+    else deck.paragraphs(side, agreementSentences(agreement, comparison), { size: 11.5, lineGap: 3 });
     if (rows.length === 0)
       deck.note(left, 'Both versions make exactly the same kinds of mistakes, as often.', 'No change');
     else
@@ -133,7 +147,7 @@ async function confusionChangesSlide(deck: SlideDeck, comparison: ComparisonSect
         {
           columns: [
             { header: 'Change', weight: 1.3 },
-            { header: 'True class → predicted', weight: 2.6 },
+            { header: 'True class → predicted', weight: 2.6, maxLines: 2 },
             { header: comparison.aShort, weight: 1.2, align: 'right' },
             { header: comparison.bShort, weight: 1.2, align: 'right' },
           ],
@@ -146,16 +160,6 @@ async function confusionChangesSlide(deck: SlideDeck, comparison: ComparisonSect
         },
         heading,
       );
-    const agreement = comparison.agreement;
-    const side = deck.caption(right, 'Agreement on the same test texts');
-    if (!agreement) {
-      deck.note(
-        side,
-        'The predictions of both versions on the same texts were not given to this report, so their agreement is unknown.',
-      );
-      return;
-    }
-    deck.paragraphs(side, agreementSentences(agreement, comparison), { size: 11.5, lineGap: 3 });
   });
 }
 

@@ -15,18 +15,18 @@ export function comparisonTitleSlide(deck: SlideDeck, model: ComparisonReportMod
   let rest = below(box, 30);
   deck.text(rest, 'COMPARISON REPORT', { size: 10, font: FONT.bold, color: INK.accent });
   rest = below(rest, 22);
+  // B against A, as the slides say it ("B (v2) against A (v1)").
   const title =
     a.name === b.name
-      ? `${a.name}  ·  v${a.version} against v${b.version}`
-      : `${versionTag(a)} against ${versionTag(b)}`;
+      ? `${a.name}  ·  v${b.version} against v${a.version}`
+      : `${versionTag(b)} against ${versionTag(a)}`;
   rest = below(rest, deck.text(rest, title, { size: 30, font: FONT.bold }), 8);
   rest = below(
     rest,
-    deck.text(
-      rest,
-      `A is the reference (v${a.version}); B is the version compared with it (v${b.version}). Changes are B − A.`,
-      { size: 13, color: INK.muted },
-    ),
+    deck.text(rest, `B (v${b.version}) is compared with the reference A (v${a.version}). Changes are B − A.`, {
+      size: 13,
+      color: INK.muted,
+    }),
     24,
   );
   const verdict = verdictOf(model.comparison);

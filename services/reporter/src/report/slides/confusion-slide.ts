@@ -3,7 +3,7 @@ import { confusionHeatmap } from '../../charts/confusion-heatmap.js';
 import type { SlideDeck } from '../../render/deck.js';
 import { splitColumns } from '../../render/layout.js';
 import { INK } from '../../render/palette.js';
-import { counted, percent } from '../format.js';
+import { count, counted, percent } from '../format.js';
 import { quoted } from '../sentences.js';
 import type { ConfusionView, RunReportModel } from '../view-model.js';
 import { barsHeight, partSlide } from './slide-kit.js';
@@ -12,14 +12,14 @@ import { barsHeight, partSlide } from './slide-kit.js';
 export function confusionSentence(view: ConfusionView): string {
   if (view.mode === 'pairs') {
     const top = view.pairs[0];
-    const lead = `With ${view.classCount} classes a full matrix would be unreadable: these are the ${counted(view.pairs.length, 'most frequent confusion', 'most frequent confusions')}.`;
+    const lead = `With ${count(view.classCount)} classes a full matrix would be unreadable: these are the ${counted(view.pairs.length, 'most frequent confusion', 'most frequent confusions')}.`;
     return top
       ? `${lead} ${quoted(top.truth)} taken for ${quoted(top.predicted)} comes first.`
       : 'The model made no mistake on the test set.';
   }
   const total = view.matrix.flat().reduce((sum, n) => sum + n, 0);
   const right = view.matrix.reduce((sum, row, index) => sum + (row[index] ?? 0), 0);
-  return `${counted(right, 'test text')} of ${total} landed on the diagonal (right answers); the cells off the diagonal are the mistakes.`;
+  return `${counted(right, 'test text')} of ${count(total)} landed on the diagonal (right answers); the cells off the diagonal are the mistakes.`;
 }
 
 /** Slide 4c: the confusion matrix, or the top confused pairs for many classes. */
@@ -58,7 +58,7 @@ export async function confusionSlide(deck: SlideDeck, model: RunReportModel): Pr
           view.pairs.map((pair) => ({
             category: `${pair.truth} → ${pair.predicted}`,
             value: pair.count,
-            label: `${pair.count} (${percent(pair.shareOfTruth, 0)} of ${pair.truth})`,
+            label: `${count(pair.count)} (${percent(pair.shareOfTruth, 0)} of ${pair.truth})`,
           })),
           { valueTitle: 'Test texts', categoryTitle: 'True class → predicted as' },
         ),

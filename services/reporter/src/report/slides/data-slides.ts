@@ -3,10 +3,10 @@ import { histogramChart } from '../../charts/histogram-chart.js';
 import type { SlideDeck } from '../../render/deck.js';
 import { below, splitColumns } from '../../render/layout.js';
 import { INK } from '../../render/palette.js';
-import { count, percent } from '../format.js';
+import { count, counted, percent } from '../format.js';
 import { valueOf } from '../part.js';
 import { balanceSentence, dataSentence, preparationSentence, textLengthSentence } from '../sentences.js';
-import type { RunReportModel } from '../view-model.js';
+import type { RunReportModel, ShareBin } from '../view-model.js';
 import { partSlide } from './slide-kit.js';
 
 const SECTION = 'Data';
@@ -125,7 +125,7 @@ async function preparationSlide(deck: SlideDeck, model: RunReportModel): Promise
   );
 }
 
-/** Slide 3c: the distribution of training text lengths. */
+/** Slide 3c: the distribution of training text lengths (the axis cut before a long tail). */
 async function textLengthSlide(deck: SlideDeck, model: RunReportModel): Promise<void> {
   await partSlide(
     deck,
@@ -135,26 +135,41 @@ async function textLengthSlide(deck: SlideDeck, model: RunReportModel): Promise<
     async (box, view) => {
       const [chart, side] = splitColumns(box, [3, 1]);
       if (!chart || !side) return;
+      const { clipped, unit } = view;
       await deck.chart(
         chart,
-        histogramChart(view.bins, {
+        histogramChart(view.shown, {
           valueTitle: 'Text length (characters)',
-          unit: 10,
+          unit,
           things: 'texts',
           unitName: 'characters',
+          note: clipped
+            ? `Axis cut at ${count(clipped.from)}: ${percent(clipped.share, 0)} of the texts are longer, up to ${count(clipped.to)} →`
+            : undefined,
         }),
       );
       deck.paragraphs(
         side,
         [
-          'Each bar spans a range of lengths; its height is the share of training texts per 10 characters in that range.',
-          'The first and last bars are drawn as wide as their neighbours: the statistics record the cut points only.',
+          `Each bar spans a range of lengths; its height is the share of training texts per ${counted(unit, 'character')} in that range.`,
+          ...(clipped
+            ? [
+                `The axis stops at ${count(clipped.from)} characters. The longest ${percent(clipped.share, 0)} of the texts, ${count(clipped.from)} to ${count(clipped.to)} characters, are left out: their range would make the axis ${times(clipped, view.shown)} as long.`,
+              ]
+            : []),
+          'The first bar is drawn as wide as its neighbour: the statistics do not record the shortest length.',
           'Texts much longer or shorter than these in production are a sign that the traffic has changed.',
         ],
         { size: 10.5, color: INK.muted },
       );
     },
   );
+}
+
+/** How many times longer the axis would be with the clipped bin: "55 times". */
+function times(clipped: ShareBin, shown: readonly ShareBin[]): string {
+  const from = shown[0]?.from ?? 0;
+  return `${count((clipped.to - from) / Math.max(1, clipped.from - from))} times`;
 }
 
 /** The data slides: labels, preparation, text lengths. */

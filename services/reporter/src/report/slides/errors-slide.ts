@@ -1,6 +1,8 @@
 import type { SlideDeck } from '../../render/deck.js';
+import { FONT } from '../../render/fonts.js';
 import { below } from '../../render/layout.js';
 import { INK } from '../../render/palette.js';
+import { columnWidthFor, type TableColumn } from '../../render/table.js';
 import { count, percent } from '../format.js';
 import { quoted } from '../sentences.js';
 import type { ErrorExamples, RunReportModel } from '../view-model.js';
@@ -25,6 +27,36 @@ export function errorsSentence(errors: ErrorExamples): string {
   const top = errors.pairs[0];
   if (!top) return 'The model made no mistake on the test set.';
   return `The most frequent mistake is ${quoted(top.truth)} taken for ${quoted(top.predicted)} (${count(top.count)} times). Below, the texts the model got wrong while being most sure of itself.`;
+}
+
+const SIZE = 9.5;
+
+/**
+ * The columns of the errors table, as wide as their contents need: ids whole on one line (two
+ * when longer than a quarter of the table), class pairs on one line or wrapped after the arrow,
+ * the example text in what is left.
+ */
+export function errorColumns(rows: readonly (readonly string[])[], width: number): TableColumn[] {
+  const cells = (column: number) => rows.map((row) => row[column] ?? '');
+  const headers = ['True class → predicted', 'Times', 'Example id', 'Sure at', 'Text'] as const;
+  const need = (column: number, cap: number) =>
+    Math.min(
+      cap,
+      Math.max(columnWidthFor([headers[column] ?? ''], SIZE, FONT.bold), columnWidthFor(cells(column), SIZE)),
+    );
+  // A pair wraps after its arrow: its column needs the longer of the two halves, or the whole pair when that fits.
+  const halves = cells(0).flatMap((pair) => pair.split(/(?<=→) /));
+  const pair = Math.max(need(0, width * 0.24), Math.min(columnWidthFor(halves, SIZE), width * 0.3));
+  const id = need(2, width * 0.25);
+  const times = need(1, width);
+  const sure = need(3, width);
+  return [
+    { header: headers[0], weight: pair, maxLines: 2 },
+    { header: headers[1], weight: times, align: 'right' },
+    { header: headers[2], weight: id, maxLines: 2 },
+    { header: headers[3], weight: sure, align: 'right' },
+    { header: headers[4], weight: Math.max(width * 0.3, width - pair - times - id - sure), maxLines: 2 },
+  ];
 }
 
 /** Slide 5: the worst confusions with their most confident wrong examples (texts when given). */
@@ -58,19 +90,15 @@ export async function errorsSlide(deck: SlideDeck, model: RunReportModel): Promi
         example?.text ? shortText(example.text) : example ? 'text not available' : 'no example recorded',
       ]),
     );
+    const groupStarts = new Set(rows.flatMap((row, index) => (row[0] ? [index] : [])));
     deck.table(
       rest,
       {
-        size: 9.5,
-        columns: [
-          { header: 'True class → predicted', weight: 2.2 },
-          { header: 'Times', weight: 0.7, align: 'right' },
-          { header: 'Example id', weight: 1.3 },
-          { header: 'Sure at', weight: 0.8, align: 'right' },
-          { header: 'Text', weight: 6, maxLines: 2 },
-        ],
+        size: SIZE,
+        columns: errorColumns(rows, rest.width),
         rows,
         cellColor: (_row, column) => (column === 4 || column === 2 ? INK.muted : undefined),
+        groupStarts,
       },
       HEADING,
     );

@@ -34,7 +34,7 @@ export async function summarySlide(deck: SlideDeck, model: RunReportModel): Prom
         { label: 'TEST TEXTS', value: count(h.exampleCount), detail: 'never seen in training' },
         {
           label: 'CLASSES',
-          value: String(model.identity.labels.length),
+          value: count(model.identity.labels.length),
           detail: h.worstClass ? `weakest: ${h.worstClass.label}` : '',
         },
       ];

@@ -2,7 +2,7 @@ import { FONT } from '../../render/fonts.js';
 import { below } from '../../render/layout.js';
 import { CHANGE, INK } from '../../render/palette.js';
 import type { SlideDeck } from '../../render/deck.js';
-import { date, dateTime } from '../format.js';
+import { count, counted, date, dateTime } from '../format.js';
 import { verdictLine } from '../sentences.js';
 import type { ModelIdentity, RunReportModel } from '../view-model.js';
 
@@ -12,8 +12,8 @@ export function labelsLine(identity: ModelIdentity): string {
   const labels = identity.labels.map((label) => label.replaceAll('-', '\u2011'));
   if (labels.length === 0) return 'Classes unknown (not in the manifest).';
   const shown =
-    labels.length <= 8 ? labels.join(', ') : `${labels.slice(0, 8).join(', ')} and ${labels.length - 8} more`;
-  return `Classifies texts into ${labels.length} classes: ${shown}.`;
+    labels.length <= 8 ? labels.join(', ') : `${labels.slice(0, 8).join(', ')} and ${count(labels.length - 8)} more`;
+  return `Classifies texts into ${counted(labels.length, 'class', 'classes')}: ${shown}.`;
 }
 
 /** The colour of a verdict's banner. */
