@@ -248,7 +248,7 @@ describe('reports end to end: a version trained by dl-trainer gets its PDF repor
     expect(refused?.detail).toContain('"noun_plant"');
   }, 400_000);
 
-  it('answers 404 for an unknown version, 409 while re-rendering, 206 for a Range; regenerate renders the same bytes', async () => {
+  it('answers 404 for an unknown version, 409 while re-rendering, 206 for a Range; regenerate renders what changed since', async () => {
     const version = first.version;
     expect(await refusal(mlops.reports.get({ params: { model, version: 999 } }))).toMatchObject({
       status: 404,
@@ -271,9 +271,12 @@ describe('reports end to end: a version trained by dl-trainer gets its PDF repor
     expect(conflict).toMatchObject({ kind: 'refused', status: 409, code: 'REPORTER_REPORT_NOT_READY' });
     expect(conflict?.detail).toMatch(/is (pending|rendering)/);
 
+    // Since its first report, this version was promoted: the new report says so, the old one did not.
     const again = await untilReady(version, first.renderedAt);
-    expect(again.sha256).toBe(first.sha256);
+    expect(again.sha256).not.toBe(first.sha256);
+    const text = pageTexts(await bytesOf(await mlops.reports.pdf({ params: { model, version } }))).join('\n');
+    expect(text.replace(/\s+/g, ' ')).toContain('This version is the one in production now.');
     const recorded = await mlops.registry.reports.get({ params: { name: model, version } });
-    expect(recorded.renderedAt).toBe(again.renderedAt);
+    expect(recorded).toMatchObject({ renderedAt: again.renderedAt, sha256: again.sha256 });
   }, 300_000);
 });
