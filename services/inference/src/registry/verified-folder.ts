@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
@@ -6,14 +6,11 @@ import { UpstreamError } from '@mlops/clients';
 import type { ModelVersion } from '@mlops/contracts';
 import type { Logger } from '@mlops/logger';
 import { ArtifactChecksumError } from '../errors.js';
+import { sha256OffThread as sha256 } from '../serving/model-files-reader.js';
 import type { RegistryClient } from './registry-client.js';
 
 /** The files of one model version, each checked against the registry's sha256. */
 export type VerifiedFolder = ReadonlyMap<string, Buffer>;
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 async function readIfPresent(path: string): Promise<Buffer | undefined> {
   try {
@@ -69,7 +66,7 @@ export async function fetchVerifiedFolder(
   for (const file of version.files) {
     const cachedPath = join(cacheDir, version.name, String(version.version), ...file.path.split('/'));
     const cached = await readIfPresent(cachedPath);
-    if (cached !== undefined && sha256(cached) === file.sha256) {
+    if (cached !== undefined && (await sha256(cached)) === file.sha256) {
       files.set(file.path, cached);
       continue;
     }
@@ -81,7 +78,7 @@ export async function fetchVerifiedFolder(
       await rm(cachedPath, { force: true });
     }
     const downloaded = await download(registry, version, file);
-    const found = sha256(downloaded);
+    const found = await sha256(downloaded);
     if (found !== file.sha256) {
       throw new ArtifactChecksumError(
         `${version.name} v${version.version} ${file.path}: sha256 ${found}, the registry lists ${file.sha256}`,

@@ -3,15 +3,22 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ModelManifest } from '@mlops/ml/serving';
 
-/** What the worker reading a model folder is given: the manifest's bytes and the candidate ONNX files by path. */
-export interface ModelFilesRequest {
-  readonly id: number;
-  readonly manifestBytes: ArrayBuffer;
-  readonly onnxOf: Readonly<Record<string, ArrayBuffer>>;
-}
+/**
+ * What the model files worker is asked: to read a manifest (its bytes and the candidate ONNX files
+ * by path), or the sha256 of some bytes.
+ */
+export type ModelFilesRequest =
+  | {
+      readonly id: number;
+      readonly kind: 'manifest';
+      readonly manifestBytes: ArrayBuffer;
+      readonly onnxOf: Readonly<Record<string, ArrayBuffer>>;
+    }
+  | { readonly id: number; readonly kind: 'sha256'; readonly bytes: ArrayBuffer };
 
 /** The parsed and validated manifest with the sha256 of the file it names as its input, or why it failed. */
 export type ModelFilesReply =
+  | { readonly id: number; readonly ok: true; readonly sha256: string }
   | { readonly id: number; readonly ok: true; readonly manifest: ModelManifest; readonly weightsSha256: string | null }
   | { readonly id: number; readonly ok: false; readonly name: string; readonly message: string };
 
@@ -43,7 +50,7 @@ const workerEntry = fromSources
   : workerUrl;
 
 interface Pending {
-  readonly resolve: (files: ReadModelFiles) => void;
+  readonly resolve: (reply: Extract<ModelFilesReply, { ok: true }>) => void;
   readonly reject: (error: unknown) => void;
 }
 
@@ -66,7 +73,7 @@ function sharedWorker(): Worker {
     const waiting = pending.get(reply.id);
     pending.delete(reply.id);
     if (waiting === undefined) return;
-    if (reply.ok) waiting.resolve({ manifest: reply.manifest, weightsSha256: reply.weightsSha256 });
+    if (reply.ok) waiting.resolve(reply);
     else waiting.reject(new ModelFilesError(reply.name, reply.message));
   });
   started.on('error', failAll);
@@ -94,11 +101,28 @@ export function readModelFiles(
   const manifestCopy = copyOf(manifestBytes);
   const onnxOf: Record<string, ArrayBuffer> = {};
   for (const [path, bytes] of files) if (path !== 'manifest.json') onnxOf[path] = copyOf(bytes);
-  const id = nextId++;
-  const request: ModelFilesRequest = { id, manifestBytes: manifestCopy, onnxOf };
-  return new Promise<ReadModelFiles>((resolve, reject) => {
+  return ask({ id: nextId++, kind: 'manifest', manifestBytes: manifestCopy, onnxOf }, [
+    manifestCopy,
+    ...Object.values(onnxOf),
+  ]).then((reply) => {
+    if (!('manifest' in reply)) throw new Error('the model files worker answered a manifest read with a hash');
+    return { manifest: reply.manifest, weightsSha256: reply.weightsSha256 };
+  });
+}
+
+/** The sha256 (hex) of a copy of `bytes`, computed on the model files worker thread. */
+export function sha256OffThread(bytes: Uint8Array): Promise<string> {
+  const copy = copyOf(bytes);
+  return ask({ id: nextId++, kind: 'sha256', bytes: copy }, [copy]).then((reply) => {
+    if (!('sha256' in reply)) throw new Error('the model files worker answered a hash with a manifest');
+    return reply.sha256;
+  });
+}
+
+function ask(request: ModelFilesRequest, transfer: ArrayBuffer[]): Promise<Extract<ModelFilesReply, { ok: true }>> {
+  return new Promise((resolve, reject) => {
     const target = sharedWorker();
-    pending.set(id, { resolve, reject });
-    target.postMessage(request, [manifestCopy, ...Object.values(onnxOf)]);
+    pending.set(request.id, { resolve, reject });
+    target.postMessage(request, transfer);
   });
 }
