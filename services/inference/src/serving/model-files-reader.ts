@@ -39,10 +39,10 @@ export class ModelFilesError extends Error {
 }
 
 const here = fileURLToPath(import.meta.url);
-const workerUrl = new URL(`./model-files.worker${extname(here)}`, import.meta.url);
+const workerUrl = new URL('./model-files.worker.js', import.meta.url);
 /**
- * Run from TypeScript sources (tsx, vitest), the worker registers tsx before importing its module;
- * built, it runs the compiled module directly.
+ * Run from TypeScript sources (tsx, vitest), the worker registers tsx (which finds the `.ts` module
+ * behind the `.js` name) before importing its module; built, it runs the compiled module directly.
  */
 const fromSources = extname(here) === '.ts';
 const workerEntry = fromSources
