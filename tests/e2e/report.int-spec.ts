@@ -13,13 +13,12 @@ import { loadDlTrainerConfig } from '../../services/dl-trainer/src/config.js';
 import { tarGz } from '../../services/dl-trainer/test/support/tarball.js';
 import { buildApp as buildFeatureStore } from '../../services/feature-store/src/app.js';
 import { loadFeatureStoreConfig } from '../../services/feature-store/src/config.js';
-import { multipartBody } from '../../services/feature-store/test/multipart-body.js';
 import { buildApp as buildNlp } from '../../services/nlp/src/app.js';
 import { loadNlpConfig } from '../../services/nlp/src/config.js';
 import { buildApp as buildReporter } from '../../services/reporter/src/app.js';
 import { loadReporterConfig } from '../../services/reporter/src/config.js';
 import { pageTexts } from '../../services/reporter/test/support/poppler.js';
-import { readWordnetNounGlosses, sampleByClass, toImportLines } from '../../tools/corpora/wordnet-glosses.js';
+import { importGlosses } from './support/import-glosses.js';
 
 /*
  * A model trained by the real dl-trainer (feature-store and nlp in front of it) gets its PDF
@@ -152,23 +151,7 @@ describe('reports end to end: a version trained by dl-trainer gets its PDF repor
       reporterUrl: baseUrl(reporter),
     });
 
-    const glosses = sampleByClass(readWordnetNounGlosses(), 12).filter((gloss) => LEXNAMES.includes(gloss.lexname));
-    const body = multipartBody([
-      {
-        kind: 'file',
-        name: 'file',
-        filename: 'glosses.jsonl',
-        type: 'application/x-ndjson',
-        content: Buffer.from(toImportLines(glosses)),
-      },
-    ]);
-    expect((await store.inject({ method: 'POST', url: '/v1/imports', ...body })).statusCode).toBe(200);
-    await waitFor(async () => {
-      const listed = (
-        await store.inject({ method: 'GET', url: '/v1/documents?task=lexname&status=ready&limit=200' })
-      ).json<{ items: unknown[] }>();
-      return listed.items.length === glosses.length ? true : undefined;
-    }, 120_000);
+    await importGlosses(store, LEXNAMES);
     await mlops.featureStore.datasets.create({ body: { name: dataset, task: 'lexname' } });
     await mlops.featureStore.datasets.freeze({ params: { name: dataset } });
   }, 300_000);

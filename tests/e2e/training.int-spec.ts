@@ -19,10 +19,9 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp as buildFeatureStore } from '../../services/feature-store/src/app.js';
 import { loadFeatureStoreConfig } from '../../services/feature-store/src/config.js';
-import { multipartBody } from '../../services/feature-store/test/multipart-body.js';
 import { buildApp as buildNlp } from '../../services/nlp/src/app.js';
 import { loadNlpConfig } from '../../services/nlp/src/config.js';
-import { readWordnetNounGlosses, sampleByClass, toImportLines } from '../../tools/corpora/wordnet-glosses.js';
+import { importGlosses } from './support/import-glosses.js';
 
 const trainerRoot = fileURLToPath(new URL('../../services/dl-trainer/', import.meta.url));
 
@@ -92,25 +91,7 @@ describe('training end to end: a frozen dataset version becomes a registered, ex
       }),
     );
     await store.listen({ host: '127.0.0.1', port: 0 });
-    const glosses = sampleByClass(readWordnetNounGlosses(), 12).filter((gloss) =>
-      ['noun.animal', 'noun.food', 'noun.artifact', 'noun.person'].includes(gloss.lexname),
-    );
-    const body = multipartBody([
-      {
-        kind: 'file',
-        name: 'file',
-        filename: 'glosses.jsonl',
-        type: 'application/x-ndjson',
-        content: Buffer.from(toImportLines(glosses)),
-      },
-    ]);
-    expect((await store.inject({ method: 'POST', url: '/v1/imports', ...body })).statusCode).toBe(200);
-    await waitFor(async () => {
-      const listed = (
-        await store.inject({ method: 'GET', url: '/v1/documents?task=lexname&status=ready&limit=200' })
-      ).json<{ items: unknown[] }>();
-      return listed.items.length === glosses.length ? true : undefined;
-    }, 120_000);
+    await importGlosses(store, ['noun.animal', 'noun.food', 'noun.artifact', 'noun.person']);
     await store.inject({ method: 'POST', url: '/v1/datasets', payload: { name: dataset, task: 'lexname' } });
     expect((await store.inject({ method: 'POST', url: `/v1/datasets/${dataset}/versions` })).statusCode).toBe(201);
     const port = await freePort();
