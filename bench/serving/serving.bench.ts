@@ -275,7 +275,7 @@ try {
       '(details.hotSwap), with the least-squares slope of that series in MB per 100 swaps',
   );
   notes.push(
-    `model: libs/ml default config (linear) trained by runTrainingPipeline as dl-trainer does (70% of the train part trains, 10% early stopping, 20% its own test), ${suiteTrained.features} features, ${suiteTrained.epochs} epochs (best ${suiteTrained.bestEpoch}), ` +
+    `model: libs/ml default config (linear) trained by runTrainingPipeline as dl-trainer does (a held-out run on 70/10/20% of the train part for the estimate, then refitted on all of it), ${suiteTrained.features} features, ${suiteTrained.epochs} epochs (best ${suiteTrained.bestEpoch}), ` +
       `ONNX ${(suiteTrained.modelBytes / MB).toFixed(1)} MB, test accuracy ${inProcess.accuracy.toFixed(4)} through ORT; ` +
       `scikit-learn TF-IDF + LR: ${sklearnTrained.features} features, test accuracy ${sklearnTrained.accuracy.toFixed(4)} (${inProcess.testExamples} test e-mails)`,
     `bodies: {"texts": [one test e-mail body]} (${single.text.length} characters, the median length of the test part) and the first 32 test e-mails (${texts[32].reduce((sum, text) => sum + text.length, 0)} characters together)`,
