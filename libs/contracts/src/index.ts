@@ -50,3 +50,5 @@ export { predictResponseSchema } from './inference.js';
 export { predictDocumentResponseSchema } from './inference-documents.js';
 export * from './reports.js';
 export { reporterRoutes } from './routes/reporter.routes.js';
+export * from './keys.js';
+export { keyRoutes } from './routes/keys.routes.js';

@@ -7,7 +7,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
  * What a key must hold to call a route. `public` routes (health, docs) need no key; the
  * access issue checks the others.
  */
-export type RouteScope = 'public' | 'read' | 'ingest' | 'label' | 'train' | 'promote' | 'predict' | 'admin';
+export type RouteScope =
+  'public' | 'read' | 'ingest' | 'label' | 'train' | 'promote' | 'predict' | 'introspect' | 'admin';
 
 /** A file part (multipart) or a raw body (`application/octet-stream` and the like) a route accepts. */
 export interface UploadSpec {
