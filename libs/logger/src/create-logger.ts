@@ -1,5 +1,5 @@
 import { pino, type Logger, type LoggerOptions } from 'pino';
-import { REDACTED_PATHS } from './redaction.js';
+import { REDACTED_PATHS, scrubDeep, scrubSecrets } from './redaction.js';
 
 export type { Logger } from 'pino';
 
@@ -13,13 +13,29 @@ export interface LoggerSettings {
   readonly destination?: pino.DestinationStream;
 }
 
-/** Creates the root pino logger of a service: JSON lines, ISO time, level labels, credentials redacted. */
+/**
+ * Creates the root pino logger of a service: JSON lines, ISO time, level labels. Credentials
+ * and document text never reach a line: known paths are censored, and every string (message,
+ * fields, error messages and stacks) loses API keys, bearer credentials and URL passwords.
+ */
 export function createLogger(settings: LoggerSettings): Logger {
   const options: LoggerOptions = {
     level: settings.level ?? 'info',
     base: { service: settings.service },
     timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
+    formatters: {
+      level: (label) => ({ level: label }),
+      log: (object) => scrubDeep(object) as Record<string, unknown>,
+    },
+    serializers: { err: (error: unknown) => (error instanceof Error ? scrubDeep(error) : error) },
+    hooks: {
+      logMethod(args, method) {
+        const scrubbed: unknown[] = args.map((arg) => (typeof arg === 'string' ? scrubSecrets(arg) : arg));
+        const [first] = args;
+        if (first instanceof Error && args.length === 1) scrubbed.push(scrubSecrets(first.message));
+        method.apply(this, scrubbed as Parameters<typeof method>);
+      },
+    },
     redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
   };
   if (settings.pretty && !settings.destination) {
