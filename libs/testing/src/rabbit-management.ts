@@ -25,6 +25,25 @@ export class RabbitManagement {
     });
   }
 
+  /** Creates (or updates) a user with a password and no tags. */
+  async createUser(user: string, password: string): Promise<void> {
+    await this.request('PUT', `/api/users/${encodeURIComponent(user)}`, { password, tags: '' });
+  }
+
+  /** Deletes a user (nothing when there is none). */
+  async deleteUser(user: string): Promise<void> {
+    await this.request('DELETE', `/api/users/${encodeURIComponent(user)}`, undefined, [404]);
+  }
+
+  /** Sets what a user may configure, write and read in a vhost (RabbitMQ permission regexes). */
+  async setPermissions(
+    vhost: string,
+    user: string,
+    permissions: { readonly configure: string; readonly write: string; readonly read: string },
+  ): Promise<void> {
+    await this.request('PUT', `/api/permissions/${encodeURIComponent(vhost)}/${encodeURIComponent(user)}`, permissions);
+  }
+
   /** Deletes a vhost with everything in it. */
   async deleteVhost(vhost: string): Promise<void> {
     await this.request('DELETE', `/api/vhosts/${encodeURIComponent(vhost)}`, undefined, [404]);

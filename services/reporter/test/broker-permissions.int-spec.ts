@@ -1,0 +1,19 @@
+import { WORK_QUEUES } from '@mlops/contracts';
+import { checkBrokerZone } from '@mlops/testing';
+import { describe, expect, it } from 'vitest';
+import { reporterTopology } from '../src/topology.js';
+
+describe('reporter RabbitMQ user (deploy/compose/rabbitmq/permissions.tsv)', () => {
+  it('declares its own topology and publishes, but cannot declare another service queue', async () => {
+    const outcome = await checkBrokerZone({
+      service: 'reporter',
+      topology: reporterTopology,
+      foreignTopology: { queues: [{ queue: WORK_QUEUES.trainingRequested }] },
+    });
+
+    expect(outcome.ownWorkConfirmed).toBe(true);
+    expect(outcome.consumedAfterRetry).toBe(true);
+    expect(outcome.eventConfirmed).toBe(true);
+    expect(outcome.foreignRefusal).toMatch(/ACCESS_REFUSED/);
+  });
+});
