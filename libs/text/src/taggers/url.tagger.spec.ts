@@ -62,4 +62,20 @@ describe('url tagger', () => {
     expect(tag('')).toEqual([]);
     expect(values('https://a.example.com/ '.repeat(10_000))).toHaveLength(10_000);
   });
+
+  it('stays linear on 5 MB of URLs ending in runs of closing brackets or dots', () => {
+    const brackets = `http://x.io${')'.repeat(2030)} `;
+    const dots = `www.x.io/${'.'.repeat(2030)} `;
+    const text = (brackets + dots).repeat(Math.ceil(5_000_000 / (brackets.length + dots.length)));
+    const hits = tag(text);
+    const pairs = text.length / (brackets.length + dots.length);
+    expect(hits).toHaveLength(2 * pairs);
+    expect(hits[0]).toMatchObject({ start: 0, end: 11, value: 'http://x.io/' });
+    expect(hits[1]).toMatchObject({ start: brackets.length, text: 'www.x.io/', value: 'http://www.x.io/' });
+  });
+
+  it('drops a closing bracket only while more are closed than opened', () => {
+    expect(values('(a https://x.io/a_(b)).')).toEqual(['https://x.io/a_(b)']);
+    expect(values('https://x.io/[a]]],')).toEqual(['https://x.io/[a]']);
+  });
 });

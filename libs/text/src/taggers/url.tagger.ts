@@ -3,22 +3,42 @@ import { hit, type Hit, type Tagger } from './tagger.js';
 const NAME = 'url';
 /** A scheme (http, https, ftp) or `www.`, then anything up to whitespace or a character URLs never hold raw. */
 const CANDIDATE = /(?<![\p{L}\p{N}@.])(?:(?:https?|ftp):\/\/|www\.)[^\s<>"`{}|\\^]{1,2048}/giu;
-const TRAILING_PUNCTUATION = /[.,;:!?'*]+$/;
+/** Punctuation that ends a sentence rather than a URL when it trails one. */
+const TRAILING_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?', "'", '*']);
 const HOST_WITH_TLD = /^(?:[a-z0-9-]+\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const BRACKETS = [
+  ['(', ')'],
+  ['[', ']'],
+] as const;
 
-/** Drops punctuation that ends the sentence rather than the URL, and closing brackets the URL did not open. */
+function withoutTrailingPunctuation(text: string, end: number): number {
+  let cut = end;
+  while (cut > 0 && TRAILING_PUNCTUATION.has(text.charAt(cut - 1))) cut -= 1;
+  return cut;
+}
+
+function count(text: string, end: number, char: string): number {
+  let found = 0;
+  for (let i = 0; i < end; i += 1) if (text.charAt(i) === char) found += 1;
+  return found;
+}
+
+/**
+ * Drops punctuation that ends the sentence rather than the URL, and closing brackets the URL did
+ * not open. One pass per bracket kind: a candidate of closing brackets or dots stays linear.
+ */
 function trimEnd(candidate: string): string {
-  let url = candidate.replace(TRAILING_PUNCTUATION, '');
-  for (const [open, close] of [
-    ['(', ')'],
-    ['[', ']'],
-  ] as const) {
-    while (url.endsWith(close) && url.split(close).length > url.split(open).length) {
-      url = url.slice(0, -1).replace(TRAILING_PUNCTUATION, '');
+  let end = withoutTrailingPunctuation(candidate, candidate.length);
+  for (const [open, close] of BRACKETS) {
+    const opens = count(candidate, end, open);
+    let closes = count(candidate, end, close);
+    while (end > 0 && candidate.charAt(end - 1) === close && closes > opens) {
+      closes -= 1;
+      end = withoutTrailingPunctuation(candidate, end - 1);
     }
   }
-  return url;
+  return candidate.slice(0, end);
 }
 
 function validHost(hostname: string): boolean {

@@ -5,6 +5,7 @@ import { recognitionErrors } from '../errors.js';
 import type { Extraction } from '../extract/extraction.js';
 import { emptyMetadata } from '../extract/extraction.js';
 import { flowFeatures } from '../layout/flow-features.js';
+import { trimLineEnds } from '../layout/trim-line-ends.js';
 
 function formatAddress(address: EmailAddress): string[] {
   if (address.group) return address.group.flatMap(formatAddress);
@@ -29,9 +30,7 @@ function htmlToText(html: string): string {
 }
 
 function tidy(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t]+$/gm, '')
+  return trimLineEnds(text.replace(/\r\n?/g, '\n'))
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

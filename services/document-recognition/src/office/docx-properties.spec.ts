@@ -30,4 +30,11 @@ describe('docxProperties', () => {
   it('gives empty metadata for a file that is not a zip', () => {
     expect(docxProperties(Buffer.from('not a zip'))).toMatchObject({ title: null, author: null, createdAt: null });
   });
+
+  it('completes on a core.xml of ~1 MB of unclosed opening tags (a lazy regex rescans from each)', () => {
+    const unclosed = '<dc:title>'.repeat(99_000);
+    const core = `<cp:coreProperties>${unclosed}<dc:creator >Ada</dc:creator><dc:subjectx>no</dc:subjectx></cp:coreProperties>`;
+    const bytes = zipSync({ 'docProps/core.xml': strToU8(core) });
+    expect(docxProperties(bytes)).toMatchObject({ title: null, author: 'Ada', subject: null });
+  });
 });

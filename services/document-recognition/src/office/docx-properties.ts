@@ -11,10 +11,25 @@ function decodeXml(value: string): string {
   });
 }
 
+/**
+ * The text of the first `<name>` element (attributes allowed) that has a closing tag, found with
+ * `indexOf` rather than a lazy regular expression, which rescans to the end of the entry from every
+ * unclosed opening tag (quadratic on an entry of repeated `<dc:title>`).
+ */
 function element(xml: string, name: string): string | null {
-  const match = new RegExp(`<${name}(?:\\s[^>]*)?>([\\s\\S]*?)</${name}>`).exec(xml);
-  const value = match?.[1] === undefined ? '' : decodeXml(match[1]).trim();
-  return value === '' ? null : value;
+  const opening = `<${name}`;
+  let from = 0;
+  for (let open = xml.indexOf(opening, from); open !== -1; open = xml.indexOf(opening, from)) {
+    from = open + opening.length;
+    const next = xml.charAt(from);
+    if (next !== '>' && !/\s/.test(next)) continue;
+    const tagEnd = xml.indexOf('>', from);
+    const close = tagEnd === -1 ? -1 : xml.indexOf(`</${name}>`, tagEnd + 1);
+    if (close === -1) return null;
+    const value = decodeXml(xml.slice(tagEnd + 1, close)).trim();
+    return value === '' ? null : value;
+  }
+  return null;
 }
 
 function date(xml: string, name: string): string | null {

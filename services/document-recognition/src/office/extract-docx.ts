@@ -2,13 +2,14 @@ import mammoth from 'mammoth';
 import { recognitionErrors } from '../errors.js';
 import type { Extraction } from '../extract/extraction.js';
 import { flowFeatures } from '../layout/flow-features.js';
+import { trimLineEnds } from '../layout/trim-line-ends.js';
 import { docxProperties } from './docx-properties.js';
 
 /** Normalises mammoth's raw text: paragraphs separated by one blank line, no trailing spaces. */
 function paragraphs(raw: string): string {
   return raw
     .split(/\n{2,}/)
-    .map((paragraph) => paragraph.replace(/[ \t]+$/gm, '').trim())
+    .map((paragraph) => trimLineEnds(paragraph).trim())
     .filter((paragraph) => paragraph !== '')
     .join('\n\n');
 }
