@@ -24,6 +24,18 @@ export const env = {
       .default(fallback),
   logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   nodeEnv: () => z.enum(['development', 'production', 'test']).default('development'),
+  nonNegativeInt: (fallback: number) => z.coerce.number().int().min(0).default(fallback),
+  /** A comma-separated list (`a, b,c`); empty entries are dropped. */
+  list: () =>
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean),
+      )
+      .default([]),
 } as const;
 
 /**
@@ -38,15 +50,27 @@ export const serviceEnvShape = {
   SHUTDOWN_TIMEOUT_MS: env.positiveInt(10_000),
   HTTP_BODY_LIMIT_BYTES: env.positiveInt(1_048_576),
   APP_VERSION: z.string().min(1).max(64).optional(),
+  HTTP_REQUEST_TIMEOUT_MS: env.positiveInt(120_000),
+  HTTP_CONNECTION_TIMEOUT_MS: env.positiveInt(300_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: env.positiveInt(72_000),
+  HTTP_HEADERS_TIMEOUT_MS: env.positiveInt(20_000),
+  RATE_LIMIT_MAX: env.nonNegativeInt(6000),
+  RATE_LIMIT_WINDOW_MS: env.positiveInt(60_000),
+  CORS_ORIGINS: env.list(),
+  ALLOWED_HOSTS: env.list(),
 } as const;
 
 /** Variables of services that store data in MongoDB. */
 export const mongoEnvShape = {
   MONGO_URL: env.url(['mongodb', 'mongodb+srv']),
   MONGO_DB: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, _ and - only (max 63)'),
+  MONGO_CONNECT_TIMEOUT_MS: env.positiveInt(5000),
+  MONGO_SOCKET_TIMEOUT_MS: env.positiveInt(120_000),
+  MONGO_SERVER_SELECTION_TIMEOUT_MS: env.positiveInt(5000),
 } as const;
 
 /** Variables of services that talk to RabbitMQ. */
 export const amqpEnvShape = {
   AMQP_URL: env.url(['amqp', 'amqps']),
+  AMQP_CONFIRM_TIMEOUT_MS: env.positiveInt(5000),
 } as const;

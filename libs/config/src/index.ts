@@ -5,4 +5,5 @@ export {
   connectedServiceEnvShape,
   connectedServiceSections,
   type ServiceSection,
+  type HttpHardeningSection,
 } from './service-sections.js';

@@ -5,6 +5,9 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { OneLineRequestLog } from './one-line-request-log.js';
 import { installProblemHandlers } from './errors/problem-handler.js';
+import { DEFAULT_HARDENING, type HardeningOptions } from './hardening/hardening-options.js';
+import { registerHardening } from './hardening/register-hardening.js';
+import { applyHeadersTimeout, serverTimeouts } from './hardening/timeouts.js';
 import { docsPlugin } from './plugins/docs.plugin.js';
 import { healthPlugin, type ReadinessCheck } from './plugins/health.plugin.js';
 import { metricsPlugin } from './plugins/metrics.plugin.js';
@@ -26,6 +29,8 @@ export interface HttpAppOptions {
   readonly logger: Logger;
   readonly bodyLimitBytes: number;
   readonly readinessChecks?: readonly ReadinessCheck[];
+  /** Timeouts, rate limit, CORS, Host check (libs/runtime passes the service's config; default `DEFAULT_HARDENING`). */
+  readonly hardening?: HardeningOptions;
 }
 
 /** Health probes and scrapes arrive every few seconds; logging each would drown the request log. */
@@ -49,6 +54,7 @@ function requestIdFrom(request: IncomingMessage): string {
  * `/metrics`, `/docs` and `/openapi.json`. Routes are registered by the caller afterwards.
  */
 export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
+  const hardening = options.hardening ?? DEFAULT_HARDENING;
   const app = Fastify<RawServerDefault, IncomingMessage, ServerResponse>({
     loggerInstance: options.logger,
     bodyLimit: options.bodyLimitBytes,
@@ -57,11 +63,14 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
+    ...serverTimeouts(hardening.timeouts),
   }).withTypeProvider<ZodTypeProvider>();
+  applyHeadersTimeout(app.server, hardening.timeouts);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandlers(app);
+  await registerHardening(app, hardening);
   app.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();

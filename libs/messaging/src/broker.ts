@@ -25,6 +25,8 @@ export interface BrokerOptions {
   readonly initialAttempts?: number;
   /** How long a publish waits for a lost connection to come back (default 10 s). */
   readonly publishTimeoutMs?: number;
+  /** How long a publish waits for the broker's confirm before failing with BrokerUnavailableError (default 5 s). */
+  readonly confirmTimeoutMs?: number;
 }
 
 /** Options of one publish. */
@@ -44,6 +46,8 @@ export class Broker {
   private readonly consumers = new Set<Consumer<z.ZodType>>();
   private readonly events = new EventEmitter();
   private closing = false;
+  /** Why RabbitMQ blocks this connection's publishers (a resource alarm), while it does. */
+  private blockedReason: string | undefined;
   private reconnecting: Promise<void> | undefined;
   private readonly logger: Logger;
 
@@ -57,6 +61,11 @@ export class Broker {
     const broker = new Broker(options);
     await broker.establishWithBackoff(options.initialAttempts ?? 10);
     return broker;
+  }
+
+  /** True while RabbitMQ blocks publishers on this connection (memory or disk alarm). */
+  isBlocked(): boolean {
+    return this.blockedReason !== undefined;
   }
 
   /** True while a connection and its publishing channel are open. */
@@ -155,18 +164,40 @@ export class Broker {
     const deadline = Date.now() + (this.options.publishTimeoutMs ?? 10_000);
     for (;;) {
       const channel = await this.publisherBefore(deadline);
+      if (this.blockedReason !== undefined) {
+        throw new BrokerUnavailableError(`RabbitMQ blocks publishers (${this.blockedReason})`, 10);
+      }
       try {
-        await new Promise<void>((resolve, reject) => {
-          channel.publish(exchange, routingKey, content, options, (err: unknown) =>
-            err ? reject(toError(err)) : resolve(),
-          );
-        });
+        await this.confirmed(channel, exchange, routingKey, content, options);
         return;
       } catch (error) {
-        if (this.closing || Date.now() >= deadline) throw error;
+        if (this.closing || error instanceof BrokerUnavailableError || Date.now() >= deadline) throw error;
         this.logger.warn({ err: error, routingKey }, 'publish not confirmed; retrying on the next connection');
       }
     }
+  }
+
+  /** Publishes on the confirm channel and waits for the confirm, at most `confirmTimeoutMs`. */
+  private confirmed(
+    channel: ConfirmChannel,
+    exchange: string,
+    routingKey: string,
+    content: Buffer,
+    options: Options.Publish,
+  ): Promise<void> {
+    const timeoutMs = this.options.confirmTimeoutMs ?? 5000;
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.logger.warn({ routingKey, timeoutMs }, 'publish not confirmed in time');
+        reject(new BrokerUnavailableError(`RabbitMQ did not confirm the message within ${timeoutMs} ms`));
+      }, timeoutMs);
+      timer.unref();
+      channel.publish(exchange, routingKey, content, options, (err: unknown) => {
+        clearTimeout(timer);
+        if (err) reject(toError(err));
+        else resolve();
+      });
+    });
   }
 
   private async publisherBefore(deadline: number): Promise<ConfirmChannel> {
@@ -188,6 +219,8 @@ export class Broker {
       publisher.on('error', (err: Error) => this.logger.warn({ err }, 'publisher channel error'));
       await assertTopology(publisher, this.options.topology);
       connection.on('error', (err: Error) => this.logger.warn({ err }, 'connection error'));
+      connection.on('blocked', (reason: unknown) => this.onBlocked(connection, String(reason)));
+      connection.on('unblocked', () => this.onUnblocked(connection));
       connection.on('close', () => this.onConnectionLost(connection));
       publisher.on('close', () => {
         if (this.publisher === publisher) this.publisher = undefined;
@@ -216,9 +249,22 @@ export class Broker {
     });
   }
 
+  private onBlocked(connection: ChannelModel, reason: string): void {
+    if (this.connection !== connection) return;
+    this.blockedReason = reason;
+    this.logger.warn({ reason }, 'RabbitMQ blocks publishers; publishes fail fast until it unblocks');
+  }
+
+  private onUnblocked(connection: ChannelModel): void {
+    if (this.connection !== connection) return;
+    this.blockedReason = undefined;
+    this.logger.info('RabbitMQ unblocked publishers');
+  }
+
   private onConnectionLost(connection: ChannelModel): void {
     if (this.connection !== connection) return;
     this.connection = undefined;
+    this.blockedReason = undefined;
     this.publisher = undefined;
     if (this.closing) return;
     this.logger.warn('lost the RabbitMQ connection; reconnecting');

@@ -3,7 +3,18 @@ export class PermanentMessageError extends Error {
   override readonly name = 'PermanentMessageError';
 }
 
-/** Thrown by publish when the broker stays unreachable longer than the publish timeout. */
+/**
+ * Thrown by publish when the broker cannot take the message now: unreachable longer than the
+ * publish timeout, blocking publishers (resource alarm), or not confirming within the deadline.
+ * `retryAfterSeconds` is what an HTTP route answers in `Retry-After` with its 503.
+ */
 export class BrokerUnavailableError extends Error {
   override readonly name = 'BrokerUnavailableError';
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 5,
+  ) {
+    super(message);
+  }
 }

@@ -3,7 +3,14 @@ import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/tes
 import { connect } from 'amqplib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { Broker, PermanentMessageError, queueNames, type BrokerOptions, type MessageContext } from '../src/index.js';
+import {
+  Broker,
+  BrokerUnavailableError,
+  PermanentMessageError,
+  queueNames,
+  type BrokerOptions,
+  type MessageContext,
+} from '../src/index.js';
 
 const QUEUE = 'demo.work';
 const schema = z.strictObject({ n: z.number().int() });
@@ -233,6 +240,39 @@ describe('Broker against RabbitMQ', () => {
     await successor.publishWork(QUEUE, schema, { n: 2 });
     await waitFor(() => (redelivered.length > 0 ? true : undefined));
     expect(redelivered).toEqual([2]);
+  });
+
+  /** The broker's live connection and confirm channel, to play the server's side of a blocked connection. */
+  function internals(broker: Broker): {
+    connection: { emit(event: string, ...args: unknown[]): boolean };
+    publisher: { publish: (...args: unknown[]) => boolean };
+  } {
+    return broker as unknown as ReturnType<typeof internals>;
+  }
+
+  it('fails publishes fast with a Retry-After while RabbitMQ blocks publishers, and publishes again once unblocked', async () => {
+    const broker = await open();
+    internals(broker).connection.emit('blocked', 'low on memory');
+    expect(broker.isBlocked()).toBe(true);
+    const error = await broker.publishWork(QUEUE, schema, { n: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BrokerUnavailableError);
+    expect((error as BrokerUnavailableError).message).toMatch(/blocks publishers \(low on memory\)/);
+    expect((error as BrokerUnavailableError).retryAfterSeconds).toBeGreaterThan(0);
+    internals(broker).connection.emit('unblocked');
+    expect(broker.isBlocked()).toBe(false);
+    await expect(broker.publishWork(QUEUE, schema, { n: 2 })).resolves.toEqual(expect.any(String));
+  });
+
+  it('gives up on a confirm that does not come within the deadline', async () => {
+    const broker = await open({ confirmTimeoutMs: 200 });
+    const { publisher } = internals(broker);
+    const original = publisher.publish.bind(publisher);
+    publisher.publish = () => true;
+    await expect(broker.publishEvent('demo.event', schema, { n: 1 })).rejects.toThrow(
+      /did not confirm the message within 200 ms/,
+    );
+    publisher.publish = original;
+    await broker.publishWork(QUEUE, schema, { n: 3 });
   });
 
   it('fails a publish with BrokerUnavailableError when the broker stays away', async () => {

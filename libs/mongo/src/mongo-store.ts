@@ -14,6 +14,10 @@ export interface MongoOptions {
   readonly collections?: readonly IndexedCollection[];
   /** How long an operation waits for a server before failing (default 5 s). */
   readonly serverSelectionTimeoutMs?: number;
+  /** How long opening a connection may take (default 5 s). */
+  readonly connectTimeoutMs?: number;
+  /** How long a socket may stay silent during an operation before it is dropped (default 120 s). */
+  readonly socketTimeoutMs?: number;
 }
 
 /** An open MongoDB client bound to the service's database. */
@@ -35,7 +39,8 @@ export async function connectMongo(options: MongoOptions): Promise<MongoStore> {
   const client = new MongoClient(options.url, {
     appName: options.appName,
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMs ?? 5000,
-    connectTimeoutMS: 5000,
+    connectTimeoutMS: options.connectTimeoutMs ?? 5000,
+    socketTimeoutMS: options.socketTimeoutMs ?? 120_000,
     retryWrites: false,
   });
   client.on('serverHeartbeatFailed', (event) => logger.warn({ err: event.failure }, 'MongoDB heartbeat failed'));

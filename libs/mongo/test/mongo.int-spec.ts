@@ -85,6 +85,29 @@ describe('MongoDB store', () => {
     expect(await store.db.collection('broken.chunks').countDocuments()).toBe(0);
   });
 
+  it('sets connection, socket and server-selection timeouts (defaults, or as configured)', async () => {
+    expect(store.client.options).toMatchObject({
+      connectTimeoutMS: 5000,
+      socketTimeoutMS: 120_000,
+      serverSelectionTimeoutMS: 5000,
+    });
+    const tuned = await connectMongo({
+      url: environment.mongoUrl,
+      dbName: environment.dbName,
+      appName: 'mongo-test',
+      logger: silent,
+      connectTimeoutMs: 1234,
+      socketTimeoutMs: 5678,
+      serverSelectionTimeoutMs: 910,
+    });
+    expect(tuned.client.options).toMatchObject({
+      connectTimeoutMS: 1234,
+      socketTimeoutMS: 5678,
+      serverSelectionTimeoutMS: 910,
+    });
+    await tuned.close();
+  });
+
   it('fails fast, naming the server, when MongoDB is unreachable', async () => {
     await expect(
       connectMongo({

@@ -9,8 +9,13 @@ import { hostname } from 'node:os';
 export interface InfrastructureRequest {
   readonly config: ServiceSection;
   readonly logger: Logger;
-  readonly mongo: { readonly url: string; readonly dbName: string; readonly collections: readonly IndexedCollection[] };
-  readonly amqp: { readonly url: string; readonly topology: Topology };
+  readonly mongo: {
+    readonly url: string;
+    readonly dbName: string;
+    readonly collections: readonly IndexedCollection[];
+    readonly timeouts?: { readonly connectMs: number; readonly socketMs: number; readonly serverSelectionMs: number };
+  };
+  readonly amqp: { readonly url: string; readonly topology: Topology; readonly confirmTimeoutMs?: number };
 }
 
 /** Open connections to MongoDB and RabbitMQ, with their readiness probes. */
@@ -34,6 +39,11 @@ export async function openInfrastructure(request: InfrastructureRequest): Promis
     appName: config.service.name,
     logger,
     collections: request.mongo.collections,
+    ...(request.mongo.timeouts && {
+      connectTimeoutMs: request.mongo.timeouts.connectMs,
+      socketTimeoutMs: request.mongo.timeouts.socketMs,
+      serverSelectionTimeoutMs: request.mongo.timeouts.serverSelectionMs,
+    }),
   });
   let broker: Broker;
   try {
@@ -42,6 +52,7 @@ export async function openInfrastructure(request: InfrastructureRequest): Promis
       logger,
       connectionName: `${config.service.name}@${hostname()}`,
       topology: request.amqp.topology,
+      ...(request.amqp.confirmTimeoutMs !== undefined && { confirmTimeoutMs: request.amqp.confirmTimeoutMs }),
     });
   } catch (error) {
     await mongo.close();

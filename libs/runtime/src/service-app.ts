@@ -14,8 +14,14 @@ export interface ServiceAppSpec {
 
 /** How a service that stores data and talks to the broker describes itself. */
 export interface ConnectedServiceAppSpec extends ServiceAppSpec {
-  readonly mongo: { readonly url: string; readonly dbName: string };
+  readonly mongo: {
+    readonly url: string;
+    readonly dbName: string;
+    readonly timeouts?: { readonly connectMs: number; readonly socketMs: number; readonly serverSelectionMs: number };
+  };
   readonly amqpUrl: string;
+  /** How long a publish waits for the broker's confirm (default 5 s). */
+  readonly amqpConfirmTimeoutMs?: number;
   readonly collections: readonly IndexedCollection[];
   readonly topology: Topology;
 }
@@ -33,6 +39,7 @@ export async function buildStatelessApp(spec: ServiceAppSpec): Promise<HttpApp> 
     description: spec.description,
     logger: spec.logger ?? serviceLogger(spec.config),
     bodyLimitBytes: spec.config.http.bodyLimitBytes,
+    hardening: spec.config.http.hardening,
   });
 }
 
@@ -48,7 +55,11 @@ export async function buildConnectedApp(
     config: spec.config,
     logger,
     mongo: { ...spec.mongo, collections: spec.collections },
-    amqp: { url: spec.amqpUrl, topology: spec.topology },
+    amqp: {
+      url: spec.amqpUrl,
+      topology: spec.topology,
+      ...(spec.amqpConfirmTimeoutMs !== undefined && { confirmTimeoutMs: spec.amqpConfirmTimeoutMs }),
+    },
   });
   try {
     const app = await createHttpApp({
@@ -57,6 +68,7 @@ export async function buildConnectedApp(
       description: spec.description,
       logger,
       bodyLimitBytes: spec.config.http.bodyLimitBytes,
+      hardening: spec.config.http.hardening,
       readinessChecks: infrastructure.readinessChecks,
     });
     infrastructure.bindTo(app);

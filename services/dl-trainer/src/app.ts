@@ -41,6 +41,7 @@ export async function buildApp(config: DlTrainerConfig, overrides: DlTrainerOver
     logger: overrides.logger,
     mongo: config.mongo,
     amqpUrl: config.amqp.url,
+    amqpConfirmTimeoutMs: config.amqp.confirmTimeoutMs,
     collections: [trainingJobsCollection, jobLeasesCollection, jobOutboxCollection, ...registryCollections],
     topology: dlTrainerTopology,
   });

@@ -35,6 +35,7 @@ export async function buildApp(
     logger: overrides.logger,
     mongo: config.mongo,
     amqpUrl: config.amqp.url,
+    amqpConfirmTimeoutMs: config.amqp.confirmTimeoutMs,
     collections: [
       documentsCollection,
       labelsCollection,

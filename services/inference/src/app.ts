@@ -48,6 +48,7 @@ export async function buildInference(
     logger: overrides.logger,
     mongo: config.mongo,
     amqpUrl: config.amqp.url,
+    amqpConfirmTimeoutMs: config.amqp.confirmTimeoutMs,
     collections: monitoringCollections,
     topology: inferenceTopology(config.models.promotionQueue),
   });

@@ -30,6 +30,7 @@ export async function buildApp(config: ReporterConfig, overrides: ReporterOverri
     logger: overrides.logger,
     mongo: config.mongo,
     amqpUrl: config.amqp.url,
+    amqpConfirmTimeoutMs: config.amqp.confirmTimeoutMs,
     collections: [reportsCollection, reportFilesCollection],
     topology: reporterTopology,
   });

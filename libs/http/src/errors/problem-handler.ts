@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './app-error.js';
 import { httpErrors } from './common-errors.js';
 import { toFieldErrors } from './field-errors.js';
+import { asServiceUnavailable } from '../hardening/unavailable.js';
 
 const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -60,6 +61,12 @@ function sendProblem(reply: FastifyReply, request: FastifyRequest, error: AppErr
 /** Installs the error and not-found handlers: every failure leaves as problem+json, 5xx without internals. */
 export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    const unavailable = asServiceUnavailable(error);
+    if (unavailable) {
+      request.log.warn({ err: error }, 'answered 503: a dependency cannot take the request now');
+      void reply.header('retry-after', String(unavailable.retryAfterSeconds));
+      return sendProblem(reply, request, unavailable.problem);
+    }
     const appError = toAppError(error);
     if (appError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: appError.code, status: appError.statusCode }, appError.message);

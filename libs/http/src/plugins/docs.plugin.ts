@@ -20,7 +20,11 @@ export const docsPlugin = fp(
       },
       transform: openApiTransform,
     });
-    await app.register(swaggerUi, { routePrefix: '/docs' });
+    await app.register(swaggerUi, {
+      routePrefix: '/docs',
+      staticCSP: true,
+      transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
+    });
     app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
   },
   { name: 'mlops-docs', fastify: '5.x' },
