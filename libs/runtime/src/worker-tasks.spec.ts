@@ -55,8 +55,8 @@ describe('serveTasks', () => {
     const worker = served(async (_payload, context) => {
       context.emit('started');
       const answer = await context.call('first');
-      const failure = await context.call('second').catch((error: unknown) => error as Error & { code?: string });
-      return { answer, failure: `${failure.message}/${failure.code}` };
+      const failure = (await context.call('second').catch((error: unknown) => error)) as Error & { code?: string };
+      return { answer, failure: `${failure.message}/${failure.code ?? ''}` };
     });
     await worker.next();
     worker.send({ kind: 'task', id: 7, payload: null });
