@@ -100,3 +100,5 @@ export {
   type LearningCurve,
   type LearningCurveEpoch,
 } from './evaluation/index.js';
+/** Hyperparameter search: search spaces over config pointers, random and TPE samplers, pruners, study analysis. */
+export * from './hpo/index.js';
