@@ -88,6 +88,7 @@ export async function buildApp(
     {
       broker,
       documents,
+      labels,
       bucket,
       recognition: createServiceClient(recognitionRoutes, { baseUrl: recognitionUrl, timeoutMs }),
       analyzer: nlpTextAnalyzer(createServiceClient(nlpRoutes, { baseUrl: nlpUrl, timeoutMs }), timeoutMs),

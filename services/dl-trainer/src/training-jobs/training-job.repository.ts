@@ -15,6 +15,8 @@ export interface TrainingJobDocument {
   error?: { code: string; message: string };
   /** Set by `:cancel` on a running job; the executor stops after the current epoch. */
   cancelRequestedAt?: Date;
+  /** When the outcome event (`training.completed` or `training.failed`) was confirmed; unset until then. */
+  announcedAt?: Date;
 }
 
 /**
@@ -151,6 +153,11 @@ export class TrainingJobRepository {
       { returnDocument: 'after' },
     );
     return fromStored(job);
+  }
+
+  /** Records that the outcome event of the finished job was confirmed. */
+  async markAnnounced(id: string, now = new Date()): Promise<void> {
+    await this.jobs.updateOne({ _id: id }, { $set: { announcedAt: now } });
   }
 
   /** Puts a running job back in the queue after a transient failure; called by the lease holder only. */

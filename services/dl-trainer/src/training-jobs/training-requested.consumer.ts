@@ -40,6 +40,20 @@ async function publishFinished(broker: Broker, job: TrainingJobDocument, request
   );
 }
 
+/**
+ * Publishes the finished job's event, then marks it announced. The outcome is written first and
+ * the message acked last, so a crash between the two is healed by the redelivered message: it
+ * finds the job finished but unannounced and publishes again (same message id).
+ */
+async function announceFinished(
+  deps: TrainingConsumerDeps,
+  job: TrainingJobDocument,
+  requestId: string | undefined,
+): Promise<void> {
+  await publishFinished(deps.broker, job, requestId);
+  await deps.jobs.markAnnounced(job._id);
+}
+
 /** Keeps the lease alive while the executor runs; aborts the run when the lease is lost. Stopping waits for a renewal in flight. */
 function keepLease(deps: TrainingConsumerDeps, lease: HeldLease, abort: AbortController): () => Promise<void> {
   let pending: Promise<void> = Promise.resolve();
@@ -108,6 +122,8 @@ export async function handleTrainingRequested(
   const job = lease ? await deps.jobs.markRunning(message.jobId) : undefined;
   if (!lease || !job) {
     logger.info({ status: current?.status }, 'job finished or held by a live worker; message acknowledged');
+    if (current && isFinished(current) && current.attempts > 0 && !current.announcedAt)
+      await announceFinished(deps, current, context.requestId);
     return;
   }
   logger.info({ attempt: job.attempts, leaseGeneration: lease.generation }, 'training job started');
@@ -132,7 +148,7 @@ export async function handleTrainingRequested(
     throw outcome.error;
   }
   const finished = await deps.jobs.finish(message.jobId, outcome);
-  if (finished) await publishFinished(deps.broker, finished, context.requestId);
+  if (finished) await announceFinished(deps, finished, context.requestId);
   logger.info(
     { status: outcome.status, ...(outcome.status === 'failed' ? { error: outcome.error } : {}) },
     'training job finished',

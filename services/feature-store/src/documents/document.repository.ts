@@ -1,6 +1,7 @@
 import type { DocumentStatus } from '@mlops/contracts';
 import { defineCollection, isDuplicateKeyError } from '@mlops/mongo';
 import type { Collection, Db, Filter } from 'mongodb';
+import type { StoredLabel } from '../labels/label.repository.js';
 
 /** Where a document's bytes came from. */
 export interface DocumentSource {
@@ -26,6 +27,13 @@ export interface DocumentRecord {
   language?: string;
   features?: Record<string, unknown>;
   error?: { code: string; message: string };
+  /**
+   * Labels sent with the document, stored in the same insert and removed once they are in the
+   * labels collection: a crash between the two writes leaves them here for processing to finish.
+   */
+  pendingLabels?: Record<string, StoredLabel>;
+  /** When `document.ready` or `document.failed` was confirmed for the current status; unset until then. */
+  announcedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -146,6 +154,17 @@ export class DocumentRepository {
         ...(unset.length ? { $unset: Object.fromEntries(unset.map((key) => [key, ''])) } : {}),
       },
     );
+  }
+
+  /** Removes the pending labels of documents whose labels are now stored. */
+  async clearPendingLabels(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.documents.updateMany({ _id: { $in: [...ids] } }, { $unset: { pendingLabels: '' } });
+  }
+
+  /** Records that the outcome event of the document's current status was confirmed. */
+  async markAnnounced(id: string): Promise<void> {
+    await this.documents.updateOne({ _id: id }, { $set: { announcedAt: new Date() } });
   }
 
   /** Ids of documents still `received` or `processing` whose last change is older than `before`. */

@@ -22,8 +22,24 @@ export function textSha256(text: string): string {
 }
 
 /**
+ * Writes the labels of new documents to the labels collection, then removes their copy from the
+ * documents (`pendingLabels`, stored with the document in one insert). A crash between the two
+ * leaves the copy, which processing writes again (idempotently) before it works on the document.
+ */
+export async function storeLabelsOfNew(
+  deps: { documents: DocumentRepository; labels: LabelRepository },
+  entries: readonly { documentId: string; labels: Readonly<Record<string, StoredLabel>> }[],
+): Promise<void> {
+  const labelled = entries.filter((entry) => Object.keys(entry.labels).length > 0);
+  if (labelled.length === 0) return;
+  await deps.labels.addForNew(labelled);
+  await deps.documents.clearPendingLabels(labelled.map((entry) => entry.documentId));
+}
+
+/**
  * Stores text records as documents, once per distinct text (the same text returns the existing
- * document, `duplicate: true`), in one insert per batch, and dispatches the new ones to
+ * document, `duplicate: true`), in one insert per batch with their labels, then the labels apart
+ * (see `storeLabelsOfNew`), and dispatches the new ones to
  * processing with their confirms awaited together.
  */
 export async function ingestTextRecords(
@@ -36,6 +52,7 @@ export async function ingestTextRecords(
   const receipts = await deps.documents.insertManyOnce(
     records.map((record) => {
       const sha256 = textSha256(record.text);
+      const labels = labelsFrom(record, labelledBy, now);
       return {
         _id: randomUUID(),
         sha256,
@@ -45,6 +62,7 @@ export async function ingestTextRecords(
         metadata: record.metadata ?? {},
         text: record.text,
         textSha256: sha256,
+        ...(Object.keys(labels).length > 0 ? { pendingLabels: labels } : {}),
         createdAt: now,
         updatedAt: now,
       };
@@ -54,9 +72,13 @@ export async function ingestTextRecords(
     const record = records[index];
     return receipt.duplicate || !record ? [] : [{ id: receipt.document._id, record }];
   });
-  await deps.labels.addForNew(
-    created.map(({ id, record }) => ({ documentId: id, labels: labelsFrom(record, labelledBy, now) })),
+  const unfinished = receipts.flatMap(({ document, duplicate }) =>
+    duplicate && document.pendingLabels ? [{ documentId: document._id, labels: document.pendingLabels }] : [],
   );
+  await storeLabelsOfNew(deps, [
+    ...created.map(({ id, record }) => ({ documentId: id, labels: labelsFrom(record, labelledBy, now) })),
+    ...unfinished,
+  ]);
   await Promise.all(created.map(({ id }) => deps.dispatch(id, requestId)));
   return receipts;
 }

@@ -7,7 +7,7 @@ import type { GridFSBucket, ObjectId } from 'mongodb';
 import { featureStoreErrors } from '../errors.js';
 import type { LabelRepository, StoredLabel } from '../labels/label.repository.js';
 import type { DocumentRecord, DocumentRepository } from './document.repository.js';
-import type { ProcessingDispatcher, Receipt } from './ingest-records.usecase.js';
+import { storeLabelsOfNew, type ProcessingDispatcher, type Receipt } from './ingest-records.usecase.js';
 import { SNIFF_BYTES, sniffMediaType } from './type-sniffer.js';
 
 /** One file of a multipart upload, as the multipart parser hands it over. */
@@ -83,6 +83,7 @@ export async function storeUploadedFile(
     status: 'received',
     attempts: 0,
     metadata: context.metadata,
+    ...(Object.keys(labels).length > 0 ? { pendingLabels: labels } : {}),
     createdAt: now,
     updatedAt: now,
   };
@@ -90,7 +91,7 @@ export async function storeUploadedFile(
   if (receipt.duplicate) {
     await discard(deps.bucket, stored.id);
   } else {
-    await deps.labels.addForNew([{ documentId: receipt.document._id, labels }]);
+    await storeLabelsOfNew(deps, [{ documentId: receipt.document._id, labels }]);
     await deps.dispatch(receipt.document._id, context.requestId);
   }
   return receipt;

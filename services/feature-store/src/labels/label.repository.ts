@@ -43,14 +43,24 @@ export class LabelRepository {
     }
   }
 
-  /** Stores the labels of newly stored documents, all in one insert. */
+  /**
+   * Stores the labels of newly stored documents, all in one insert. Idempotent: a label already
+   * stored for a (document, task) is kept as it is (written again after a crash, or relabelled since).
+   */
   async addForNew(
     entries: readonly { documentId: string; labels: Readonly<Record<string, StoredLabel>> }[],
   ): Promise<void> {
     const docs = entries.flatMap(({ documentId, labels }) =>
       Object.entries(labels).map(([task, label]) => ({ _id: `${documentId}:${task}`, documentId, task, ...label })),
     );
-    if (docs.length > 0) await this.labels.insertMany(docs, { ordered: false });
+    if (docs.length === 0) return;
+    try {
+      await this.labels.insertMany(docs, { ordered: false });
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: { code?: number }[] | { code?: number } }).writeErrors;
+      const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+      if (list.length === 0 || !list.every(isDuplicateKeyError)) throw error;
+    }
   }
 
   /** The labels of each given document, by task. */

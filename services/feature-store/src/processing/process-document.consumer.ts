@@ -12,7 +12,8 @@ import type { Broker, MessageContext } from '@mlops/messaging';
 import { downloadStream } from '@mlops/mongo';
 import { ObjectId, type GridFSBucket } from 'mongodb';
 import type { DocumentRecord, DocumentRepository } from '../documents/document.repository.js';
-import { textSha256 } from '../documents/ingest-records.usecase.js';
+import { storeLabelsOfNew, textSha256 } from '../documents/ingest-records.usecase.js';
+import type { LabelRepository } from '../labels/label.repository.js';
 import { failureMessage, finalFailureOf } from './processing-errors.js';
 import type { TextAnalyzer } from './text-analyzer.js';
 
@@ -20,6 +21,7 @@ import type { TextAnalyzer } from './text-analyzer.js';
 export interface ProcessingDeps {
   readonly broker: Broker;
   readonly documents: DocumentRepository;
+  readonly labels: LabelRepository;
   readonly bucket: GridFSBucket;
   readonly recognition: ServiceClient<typeof recognitionRoutes>;
   readonly analyzer: TextAnalyzer;
@@ -88,10 +90,29 @@ async function fail(
   doc: DocumentRecord,
   error: { code: string; message: string },
   context: MessageContext,
-): Promise<void> {
-  await deps.documents.update(doc._id, { status: 'failed', error });
-  await publishOutcome(deps, { ...doc, status: 'failed', error }, 'failed', context.requestId);
+): Promise<DocumentRecord> {
+  await deps.documents.update(doc._id, { status: 'failed', error }, ['announcedAt']);
   context.logger.warn({ documentId: doc._id, error }, 'document failed');
+  return { ...doc, status: 'failed', error };
+}
+
+/**
+ * Publishes the outcome event of a settled document, then marks it announced. The status is
+ * written first and the message acked last, so a crash between the two writes is healed by the
+ * redelivered message: it finds the document settled but unannounced and publishes again
+ * (same message id, so consumers can drop the copy).
+ */
+async function announce(deps: ProcessingDeps, doc: DocumentRecord, requestId: string | undefined): Promise<void> {
+  if (doc.status !== 'ready' && doc.status !== 'failed') return;
+  await publishOutcome(deps, doc, doc.status, requestId);
+  await deps.documents.markAnnounced(doc._id);
+}
+
+/** Writes labels a crash left in the document (see `storeLabelsOfNew`) before working on it. */
+async function finishPendingLabels(deps: ProcessingDeps, doc: DocumentRecord, logger: Logger): Promise<void> {
+  if (!doc.pendingLabels) return;
+  await storeLabelsOfNew(deps, [{ documentId: doc._id, labels: doc.pendingLabels }]);
+  logger.info({ documentId: doc._id, tasks: Object.keys(doc.pendingLabels) }, 'pending labels stored');
 }
 
 /**
@@ -99,7 +120,8 @@ async function fail(
  * `ready` with text, language and features, or `failed` with the reason. A file the recogniser
  * refuses fails at once; an unreachable upstream is retried with growing delays (the message
  * goes back through the retry queue) until the attempts are spent, so documents caught by an
- * outage finish once the upstream is back. Idempotent: a ready or failed document is left alone.
+ * outage finish once the upstream is back. Idempotent: a ready or failed document is not worked on
+ * again, only announced if a crash came between its status and its event.
  */
 export async function processDocument(
   deps: ProcessingDeps,
@@ -107,13 +129,16 @@ export async function processDocument(
   context: MessageContext,
 ): Promise<void> {
   const doc = await deps.documents.findById(documentId);
+  if (doc) await finishPendingLabels(deps, doc, context.logger);
   if (!doc || doc.status === 'ready' || doc.status === 'failed') {
     context.logger.info({ documentId, status: doc?.status }, 'nothing to process');
+    if (doc && !doc.announcedAt) await announce(deps, doc, context.requestId);
     return;
   }
   const attempts = doc.attempts + 1;
   await deps.documents.update(documentId, { status: 'processing', attempts });
   const current = { ...doc, attempts };
+  let settled: DocumentRecord;
   try {
     const { text, features } = await extract(deps, current, context.requestId);
     const analysis = await deps.analyzer.analyze(text, context.requestId);
@@ -124,21 +149,25 @@ export async function processDocument(
       language: analysis.language,
       features: { ...features, analysis: analysis.features },
     };
-    await deps.documents.update(documentId, ready, ['error']);
-    await publishOutcome(deps, { ...current, ...ready }, 'ready', context.requestId);
+    await deps.documents.update(documentId, ready, ['error', 'announcedAt']);
+    settled = { ...current, ...ready };
   } catch (error) {
     const final = finalFailureOf(error);
     if (final) {
-      await fail(deps, current, final, context);
-      return;
+      settled = await fail(deps, current, final, context);
+    } else if (context.attempt >= deps.maxAttempts) {
+      settled = await fail(
+        deps,
+        current,
+        { code: 'DOCUMENT_PROCESSING_EXHAUSTED', message: failureMessage(error) },
+        context,
+      );
+    } else {
+      await deps.documents.update(documentId, { status: 'received' });
+      throw error;
     }
-    if (context.attempt >= deps.maxAttempts) {
-      await fail(deps, current, { code: 'DOCUMENT_PROCESSING_EXHAUSTED', message: failureMessage(error) }, context);
-      return;
-    }
-    await deps.documents.update(documentId, { status: 'received' });
-    throw error;
   }
+  await announce(deps, settled, context.requestId);
 }
 
 /** Starts consuming `documents.process`. */
