@@ -2,6 +2,7 @@
 import './plugins/metrics.plugin.js';
 
 export { createHttpApp, type HttpApp } from './create-app.js';
+export { asAttachment, servedType } from './hardening/served-document.js';
 export type { HardeningOptions } from './hardening/hardening-options.js';
 export { listenWithGracefulShutdown } from './graceful-shutdown.js';
 export { AppError, defineError, defineErrors, type AppErrorFactory } from './errors/app-error.js';

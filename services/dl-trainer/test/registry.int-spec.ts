@@ -5,7 +5,7 @@ import { EVENTS_EXCHANGE, type AliasMove, type ModelVersion } from '@mlops/contr
 import type { HttpApp } from '@mlops/http';
 import { createLogger } from '@mlops/logger';
 import { Broker } from '@mlops/messaging';
-import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
+import { createTestEnvironment, waitFor, type TestEnvironment, testKeyVerifier, withTestKey } from '@mlops/testing';
 import { connect, type ChannelModel } from 'amqplib';
 import { Binary, MongoClient, type Db } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,8 +64,11 @@ describe('model registry over MongoDB (GridFS) and RabbitMQ', () => {
 
   beforeAll(async () => {
     environment = await createTestEnvironment('dl-trainer registry');
-    app = await buildApp(
-      loadDlTrainerConfig({ ...environment.env, SHUTDOWN_TIMEOUT_MS: '500', REGISTRY_EVENT_SWEEP_MS: '200' }),
+    app = withTestKey(
+      await buildApp(
+        loadDlTrainerConfig({ ...environment.env, SHUTDOWN_TIMEOUT_MS: '500', REGISTRY_EVENT_SWEEP_MS: '200' }),
+        { keyVerifier: testKeyVerifier },
+      ),
     );
     client = await MongoClient.connect(environment.mongoUrl);
     db = client.db(environment.dbName);
@@ -184,6 +187,31 @@ describe('model registry over MongoDB (GridFS) and RabbitMQ', () => {
       messageId: 'model.registered:described:1',
       body: { name: 'described', version: 1, source: 'training', folderChecksum: version.folderChecksum },
     });
+  });
+
+  it('serves files and tarballs as attachments, never an active type inline', async () => {
+    const base = folderInput('served');
+    await registerModelVersion(registry, {
+      ...base,
+      files: [
+        ...base.files,
+        { path: 'notes/readme.html', content: Buffer.from('<script>alert(1)</script>') },
+        { path: 'plot.svg', content: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') },
+      ],
+    });
+    for (const path of ['notes/readme.html', 'plot.svg']) {
+      const file = await app.inject({ method: 'GET', url: `/v1/models/served/versions/1/files/${path}` });
+      expect(file.statusCode).toBe(200);
+      expect(file.headers['content-type']).toBe('application/octet-stream');
+      expect(file.headers['content-disposition']).toMatch(/^attachment; filename="(readme\.html|plot\.svg)"$/);
+      expect(file.headers['x-content-type-options']).toBe('nosniff');
+    }
+    const words = await app.inject({ method: 'GET', url: '/v1/models/served/versions/1/files/vocab/words.txt' });
+    expect(words.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(words.headers['content-disposition']).toBe('attachment; filename="words.txt"');
+    const tarball = await app.inject({ method: 'GET', url: '/v1/models/served/versions/1/artifact.tar.gz' });
+    expect(tarball.headers['content-disposition']).toBe('attachment; filename="served-1.tar.gz"');
+    expect(tarball.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('exports a version as .tar.gz that imports elsewhere with the same folder checksum', async () => {
@@ -622,14 +650,17 @@ describe('model registry over MongoDB (GridFS) and RabbitMQ', () => {
   });
 
   it('refuses uploads and folders over the configured limits, storing nothing', async () => {
-    const small = await buildApp(
-      loadDlTrainerConfig({
-        ...environment.env,
-        SHUTDOWN_TIMEOUT_MS: '500',
-        REGISTRY_MAX_IMPORT_BYTES: '4096',
-        REGISTRY_MAX_FOLDER_BYTES: '100000',
-        REGISTRY_MAX_FILES: '3',
-      }),
+    const small = withTestKey(
+      await buildApp(
+        loadDlTrainerConfig({
+          ...environment.env,
+          SHUTDOWN_TIMEOUT_MS: '500',
+          REGISTRY_MAX_IMPORT_BYTES: '4096',
+          REGISTRY_MAX_FOLDER_BYTES: '100000',
+          REGISTRY_MAX_FILES: '3',
+        }),
+        { keyVerifier: testKeyVerifier },
+      ),
     );
     try {
       const filesBefore = await storedFileCount();

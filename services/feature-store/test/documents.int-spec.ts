@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { HttpApp } from '@mlops/http';
-import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
+import { createTestEnvironment, waitFor, type TestEnvironment, testKeyVerifier, withTestKey } from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadFeatureStoreConfig } from '../src/config.js';
@@ -33,14 +33,17 @@ describe('feature-store documents, labels and imports', () => {
 
   beforeAll(async () => {
     environment = await createTestEnvironment('feature-store documents');
-    app = await buildApp(
-      loadFeatureStoreConfig({
-        ...environment.env,
-        RECOGNITION_URL: 'http://127.0.0.1:9',
-        NLP_URL: 'http://127.0.0.1:9',
-        PROCESSING_MAX_ATTEMPTS: '1',
-        FEATURE_STORE_MAX_FILE_BYTES: '4096',
-      }),
+    app = withTestKey(
+      await buildApp(
+        loadFeatureStoreConfig({
+          ...environment.env,
+          RECOGNITION_URL: 'http://127.0.0.1:9',
+          NLP_URL: 'http://127.0.0.1:9',
+          PROCESSING_MAX_ATTEMPTS: '1',
+          FEATURE_STORE_MAX_FILE_BYTES: '4096',
+        }),
+        { keyVerifier: testKeyVerifier },
+      ),
     );
   });
 
@@ -96,6 +99,31 @@ describe('feature-store documents, labels and imports', () => {
     });
     const content = await app.inject({ method: 'GET', url: `/v1/documents/${first?.id ?? ''}/content` });
     expect(content.rawPayload.equals(PNG_1X1)).toBe(true);
+  });
+
+  it('serves an uploaded original as an attachment under a safe name, never HTML or SVG inline', async () => {
+    const html = Buffer.from(`<!doctype html><html><body><script>alert("${randomUUID()}")</script></body></html>`);
+    const svg = Buffer.from(
+      `<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert('${randomUUID()}')"/>`,
+    );
+    const body = multipartBody([
+      { kind: 'file', name: 'file', filename: '../evil page.html', type: 'text/html', content: html },
+      { kind: 'file', name: 'file', filename: 'drawing.svg', type: 'image/svg+xml', content: svg },
+    ]);
+    const response = await app.inject({ method: 'POST', url: '/v1/documents', ...body });
+    expect(response.statusCode).toBe(201);
+    const [page, drawing] = response.json<{ items: Receipt[] }>().items;
+    for (const [receipt, name, bytes] of [
+      [page, 'evil-page.html', html],
+      [drawing, 'drawing.svg', svg],
+    ] as const) {
+      const content = await app.inject({ method: 'GET', url: `/v1/documents/${receipt?.id ?? ''}/content` });
+      expect(content.statusCode).toBe(200);
+      expect(content.headers['content-type']).not.toMatch(/html|svg|xml|javascript/);
+      expect(content.headers['content-disposition']).toMatch(new RegExp(`^attachment; filename="${name}"`));
+      expect(content.headers['x-content-type-options']).toBe('nosniff');
+      expect(content.rawPayload.equals(bytes)).toBe(true);
+    }
   });
 
   it('recognises plain text and e-mails from their bytes', async () => {

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import { registryRoutes } from '@mlops/contracts';
-import { registerRoute, type HttpApp } from '@mlops/http';
+import { asAttachment, registerRoute, type HttpApp } from '@mlops/http';
 import { folderTarball } from './folder-tarball.writer.js';
 import { importModelFolder } from './import-folder.usecase.js';
 import type { ModelRegistry } from './model-registry.js';
@@ -66,8 +66,7 @@ export async function registerArtifactRoutes(app: HttpApp, registry: ModelRegist
     const file = doc.files.find((candidate) => candidate.path === path);
     if (!file) throw registryErrors.fileNotFound(`version ${version} of ${name} has no file ${path}`);
     await registry.artifacts.verify(file);
-    return reply
-      .type(mediaTypeOf(path))
+    return asAttachment(reply, { filename: path, mediaType: mediaTypeOf(path) })
       .header('content-length', file.size)
       .header('etag', `"${file.sha256}"`)
       .header('cache-control', IMMUTABLE)
@@ -78,9 +77,7 @@ export async function registerArtifactRoutes(app: HttpApp, registry: ModelRegist
     const { name, version } = request.params;
     const doc = await requireVersion(registry, name, version);
     for (const file of doc.files) await registry.artifacts.verify(file);
-    return reply
-      .type('application/gzip')
-      .header('content-disposition', `attachment; filename="${name}-${version}.tar.gz"`)
+    return asAttachment(reply, { filename: `${name}-${version}.tar.gz`, mediaType: 'application/gzip' })
       .header('x-folder-checksum', doc.folderChecksum)
       .header('etag', `W/"${doc.folderChecksum}"`)
       .header('cache-control', IMMUTABLE)

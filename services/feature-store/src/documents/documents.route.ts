@@ -1,6 +1,6 @@
 import type {} from '@fastify/multipart';
 import { featureStoreRoutes } from '@mlops/contracts';
-import { parseOrThrow, positionAfter, registerRoute, toPage, type HttpApp } from '@mlops/http';
+import { asAttachment, parseOrThrow, positionAfter, registerRoute, toPage, type HttpApp } from '@mlops/http';
 import { downloadStream } from '@mlops/mongo';
 import { ObjectId, type GridFSBucket } from 'mongodb';
 import { z } from 'zod';
@@ -59,8 +59,10 @@ export function registerDocumentRoutes(app: HttpApp, deps: DocumentRoutesDeps): 
     const document = await deps.documents.findById(request.params.id);
     if (!document) throw featureStoreErrors.documentNotFound(`no document ${request.params.id}`);
     if (document.source.fileId) {
-      return reply
-        .type(document.source.detectedType)
+      return asAttachment(reply, {
+        filename: document.source.filename ?? `document-${document._id}`,
+        mediaType: document.source.detectedType,
+      })
         .header('content-length', document.source.size)
         .send(downloadStream(deps.bucket, new ObjectId(document.source.fileId)));
     }

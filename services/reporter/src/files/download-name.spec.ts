@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { attachment, comparisonName, downloadName, runReportName, tablesName } from './download-name.js';
+import { comparisonName, downloadName, runReportName, tablesName } from './download-name.js';
 
 describe('download names', () => {
   it('names run reports, tables and comparisons after the model and versions', () => {
     expect(runReportName('spam-filter', 4)).toBe('spam-filter-v4-report.pdf');
     expect(tablesName('spam-filter', 4)).toBe('spam-filter-v4-tables.zip');
     expect(comparisonName('topics.v2', 3, 5)).toBe('topics.v2-v5-vs-v3.pdf');
-    expect(attachment('topics-v1-report.pdf')).toBe('attachment; filename="topics-v1-report.pdf"');
   });
 
   it('keeps only letters, digits, dots, underscores and dashes, with no leading dot or dash', () => {

@@ -16,11 +16,6 @@ export function downloadName(stem: string, extension: string): string {
   return `${cleaned || 'report'}.${extension.replace(UNSAFE, '')}`;
 }
 
-/** `Content-Disposition` for a download saved under `filename` (already safe: quoted as is). */
-export function attachment(filename: string): string {
-  return `attachment; filename="${filename}"`;
-}
-
 /** The file name of a version's run report: `<model>-v<version>-report.pdf`. */
 export function runReportName(model: string, version: number): string {
   return downloadName(`${model}-v${version}-report`, 'pdf');

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { asAttachment } from '@mlops/http';
 import { reporterErrors } from '../errors.js';
 import {
   contentRange,
@@ -8,7 +9,6 @@ import {
   rangeAllowed,
   type RangeRequest,
 } from './byte-range.js';
-import { attachment } from './download-name.js';
 
 /** The part of a fastify reply a file answer uses. */
 export interface FileReply {
@@ -59,8 +59,7 @@ export function sendFile<R extends FileReply>(reply: R, headers: FileRequestHead
       `the file has ${file.size} bytes; the range ${headers.range ?? ''} holds none of them`,
     );
   }
-  reply.header('content-disposition', attachment(file.filename));
-  reply.type(file.mediaType);
+  asAttachment(reply, file);
   if (request.kind === 'range') {
     const { range } = request;
     reply.code(206);
