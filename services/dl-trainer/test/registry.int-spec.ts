@@ -5,7 +5,7 @@ import { EVENTS_EXCHANGE, type AliasMove, type ModelVersion } from '@mlops/contr
 import type { HttpApp } from '@mlops/http';
 import { createLogger } from '@mlops/logger';
 import { Broker } from '@mlops/messaging';
-import { createTestEnvironment, waitFor, type TestEnvironment, testKeyVerifier, withTestKey } from '@mlops/testing';
+import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
 import { connect, type ChannelModel } from 'amqplib';
 import { Binary, MongoClient, type Db } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,11 +64,8 @@ describe('model registry over MongoDB (GridFS) and RabbitMQ', () => {
 
   beforeAll(async () => {
     environment = await createTestEnvironment('dl-trainer registry');
-    app = withTestKey(
-      await buildApp(
-        loadDlTrainerConfig({ ...environment.env, SHUTDOWN_TIMEOUT_MS: '500', REGISTRY_EVENT_SWEEP_MS: '200' }),
-        { keyVerifier: testKeyVerifier },
-      ),
+    app = await buildApp(
+      loadDlTrainerConfig({ ...environment.env, SHUTDOWN_TIMEOUT_MS: '500', REGISTRY_EVENT_SWEEP_MS: '200' }),
     );
     client = await MongoClient.connect(environment.mongoUrl);
     db = client.db(environment.dbName);
@@ -650,17 +647,14 @@ describe('model registry over MongoDB (GridFS) and RabbitMQ', () => {
   });
 
   it('refuses uploads and folders over the configured limits, storing nothing', async () => {
-    const small = withTestKey(
-      await buildApp(
-        loadDlTrainerConfig({
-          ...environment.env,
-          SHUTDOWN_TIMEOUT_MS: '500',
-          REGISTRY_MAX_IMPORT_BYTES: '4096',
-          REGISTRY_MAX_FOLDER_BYTES: '100000',
-          REGISTRY_MAX_FILES: '3',
-        }),
-        { keyVerifier: testKeyVerifier },
-      ),
+    const small = await buildApp(
+      loadDlTrainerConfig({
+        ...environment.env,
+        SHUTDOWN_TIMEOUT_MS: '500',
+        REGISTRY_MAX_IMPORT_BYTES: '4096',
+        REGISTRY_MAX_FOLDER_BYTES: '100000',
+        REGISTRY_MAX_FILES: '3',
+      }),
     );
     try {
       const filesBefore = await storedFileCount();

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { HttpApp } from '@mlops/http';
-import { createTestEnvironment, waitFor, type TestEnvironment, testKeyVerifier, withTestKey } from '@mlops/testing';
+import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadFeatureStoreConfig } from '../src/config.js';
@@ -33,17 +33,14 @@ describe('feature-store documents, labels and imports', () => {
 
   beforeAll(async () => {
     environment = await createTestEnvironment('feature-store documents');
-    app = withTestKey(
-      await buildApp(
-        loadFeatureStoreConfig({
-          ...environment.env,
-          RECOGNITION_URL: 'http://127.0.0.1:9',
-          NLP_URL: 'http://127.0.0.1:9',
-          PROCESSING_MAX_ATTEMPTS: '1',
-          FEATURE_STORE_MAX_FILE_BYTES: '4096',
-        }),
-        { keyVerifier: testKeyVerifier },
-      ),
+    app = await buildApp(
+      loadFeatureStoreConfig({
+        ...environment.env,
+        RECOGNITION_URL: 'http://127.0.0.1:9',
+        NLP_URL: 'http://127.0.0.1:9',
+        PROCESSING_MAX_ATTEMPTS: '1',
+        FEATURE_STORE_MAX_FILE_BYTES: '4096',
+      }),
     );
   });
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EVENTS, WORK_QUEUES, trainingFinishedEventSchema, type Report } from '@mlops/contracts';
 import type { HttpApp } from '@mlops/http';
-import { createTestEnvironment, waitFor, type TestEnvironment, testKeyVerifier, withTestKey } from '@mlops/testing';
+import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
 import { strFromU8, unzipSync } from 'fflate';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,18 +115,16 @@ beforeAll(async () => {
   store.put(DATASET.name, DATASET.version, rows);
   events = await listenToReportEvents(environment);
   mongo = new MongoClient(environment.mongoUrl);
-  app = withTestKey(
-    await buildApp(
-      loadReporterConfig({
-        ...environment.env,
-        REGISTRY_URL: registryUrl,
-        FEATURE_STORE_URL: featureStoreUrl,
-        PUBLIC_URL: `${PUBLIC_URL}/`,
-        RENDER_MAX_ATTEMPTS: '2',
-        RENDER_RETRY_DELAY_MS: '100',
-      }),
-      { compareGate: gate, keyVerifier: testKeyVerifier },
-    ),
+  app = await buildApp(
+    loadReporterConfig({
+      ...environment.env,
+      REGISTRY_URL: registryUrl,
+      FEATURE_STORE_URL: featureStoreUrl,
+      PUBLIC_URL: `${PUBLIC_URL}/`,
+      RENDER_MAX_ATTEMPTS: '2',
+      RENDER_RETRY_DELAY_MS: '100',
+    }),
+    { compareGate: gate },
   );
 }, 240_000);
 
