@@ -1,3 +1,4 @@
+/* global db, print -- mongosh, which runs this file, provides them */
 // Runs once, when the mongo data volume is initialised (docker-entrypoint-initdb.d), as the
 // root user of MONGO_INITDB_ROOT_USERNAME. Creates one user per service, each limited to
 // readWrite on its own database; the passwords come from the container's environment, so
