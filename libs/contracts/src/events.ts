@@ -9,6 +9,9 @@ export const trainingFinishedEventSchema = z.object({
   attempts: z.number().int().min(1),
   finishedAt: z.iso.datetime(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** Present on a study's trial jobs. */
+  studyId: z.uuid().optional(),
+  trialNumber: z.number().int().min(0).optional(),
 });
 
 /** Fact published after each training epoch (`training.progress`); message id `<jobId>:progress:<epoch>`. */
@@ -25,6 +28,9 @@ export const trainingProgressEventSchema = z.object({
   epochSeconds: z.number().min(0),
   /** Seconds until `epochs` at the mean epoch time so far; early stopping may end sooner. */
   etaSeconds: z.number().min(0),
+  /** Present on a study's trial jobs. */
+  studyId: z.uuid().optional(),
+  trialNumber: z.number().int().min(0).optional(),
 });
 
 /** Fact published when a model version is registered (`model.registered`); message id `model.registered:<name>:<version>`. */

@@ -37,7 +37,9 @@ export {
  * builds or reads descriptors.
  */
 export type { HttpMethod, RouteScope, StreamedResponse } from './route.js';
-export { registryRoutes, trainingJobRoutes } from './routes/dl-trainer.routes.js';
+export { registryRoutes, studyRoutes, trainingJobRoutes } from './routes/dl-trainer.routes.js';
+export * from './study.js';
+export * from './study-space.js';
 export { featureStoreRoutes } from './routes/feature-store.routes.js';
 export { nlpRoutes } from './routes/nlp.routes.js';
 export { recognitionRoutes } from './routes/document-recognition.routes.js';

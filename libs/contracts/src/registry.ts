@@ -75,6 +75,8 @@ export const modelLineageSchema = z.strictObject({
   datasetVersion: z.number().int().min(1),
   datasetContentHash: sha256Schema,
   runId: z.string().min(1).max(128).optional(),
+  /** The study and trial whose training job produced the version, when a study did. */
+  study: z.strictObject({ id: z.uuid(), trialNumber: z.number().int().min(0) }).optional(),
 });
 export type ModelLineage = z.infer<typeof modelLineageSchema>;
 

@@ -30,7 +30,10 @@ export const trainingJobRequestSchema = z.strictObject({
    * envelope only requires an object.
    */
   config: z.record(z.string(), z.unknown()).default({}),
+  /** Set by dl-trainer to the owner of the submitting key; a value sent in the body is replaced. */
   requestedBy: z.string().min(1).max(128).optional(),
+  /** Set by dl-trainer's study driver on a study's trial jobs: `training.*` events carry it. */
+  study: z.strictObject({ id: z.uuid(), trialNumber: z.number().int().min(0) }).optional(),
 });
 export type TrainingJobRequest = z.infer<typeof trainingJobRequestSchema>;
 

@@ -19,6 +19,7 @@ import {
   trainingRunSchema,
 } from '../registry.js';
 import { defineRoute } from '../route.js';
+import { studyCreateSchema, studyParamsSchema, studySchema, studySummarySchema } from '../study.js';
 import {
   trainingJobListQuerySchema,
   trainingJobParamsSchema,
@@ -301,6 +302,59 @@ export const trainingJobRoutes = {
       'A queued job ends `cancelled` at once; a running one stops after its current epoch (no model is registered). 409 for a finished job.',
     params: trainingJobParamsSchema,
     responses: { 202: trainingJobSchema },
+    errors: [400, 404, 409],
+    idempotent: true,
+  }),
+} as const;
+
+/** The hyperparameter studies' routes (`/v1/studies/...`), answered by dl-trainer. */
+export const studyRoutes = {
+  create: defineRoute({
+    service,
+    method: 'POST',
+    path: '/v1/studies',
+    tags: ['studies'],
+    scope: 'train',
+    summary: 'Start a hyperparameter study',
+    description:
+      'Validates the base training request, the search space (400 names the field: an empty range, a log scale over zero, a pointer that names no config field, a condition on an unknown parameter) and the budget, stores the study and starts its first trials as training jobs. Trials run on any trainer worker; the study survives restarts (see wiki/Studies.md).',
+    body: studyCreateSchema,
+    responses: { 201: studySchema },
+    errors: [400, 413, 415],
+  }),
+  list: defineRoute({
+    service,
+    method: 'GET',
+    path: '/v1/studies',
+    tags: ['studies'],
+    scope: 'read',
+    summary: 'List studies, newest first',
+    query: pageQuerySchema,
+    responses: { 200: pageSchema(studySummarySchema) },
+    errors: [400],
+  }),
+  get: defineRoute({
+    service,
+    method: 'GET',
+    path: '/v1/studies/:id',
+    tags: ['studies'],
+    scope: 'read',
+    summary: 'Get a study: trial table, best trial, parameter importances, parallel-coordinates data',
+    params: studyParamsSchema,
+    responses: { 200: studySchema },
+    errors: [400, 404],
+  }),
+  cancel: defineRoute({
+    service,
+    method: 'POST',
+    path: '/v1/studies/:id(^[^:/]+)::cancel',
+    tags: ['studies'],
+    scope: 'train',
+    summary: 'Cancel a study',
+    description:
+      'No new trial starts; running trials are cancelled after their current epoch. 409 for a finished study.',
+    params: studyParamsSchema,
+    responses: { 202: studySchema },
     errors: [400, 404, 409],
     idempotent: true,
   }),

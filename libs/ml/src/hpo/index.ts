@@ -1,7 +1,4 @@
 export {
-  searchSpaceSchema,
-  distributionSchema,
-  parameterSchema,
   isActive,
   type Assignment,
   type Distribution,
@@ -14,8 +11,8 @@ export { bestTrial, isBetter, type Direction, type TrialRecord, type TrialState 
 export type { Sampler, SuggestInput } from './sampler.js';
 export { randomSampler } from './random-sampler.js';
 export { createTpeSampler, defaultGamma, TPE_DEFAULTS, type TpeOptions } from './tpe-sampler.js';
-export { samplerSpecSchema, samplerFor, type SamplerSpec } from './sampler-spec.js';
-export { prunerSpecSchema, shouldPrune, type PrunerSpec, type PruneInput } from './pruners.js';
+export { samplerFor, type SamplerSpec } from './sampler-spec.js';
+export { shouldPrune, type PrunerSpec, type PruneInput } from './pruners.js';
 export { applyOverrides, assertPointersExist, UnknownConfigFieldError } from './config-overrides.js';
 export { parameterImportances } from './importance.js';
 export { parallelCoordinates, type ParallelAxis } from './parallel-coordinates.js';

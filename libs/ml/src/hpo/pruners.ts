@@ -1,26 +1,8 @@
-import { z } from 'zod';
+import { prunerSpecSchema } from '@mlops/contracts';
+import type { z } from 'zod';
 import { isBetter, type Direction, type TrialRecord } from './trial-history.js';
 
-/** Optuna's `MedianPruner` settings and defaults. */
-const medianPrunerSchema = z.strictObject({
-  kind: z.literal('median'),
-  startupTrials: z.number().int().min(0).default(5).describe('complete trials before any pruning'),
-  warmupSteps: z.number().int().min(0).default(0).describe('epochs of a trial never pruned'),
-  minTrials: z.number().int().min(1).default(1).describe('trials reporting at a step before it can prune'),
-});
-
-/** Optuna's `SuccessiveHalvingPruner` (asynchronous successive halving) settings and defaults. */
-const ashaPrunerSchema = z.strictObject({
-  kind: z.literal('asha'),
-  minResource: z.number().int().min(1).default(1).describe('epochs of the first rung'),
-  reductionFactor: z.number().int().min(2).default(4).describe('rung k is at minResource·factor^k epochs'),
-  minEarlyStoppingRate: z.number().int().min(0).default(0),
-});
-
-/** How a study stops unpromising trials early: never, median, or asynchronous successive halving. */
-export const prunerSpecSchema = z
-  .discriminatedUnion('kind', [z.strictObject({ kind: z.literal('none') }), medianPrunerSchema, ashaPrunerSchema])
-  .default({ kind: 'none' });
+export { prunerSpecSchema };
 export type PrunerSpec = z.output<typeof prunerSpecSchema>;
 
 /** What a pruner sees: the trial (with its intermediate values so far), every other trial, the direction. */

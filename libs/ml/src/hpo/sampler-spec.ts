@@ -1,21 +1,10 @@
-import { z } from 'zod';
+import { samplerSpecSchema } from '@mlops/contracts';
+import type { z } from 'zod';
 import { randomSampler } from './random-sampler.js';
 import type { Sampler } from './sampler.js';
 import { createTpeSampler } from './tpe-sampler.js';
 
-/** Which sampler a study uses; TPE fields left out take Optuna's defaults. */
-export const samplerSpecSchema = z
-  .discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('random') }),
-    z.strictObject({
-      kind: z.literal('tpe'),
-      nStartupTrials: z.number().int().min(0).max(1000).default(10),
-      nEiCandidates: z.number().int().min(1).max(1000).default(24),
-      multivariate: z.boolean().default(false),
-      constantLiar: z.boolean().default(true),
-    }),
-  ])
-  .default({ kind: 'tpe', nStartupTrials: 10, nEiCandidates: 24, multivariate: false, constantLiar: true });
+export { samplerSpecSchema };
 export type SamplerSpec = z.output<typeof samplerSpecSchema>;
 
 /** The sampler a spec names. */

@@ -7,13 +7,13 @@ import { splitTrials } from './tpe-split.js';
 import type { TrialRecord } from './trial-history.js';
 import { trialRandom } from './trial-random.js';
 
-/** TPE settings; every default is Optuna's `TPESampler` default (multivariate as in Optuna 4). */
+/** TPE settings; every default is Optuna 5's `TPESampler` default for a single objective. */
 export interface TpeOptions extends ParzenOptions {
   /** Random trials before TPE starts. Default 10. */
   readonly nStartupTrials: number;
   /** Candidates drawn from l(x) and ranked by l(x)/g(x). Default 24. */
   readonly nEiCandidates: number;
-  /** One joint estimator over the unconditional parameters instead of one per parameter. Default false. */
+  /** One joint estimator over the unconditional parameters instead of one per parameter (conditional ones stay univariate, as Optuna's independent fallback). Default true. */
   readonly multivariate: boolean;
   /** Running trials join the bad group with their parameters, so parallel workers spread out. Default true. */
   readonly constantLiar: boolean;
@@ -30,7 +30,7 @@ export function defaultGamma(finished: number): number {
 export const TPE_DEFAULTS: TpeOptions = {
   nStartupTrials: 10,
   nEiCandidates: 24,
-  multivariate: false,
+  multivariate: true,
   constantLiar: true,
   gamma: defaultGamma,
   priorWeight: 1,
