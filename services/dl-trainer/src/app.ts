@@ -1,5 +1,6 @@
 import type { HttpApp } from '@mlops/http';
 import type { Logger } from '@mlops/logger';
+import { startOrphanFileSweeper } from '@mlops/mongo';
 import { buildConnectedApp } from '@mlops/runtime';
 import type { DlTrainerConfig } from './config.js';
 import {
@@ -12,6 +13,7 @@ import {
   registryCollections,
   startRegistryEventSweeper,
 } from './registry/index.js';
+import { ARTIFACT_BUCKET } from './registry/artifact-store.js';
 import { dlTrainerTopology } from './topology.js';
 import { startDispatchSweeper } from './training-jobs/dispatch-sweeper.js';
 import { CheckpointStore } from './training/checkpoint.store.js';
@@ -77,9 +79,16 @@ export async function buildApp(config: DlTrainerConfig, overrides: DlTrainerOver
   });
   const stopSweeper = startDispatchSweeper({ broker, outbox, logger }, config.training.dispatchSweepMs);
   const stopRegistrySweeper = startRegistryEventSweeper(registry, config.registry.eventSweepMs, logger);
+  const stopOrphanSweep = startOrphanFileSweeper({
+    db,
+    bucket: ARTIFACT_BUCKET,
+    logger,
+    referenced: (ids) => registry.versions.referencedFiles(ids),
+  });
   app.addHook('preClose', (done) => {
     stopSweeper();
     stopRegistrySweeper();
+    stopOrphanSweep();
     done();
   });
   return app;

@@ -3,7 +3,7 @@ import { createServiceClient } from '@mlops/clients';
 import { nlpRoutes, recognitionRoutes } from '@mlops/contracts';
 import type { HttpApp } from '@mlops/http';
 import type { Logger } from '@mlops/logger';
-import { openBucket } from '@mlops/mongo';
+import { openBucket, startOrphanFileSweeper } from '@mlops/mongo';
 import { buildConnectedApp } from '@mlops/runtime';
 import type { FeatureStoreConfig } from './config.js';
 import {
@@ -102,8 +102,15 @@ export async function buildApp(
     config.processing.sweepMs,
     config.processing.staleMs,
   );
+  const stopOrphanSweep = startOrphanFileSweeper({
+    db,
+    bucket: 'documents',
+    logger,
+    referenced: (ids) => documents.referencedFiles(ids.map((id) => id.toHexString())),
+  });
   app.addHook('preClose', (done) => {
     stopSweeper();
+    stopOrphanSweep();
     done();
   });
   return app;

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { TextRecord } from '@mlops/contracts';
 import { createLogger } from '@mlops/logger';
 import type { Broker, MessageContext } from '@mlops/messaging';
-import { connectMongo, openBucket, type MongoStore } from '@mlops/mongo';
+import { connectMongo, deleteOrphanFiles, openBucket, type MongoStore } from '@mlops/mongo';
 import { createTestEnvironment, type TestEnvironment } from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentRepository, documentsCollection } from '../src/documents/document.repository.js';
 import { ingestTextRecords, textSha256 } from '../src/documents/ingest-records.usecase.js';
+import { storeUploadedFile } from '../src/documents/upload-files.usecase.js';
 import { LabelRepository, labelsCollection } from '../src/labels/label.repository.js';
 import { processDocument, type ProcessingDeps } from '../src/processing/process-document.consumer.js';
 
@@ -84,7 +87,7 @@ describe('feature-store: a crash between two writes loses nothing', () => {
     const crashingLabels = {
       addForNew: () => Promise.reject(new Error('crash: the process died after storing the documents')),
     } as unknown as LabelRepository;
-    const records = [
+    const records: TextRecord[] = [
       { text: `crash between writes ${randomUUID()}`, labels: { spam: 'ham', topic: 'work' } },
       { text: `crash between writes ${randomUUID()}`, labels: { spam: 'spam' } },
     ];
@@ -127,6 +130,33 @@ describe('feature-store: a crash between two writes loses nothing', () => {
     const id = receipt?.document._id ?? '';
     expect((await labels.of([id])).get(id)?.spam).toMatchObject({ label: 'spam', by: 'bob' });
     expect((await documents.findById(id))?.pendingLabels).toBeUndefined();
+  });
+
+  it('GridFS file then document: a file stored by an upload that crashed before its document is swept; kept files stay', async () => {
+    const bucket = openBucket(mongo.db, 'documents');
+    const crashingDocuments = {
+      insertManyOnce: () => Promise.reject(new Error('crash: the process died after storing the file')),
+    } as unknown as DocumentRepository;
+    const upload = (repository: DocumentRepository, text: string) =>
+      storeUploadedFile(
+        { documents: repository, labels, bucket, dispatch: () => Promise.resolve(), maxFileBytes: 4096 },
+        { filename: 'note.txt', declaredType: 'text/plain', stream: Readable.from([Buffer.from(text)]) },
+        { metadata: {}, labels: {}, labelledBy: 'dave' },
+      );
+    await expect(upload(crashingDocuments, `orphaned ${randomUUID()}`)).rejects.toThrow(/crash/);
+    const kept = await upload(documents, `kept ${randomUUID()}`);
+    const files = mongo.db.collection('documents.files');
+    expect(await files.countDocuments()).toBe(2);
+
+    const swept = await deleteOrphanFiles({
+      db: mongo.db,
+      bucket: 'documents',
+      olderThan: new Date(Date.now() + 60_000),
+      referenced: (ids) => documents.referencedFiles(ids.map((id) => id.toHexString())),
+    });
+    expect(swept).toEqual({ files: 1, partialUploads: 0 });
+    const left = await files.find().toArray();
+    expect(left.map((file) => String(file._id))).toEqual([kept.document.source.fileId]);
   });
 
   it('"ready" then the publish: a crash before the confirm is healed by the redelivered message, announcing once', async () => {

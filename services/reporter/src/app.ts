@@ -1,10 +1,11 @@
 import type { HttpApp } from '@mlops/http';
 import type { Logger } from '@mlops/logger';
+import { startOrphanFileSweeper } from '@mlops/mongo';
 import { buildConnectedApp } from '@mlops/runtime';
 import { registerCompareRoute } from './comparisons/compare.route.js';
 import { RenderGate } from './comparisons/render-gate.js';
 import type { ReporterConfig } from './config.js';
-import { ReportFiles, reportFilesCollection } from './files/report-files.js';
+import { REPORT_FILES_BUCKET, ReportFiles, reportFilesCollection } from './files/report-files.js';
 import { startRenderConsumer } from './run-reports/render-report.consumer.js';
 import { ReportRepository, reportsCollection } from './run-reports/report.repository.js';
 import { registerReportRoutes } from './run-reports/reports.route.js';
@@ -24,7 +25,7 @@ export interface ReporterOverrides {
  * and renders comparison reports on demand.
  */
 export async function buildApp(config: ReporterConfig, overrides: ReporterOverrides = {}): Promise<HttpApp> {
-  const { app, infrastructure } = await buildConnectedApp({
+  const { app, infrastructure, logger } = await buildConnectedApp({
     config,
     description: 'PDF model reports and comparison reports.',
     logger: overrides.logger,
@@ -63,5 +64,16 @@ export async function buildApp(config: ReporterConfig, overrides: ReporterOverri
     { prefetch: config.render.workers, retryDelayMs: config.render.retryDelayMs },
   );
   await startTrainingCompletedConsumer({ broker, reports, upstreams }, TRAINING_COMPLETED_QUEUE);
+  const stopOrphanSweep = startOrphanFileSweeper({
+    db,
+    bucket: REPORT_FILES_BUCKET,
+    logger,
+    filter: { 'metadata.kind': { $in: ['run-pdf', 'run-tables'] } },
+    referenced: (ids) => reports.referencedFiles(ids),
+  });
+  app.addHook('preClose', (done) => {
+    stopOrphanSweep();
+    done();
+  });
   return app;
 }

@@ -1,6 +1,6 @@
 import type { ModelLineage, ModelVersion } from '@mlops/contracts';
 import { defineCollection, isDuplicateKeyError } from '@mlops/mongo';
-import type { Collection, Db, Filter } from 'mongodb';
+import type { Collection, Db, Filter, ObjectId } from 'mongodb';
 import type { StoredArtifactFile } from './artifact-store.js';
 
 /** A model version as stored; written once, never updated. */
@@ -63,6 +63,17 @@ export class ModelVersionRepository {
 
   constructor(db: Db) {
     this.versions = modelVersionsCollection.in(db);
+  }
+
+  /** The GridFS ids among `ids` that a version's files point at (the orphan sweep keeps these), as hex. */
+  async referencedFiles(ids: readonly ObjectId[]): Promise<Set<string>> {
+    const wanted = new Set(ids.map((id) => id.toHexString()));
+    const found = await this.versions
+      .find({ 'files.gridFsId': { $in: [...ids] } }, { projection: { files: 1 } })
+      .toArray();
+    return new Set(
+      found.flatMap((doc) => doc.files.map((file) => file.gridFsId.toHexString()).filter((id) => wanted.has(id))),
+    );
   }
 
   async find(name: string, version: number): Promise<ModelVersionDocument | null> {

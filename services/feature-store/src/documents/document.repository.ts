@@ -156,6 +156,14 @@ export class DocumentRepository {
     );
   }
 
+  /** The GridFS file ids among `fileIds` (hex) that a document points at (the orphan sweep keeps these). */
+  async referencedFiles(fileIds: readonly string[]): Promise<Set<string>> {
+    const found = await this.documents
+      .find({ 'source.fileId': { $in: [...fileIds] } }, { projection: { 'source.fileId': 1 } })
+      .toArray();
+    return new Set(found.flatMap((doc) => (doc.source.fileId ? [doc.source.fileId] : [])));
+  }
+
   /** Removes the pending labels of documents whose labels are now stored. */
   async clearPendingLabels(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;

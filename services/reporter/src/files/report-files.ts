@@ -5,10 +5,10 @@ import type { Collection, Db, Document, GridFSBucket, GridFSFile, ObjectId } fro
 import type { ByteRange } from './byte-range.js';
 
 /** The GridFS bucket of the reporter's files: run reports, their tables, cached comparisons. */
-const BUCKET = 'report_files';
+export const REPORT_FILES_BUCKET = 'report_files';
 
 /** The files collection of the bucket, with the index comparisons are looked up by. */
-export const reportFilesCollection = defineCollection<GridFSFile>(`${BUCKET}.files`, [
+export const reportFilesCollection = defineCollection<GridFSFile>(`${REPORT_FILES_BUCKET}.files`, [
   { key: { 'metadata.key': 1 }, name: 'by_key' },
 ]);
 
@@ -42,7 +42,7 @@ export class ReportFiles {
   private readonly files: Collection<GridFSFile>;
 
   constructor(db: Db) {
-    this.bucket = openBucket(db, BUCKET);
+    this.bucket = openBucket(db, REPORT_FILES_BUCKET);
     this.files = reportFilesCollection.in(db);
   }
 

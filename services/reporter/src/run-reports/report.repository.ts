@@ -100,6 +100,19 @@ export class ReportRepository {
     this.reports = reportsCollection.in(db);
   }
 
+  /** The file ids among `ids` that a report record points at (the orphan sweep keeps these), as hex. */
+  async referencedFiles(ids: readonly ObjectId[]): Promise<Set<string>> {
+    const found = await this.reports
+      .find(
+        { $or: [{ pdfFileId: { $in: [...ids] } }, { tablesFileId: { $in: [...ids] } }] },
+        { projection: { pdfFileId: 1, tablesFileId: 1 } },
+      )
+      .toArray();
+    return new Set(
+      found.flatMap((doc) => [doc.pdfFileId, doc.tablesFileId].flatMap((id) => (id ? [id.toHexString()] : []))),
+    );
+  }
+
   async find(model: string, version: number): Promise<ReportDocument | null> {
     return this.reports.findOne({ _id: reportIdOf(model, version) });
   }
