@@ -20,4 +20,11 @@ describe('nlp config', () => {
     expect(() => loadNlpConfig({ NLP_MAX_BATCH: '0' })).toThrow(/NLP_MAX_BATCH/);
     expect(() => loadNlpConfig({ NLP_LANGUAGE_DATABASE: 'huge' })).toThrow(/NLP_LANGUAGE_DATABASE/);
   });
+
+  it('sizes the worker pool from the CPU count unless told, with a deadline and a heap limit', () => {
+    expect(loadNlpConfig({}).workers).toMatchObject({ queueLimit: 16, timeoutMs: 30_000, memoryLimitMb: 512 });
+    expect(loadNlpConfig({}).workers.size).toBeGreaterThan(0);
+    expect(loadNlpConfig({ NLP_WORKERS: '3', NLP_QUEUE_LIMIT: '0' }).workers).toMatchObject({ size: 3, queueLimit: 0 });
+    expect(() => loadNlpConfig({ NLP_WORKERS: '0' })).toThrow(/NLP_WORKERS/);
+  });
 });

@@ -14,8 +14,12 @@ import {
 import { defineRoute } from '../route.js';
 
 const service = 'nlp';
-/** Invalid body, too many texts or characters, not JSON. */
-const TEXT_ERRORS = [400, 413, 415] as const;
+/**
+ * Invalid body, too many texts or characters, not JSON; 422 when the work ran past its deadline
+ * (`NLP_TIMEOUT`) or heap limit (`NLP_MEMORY_LIMIT`); 503 with Retry-After when every worker is busy.
+ */
+const TEXT_ERRORS = [400, 413, 415, 422, 503] as const;
+const TEXT_TIMEOUT_CODES = ['NLP_TIMEOUT'] as const;
 
 /** The routes of nlp: pure functions of their body, so every one is idempotent. */
 export const nlpRoutes = {
@@ -31,6 +35,7 @@ export const nlpRoutes = {
     body: nlpLanguageRequestSchema,
     responses: { 200: nlpLanguageResponseSchema },
     errors: TEXT_ERRORS,
+    timeoutCodes: TEXT_TIMEOUT_CODES,
     idempotent: true,
   }),
   normalize: defineRoute({
@@ -45,6 +50,7 @@ export const nlpRoutes = {
     body: nlpNormalizeRequestSchema,
     responses: { 200: nlpNormalizeResponseSchema },
     errors: TEXT_ERRORS,
+    timeoutCodes: TEXT_TIMEOUT_CODES,
     idempotent: true,
   }),
   tokenize: defineRoute({
@@ -59,6 +65,7 @@ export const nlpRoutes = {
     body: nlpTokenizeRequestSchema,
     responses: { 200: nlpTokenizeResponseSchema },
     errors: TEXT_ERRORS,
+    timeoutCodes: TEXT_TIMEOUT_CODES,
     idempotent: true,
   }),
   entities: defineRoute({
@@ -73,6 +80,7 @@ export const nlpRoutes = {
     body: nlpEntitiesRequestSchema,
     responses: { 200: nlpEntitiesResponseSchema },
     errors: TEXT_ERRORS,
+    timeoutCodes: TEXT_TIMEOUT_CODES,
     idempotent: true,
   }),
   taggers: defineRoute({
@@ -98,6 +106,7 @@ export const nlpRoutes = {
     body: nlpKeywordsRequestSchema,
     responses: { 200: nlpKeywordsResponseSchema },
     errors: TEXT_ERRORS,
+    timeoutCodes: TEXT_TIMEOUT_CODES,
     idempotent: true,
   }),
 } as const;

@@ -1,9 +1,10 @@
-import { nlpRoutes, type FieldError } from '@mlops/contracts';
+import { nlpRoutes, type FieldError, type NlpEntitiesResponse } from '@mlops/contracts';
 import { registerRoute, type HttpApp } from '@mlops/http';
-import { findTagger, runTaggers, TAGGERS, type Tagger } from '@mlops/text';
+import { findTagger, TAGGERS, type Tagger } from '@mlops/text';
 import type { NlpLimits } from '../config.js';
 import { nlpErrors } from '../errors.js';
 import { enforceTextLimits } from '../limits.js';
+import type { NlpWork } from '../work/nlp-work.js';
 
 /** The taggers a request names (all when it names none); unknown names answer 400 pointing at each. */
 function resolveTaggers(names: readonly string[] | undefined): readonly Tagger[] {
@@ -24,15 +25,12 @@ function resolveTaggers(names: readonly string[] | undefined): readonly Tagger[]
   return TAGGERS.filter((tagger) => chosen.has(tagger.name));
 }
 
-/** `POST /v1/entities`: hits of the expert-rule taggers. */
-export function registerEntitiesRoute(app: HttpApp, deps: { limits: NlpLimits }): void {
-  registerRoute(app, nlpRoutes.entities, (request) => {
+/** `POST /v1/entities`: hits of the expert-rule taggers, found on a worker thread. */
+export function registerEntitiesRoute(app: HttpApp, deps: { limits: NlpLimits; work: NlpWork }): void {
+  registerRoute(app, nlpRoutes.entities, (request, reply) => {
     const { texts, options } = request.body;
-    const taggers = resolveTaggers(request.body.taggers);
+    const taggers = resolveTaggers(request.body.taggers).map((tagger) => tagger.name);
     enforceTextLimits(texts, deps.limits);
-    return {
-      taggers: taggers.map((tagger) => tagger.name),
-      items: texts.map((text) => ({ hits: runTaggers(text, taggers, options) })),
-    };
+    return deps.work.run<NlpEntitiesResponse>({ op: 'entities', taggers, texts, options }, reply);
   });
 }
