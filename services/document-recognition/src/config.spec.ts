@@ -10,6 +10,8 @@ describe('loadDocumentRecognitionConfig', () => {
       maxPages: 500,
       maxPixels: 40_000_000,
       timeoutMs: 120_000,
+      maxUnzippedBytes: 67_108_864,
+      maxZipEntries: 5000,
       ocrWorkers: 1,
       ocrDpi: 150,
       ocrMinChars: 16,

@@ -9,6 +9,8 @@ const schema = z
     RECOGNITION_MAX_PAGES: env.positiveInt(500),
     RECOGNITION_MAX_PIXELS: env.positiveInt(40_000_000),
     RECOGNITION_TIMEOUT_MS: env.positiveInt(120_000),
+    RECOGNITION_MAX_UNZIPPED_BYTES: env.positiveInt(64 * 1024 * 1024),
+    RECOGNITION_MAX_ZIP_ENTRIES: env.positiveInt(5000),
     RECOGNITION_OCR_WORKERS: env.positiveInt(1),
     RECOGNITION_OCR_DPI: z.coerce.number().int().min(72).max(600).default(150),
     RECOGNITION_OCR_MIN_CHARS: z.coerce.number().int().min(0).default(16),
@@ -23,6 +25,10 @@ const schema = z
       /** Largest image (width × height) decoded or rendered; PDF pages are rendered smaller to fit. */
       maxPixels: e.RECOGNITION_MAX_PIXELS,
       timeoutMs: e.RECOGNITION_TIMEOUT_MS,
+      /** Total bytes a zip container (DOCX, ODT, XLSX …) may inflate to, counted while inflating. */
+      maxUnzippedBytes: e.RECOGNITION_MAX_UNZIPPED_BYTES,
+      /** Entries a zip container may hold. */
+      maxZipEntries: e.RECOGNITION_MAX_ZIP_ENTRIES,
       ocrWorkers: e.RECOGNITION_OCR_WORKERS,
       /** Resolution PDF pages without a text layer are rendered at for OCR. */
       ocrDpi: e.RECOGNITION_OCR_DPI,

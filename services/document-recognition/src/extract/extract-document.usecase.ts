@@ -8,6 +8,7 @@ import { extractImage } from '../images/extract-image.js';
 import { OcrEngineError, type OcrPool } from '../ocr/ocr-pool.js';
 import { extractDocx } from '../office/extract-docx.js';
 import type { OfficeConverter } from '../office/converter.js';
+import { assertZipWithinLimits, isZip } from '../office/zip-limits.js';
 import { extractPdf } from '../pdf/extract-pdf.js';
 import { extractPlain } from '../plain/extract-plain.js';
 import { declaredTypeWarnings, type DeclaredType } from '../sniffing/declared-type.js';
@@ -50,8 +51,9 @@ async function runExtractor(
     case 'image':
       return extractImage(input.bytes, format, context);
     case 'docx':
-      return extractDocx(input.bytes);
+      return extractDocx(input.bytes, context.limits);
     case 'office': {
+      if (isZip(input.bytes)) await assertZipWithinLimits(input.bytes, context.limits);
       const pdf = await context.converter.toPdf(input.bytes, officeExtension(sniffed, input.declared), context.signal);
       return { method: 'converted', ...(await extractPdf(pdf, context)), email: null };
     }

@@ -4,6 +4,7 @@ import type { Extraction } from '../extract/extraction.js';
 import { flowFeatures } from '../layout/flow-features.js';
 import { trimLineEnds } from '../layout/trim-line-ends.js';
 import { docxProperties } from './docx-properties.js';
+import { assertZipWithinLimits, type ZipLimits } from './zip-limits.js';
 
 /** Normalises mammoth's raw text: paragraphs separated by one blank line, no trailing spaces. */
 function paragraphs(raw: string): string {
@@ -14,8 +15,12 @@ function paragraphs(raw: string): string {
     .join('\n\n');
 }
 
-/** Extracts a DOCX with mammoth: the paragraphs' raw text as one page, and the core properties. */
-export async function extractDocx(bytes: Buffer): Promise<Extraction> {
+/**
+ * Extracts a DOCX with mammoth: the paragraphs' raw text as one page, and the core properties.
+ * The container is first checked to expand within `limits` (a zip bomb never reaches mammoth).
+ */
+export async function extractDocx(bytes: Buffer, limits: ZipLimits): Promise<Extraction> {
+  await assertZipWithinLimits(bytes, limits);
   let raw: string;
   try {
     raw = (await mammoth.extractRawText({ buffer: bytes })).value;
