@@ -1,4 +1,3 @@
-import { DEFAULT_TAGGER_OPTIONS } from '@mlops/text';
 import { describe, expect, it } from 'vitest';
 import { loadLanguageDetector } from '../language/language-detector.js';
 import { runNlpTask } from './nlp-task.js';
@@ -13,14 +12,20 @@ describe('runNlpTask', async () => {
     });
     const normalize = {
       texts: [' A\u00a0 b '],
-      options: { form: 'NFKC', whitespace: 'collapse', caseFold: true, stripAccents: false, removeControls: true },
-    } as const;
+      options: {
+        form: 'NFKC' as const,
+        whitespace: 'collapse' as const,
+        caseFold: true,
+        stripAccents: false,
+        removeControls: true,
+      },
+    };
     expect(runNlpTask({ op: 'normalize', body: normalize }, detector)).toMatchObject({ items: [{ text: 'a b' }] });
     const tokenized = runNlpTask({ op: 'tokenize', body: { texts: ['Hi there. Bye.'] } as never }, detector);
     expect(tokenized).toMatchObject({ items: [{ tokens: [{ text: 'hi' }, { text: 'there' }, { text: 'bye' }] }] });
     expect(
       runNlpTask(
-        { op: 'entities', taggers: ['email'], texts: ['write a@b.io'], options: DEFAULT_TAGGER_OPTIONS },
+        { op: 'entities', taggers: ['email'], texts: ['write a@b.io'], options: { dateOrder: 'dmy' } },
         detector,
       ),
     ).toMatchObject({ taggers: ['email'], items: [{ hits: [{ value: 'a@b.io' }] }] });
@@ -31,7 +36,7 @@ describe('runNlpTask', async () => {
 
   it('refuses a tagger name the route did not check', () => {
     expect(() =>
-      runNlpTask({ op: 'entities', taggers: ['nope'], texts: ['x'], options: DEFAULT_TAGGER_OPTIONS }, detector),
+      runNlpTask({ op: 'entities', taggers: ['nope'], texts: ['x'], options: { dateOrder: 'dmy' } }, detector),
     ).toThrow(/unknown tagger nope/);
   });
 });
