@@ -17,7 +17,7 @@ import { loadFeatureStoreConfig } from '../../services/feature-store/src/config.
 import { buildApp as buildNlp } from '../../services/nlp/src/app.js';
 import { loadNlpConfig } from '../../services/nlp/src/config.js';
 import { writeResults, type BenchRow } from '../lib/results.js';
-import { CORPORA, type IngestCorpus } from './corpora.js';
+import { CORPORA, type IngestCorpus, type IngestRecord } from './corpora.js';
 import { watchOutcomes } from './outcome-watcher.js';
 import { describeStore, infraMongoImpl } from './store-name.js';
 
@@ -43,6 +43,16 @@ const nlpUrl = `http://127.0.0.1:${(nlp.server.address() as AddressInfo).port}`;
 const mongo = new MongoClient(infra.MONGO_URL ?? '');
 const watcher = await watchOutcomes(infra.AMQP_URL ?? '', infra.AMQP_MANAGEMENT_URL ?? '', BLOCK);
 
+/** One batch upload (a 5xx is retried by the caller: a retried batch answers duplicates for what it stored). */
+function upload(store: Awaited<ReturnType<typeof buildFeatureStore>>, records: readonly IngestRecord[]) {
+  return store.inject({
+    method: 'POST',
+    url: '/v1/documents',
+    headers: { authorization: `Bearer ${ADMIN_KEY}` },
+    payload: { records },
+  });
+}
+
 /** Uploads one corpus into a database of its own and waits until every new document has an outcome. */
 async function runCase(corpus: IngestCorpus, count: number): Promise<BenchRow[]> {
   const records = corpus.records(count);
@@ -62,14 +72,15 @@ async function runCase(corpus: IngestCorpus, count: number): Promise<BenchRow[]>
   );
   const before = { ready: watcher.ready, failed: watcher.failed, marks: watcher.marks.length };
   let created = 0;
+  let retries = 0;
   const started = performance.now();
   for (let i = 0; i < records.length; i += BATCH) {
-    const response = await store.inject({
-      method: 'POST',
-      url: '/v1/documents',
-      headers: { authorization: `Bearer ${ADMIN_KEY}` },
-      payload: { records: records.slice(i, i + BATCH) },
-    });
+    let response = await upload(store, records.slice(i, i + BATCH));
+    for (let attempt = 1; response.statusCode >= 500 && attempt < 3; attempt++) {
+      retries += 1;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      response = await upload(store, records.slice(i, i + BATCH));
+    }
     if (response.statusCode >= 400)
       throw new Error(`upload answered ${response.statusCode}: ${response.body.slice(0, 300)}`);
     const fresh = response
@@ -111,6 +122,7 @@ async function runCase(corpus: IngestCorpus, count: number): Promise<BenchRow[]>
     { system, case: `${label}, upload to ready`, metric: 'ready', value: ready, unit: 'docs' },
     { system, case: `${label}, upload to ready`, metric: 'failed', value: failed, unit: 'docs' },
     { system, case: `${label}, upload to ready`, metric: 'duplicates', value: records.length - created, unit: 'docs' },
+    { system, case: `${label}, upload to ready`, metric: 'upload_retries', value: retries, unit: 'requests' },
   ];
   if (ready >= 2 * BLOCK) rows.push(...blockRows(label, watcher.marks.slice(before.marks), started));
   return rows;

@@ -29,7 +29,8 @@ import org.h2.mvstore.MVStore;
  * waits until a commit covers it, and one writer at a time commits for everyone applied so far
  * under the exclusive side, so a commit never stores half of a write (a document without its
  * unique-index entry). Reads take no lock. MVStore's own background commit is off;
- * {@link #maintain} compacts the file from a timer.
+ * {@link #maintain} compacts the file from a timer, in small steps and only after a quiet moment,
+ * so it never holds writers for long.
  */
 final class DurableBackend implements MongoBackend {
 
@@ -52,6 +53,8 @@ final class DurableBackend implements MongoBackend {
     private long committed;
     /** Whether a writer is committing now (guarded by {@code commits}). */
     private boolean committing;
+    /** When the last write was applied (System.nanoTime()). */
+    private volatile long lastWriteNanos = System.nanoTime();
 
     DurableBackend(H2Backend delegate, boolean fsync) {
         this.delegate = delegate;
@@ -93,6 +96,7 @@ final class DurableBackend implements MongoBackend {
             synchronized (commits) {
                 ticket = ++applied;
             }
+            lastWriteNanos = System.nanoTime();
             gate.readLock().unlock();
             awaitCommitted(ticket);
         }
@@ -138,8 +142,14 @@ final class DurableBackend implements MongoBackend {
         }
     }
 
-    /** Rewrites sparsely filled chunks of the file (called from a timer), then commits. */
-    void maintain(int targetFillRate, int bytesToWrite) {
+    /**
+     * Rewrites up to {@code bytesToWrite} of sparsely filled chunks of the file, then commits;
+     * skipped while writes arrived within {@code quietMillis} (called from a timer).
+     */
+    void maintain(int targetFillRate, int bytesToWrite, long quietMillis) {
+        if (System.nanoTime() - lastWriteNanos < quietMillis * 1_000_000L) {
+            return;
+        }
         gate.writeLock().lock();
         try {
             commitNow();

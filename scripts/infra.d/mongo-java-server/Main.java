@@ -29,11 +29,16 @@ import org.h2.mvstore.MVStore;
  * </ul>
  */
 public final class Main {
-    /** Netty worker threads; a write waits for its commit on one, so several let commits group. */
-    private static final int WORKER_THREADS = Integer.getInteger("mlops.mongo.threads", 16);
-    private static final long COMPACT_EVERY_S = 30;
-    private static final int COMPACT_TARGET_FILL_RATE = 60;
-    private static final int COMPACT_WRITE_BYTES = 16 * 1024 * 1024;
+    /**
+     * Netty worker threads. mongo-java-server handles a command on its connection's event loop,
+     * and a write waits there for its commit: with a loop per connection (up to this many), a
+     * waiting writer never delays another connection, such as a driver's heartbeat.
+     */
+    private static final int WORKER_THREADS = Integer.getInteger("mlops.mongo.threads", 64);
+    private static final long COMPACT_EVERY_S = 10;
+    private static final long COMPACT_WHEN_QUIET_MS = 2_000;
+    private static final int COMPACT_TARGET_FILL_RATE = 50;
+    private static final int COMPACT_WRITE_BYTES = 4 * 1024 * 1024;
 
     private Main() {}
 
@@ -65,7 +70,7 @@ public final class Main {
             maintenance.scheduleWithFixedDelay(
                     () -> {
                         try {
-                            durable.maintain(COMPACT_TARGET_FILL_RATE, COMPACT_WRITE_BYTES);
+                            durable.maintain(COMPACT_TARGET_FILL_RATE, COMPACT_WRITE_BYTES, COMPACT_WHEN_QUIET_MS);
                         } catch (RuntimeException e) {
                             System.err.printf("mongo-java-server: compaction failed: %s%n", e);
                         }
