@@ -10,7 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { MongoClient } from 'mongodb';
 import { buildApp as buildFeatureStore } from '../../services/feature-store/src/app.js';
 import { loadFeatureStoreConfig } from '../../services/feature-store/src/config.js';
@@ -26,7 +26,10 @@ const BLOCK = 10_000;
 const TIMEOUT_MS = Number(process.env.BENCH_INGEST_TIMEOUT_MS ?? 40 * 60_000);
 const CAP = process.env.BENCH_INGEST_COUNT ? Number(process.env.BENCH_INGEST_COUNT) : undefined;
 const WORKERS = process.env.BENCH_INGEST_WORKERS ?? '8';
-/** The admin key feature-store stores at its first start in each bench database, and the bench uploads with. */
+/**
+ * The admin key feature-store stores at its first start in each bench database; the bench uploads
+ * with it, and feature-store and nlp present it to each other (admin implies introspect).
+ */
 const ADMIN_KEY = `mlk_benchingest_${randomBytes(32).toString('base64url')}`;
 
 const infra = Object.fromEntries(
@@ -37,11 +40,17 @@ const infra = Object.fromEntries(
 );
 const impl = infraMongoImpl();
 const system = `feature-store + nlp, store ${impl}`;
-const nlp = await buildNlp(loadNlpConfig({ LOG_LEVEL: 'warn' }));
-await nlp.listen({ host: '127.0.0.1', port: 0 });
-const nlpUrl = `http://127.0.0.1:${(nlp.server.address() as AddressInfo).port}`;
 const mongo = new MongoClient(infra.MONGO_URL ?? '');
 const watcher = await watchOutcomes(infra.AMQP_URL ?? '', infra.AMQP_MANAGEMENT_URL ?? '', BLOCK);
+
+/** A loopback port nothing listens on now (nlp needs its port before feature-store, and the other way round). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
 
 /** One batch upload (a 5xx is retried by the caller: a retried batch answers duplicates for what it stored). */
 function upload(store: Awaited<ReturnType<typeof buildFeatureStore>>, records: readonly IngestRecord[]) {
@@ -58,18 +67,29 @@ async function runCase(corpus: IngestCorpus, count: number): Promise<BenchRow[]>
   const records = corpus.records(count);
   const label = corpus.describe(records.length);
   const dbName = `bench_ingest_${corpus.name}_${Date.now()}`;
+  const nlpPort = await freePort();
   const store = await buildFeatureStore(
     loadFeatureStoreConfig({
       MONGO_URL: infra.MONGO_URL,
       MONGO_DB: dbName,
       AMQP_URL: infra.AMQP_URL,
-      NLP_URL: nlpUrl,
+      NLP_URL: `http://127.0.0.1:${nlpPort}`,
       RECOGNITION_URL: 'http://127.0.0.1:9',
       PROCESSING_WORKERS: WORKERS,
       LOG_LEVEL: 'warn',
+      API_KEY: ADMIN_KEY,
       MLOPS_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
     }),
   );
+  await store.listen({ host: '127.0.0.1', port: 0 });
+  const nlp = await buildNlp(
+    loadNlpConfig({
+      LOG_LEVEL: 'warn',
+      API_KEY: ADMIN_KEY,
+      FEATURE_STORE_URL: `http://127.0.0.1:${(store.server.address() as AddressInfo).port}`,
+    }),
+  );
+  await nlp.listen({ host: '127.0.0.1', port: nlpPort });
   const before = { ready: watcher.ready, failed: watcher.failed, marks: watcher.marks.length };
   let created = 0;
   let retries = 0;
@@ -96,6 +116,7 @@ async function runCase(corpus: IngestCorpus, count: number): Promise<BenchRow[]>
   const ready = watcher.ready - before.ready;
   const failed = watcher.failed - before.failed;
   await store.close();
+  await nlp.close();
   await mongo.db(dbName).dropDatabase();
   const rows: BenchRow[] = [
     {
@@ -148,7 +169,6 @@ try {
   }
 } finally {
   await watcher.close();
-  await nlp.close();
   await mongo.close();
 }
 
