@@ -9,6 +9,7 @@ import type { ArtifactOwner, ArtifactStore, StoredArtifactFile } from './artifac
 import { checkArtifactPath, checkUniquePaths, pointerToken, rootedPaths } from './artifact-folder.js';
 import type { RegistryConfig } from './registry.config.js';
 import { registryErrors } from '../errors.js';
+import { TarLimitsGuard } from './tar-limits.js';
 
 const REGULAR_FILE_TYPES = new Set(['file', 'contiguous-file']);
 
@@ -21,6 +22,26 @@ function uploadLimit(maxBytes: number): ByteMeter {
         { pointer: '/body', message: `larger than ${maxBytes} bytes` },
       ]),
   });
+}
+
+/** Pax and long-name headers a tar reader buffers whole are refused past this. */
+const MAX_HEADER_DATA_BYTES = 1024 * 1024;
+
+/** Bounds the uncompressed stream: the folder, plus at most a header and padding per entry, plus the end blocks. */
+function tarLimits(limits: RegistryConfig['limits']): TarLimitsGuard {
+  const refuse = (detail: string) => registryErrors.importTooLarge(detail, [{ pointer: '/body', message: detail }]);
+  return new TarLimitsGuard(
+    {
+      maxBytes: limits.maxFolderBytes + limits.maxTarEntries * 1024 + 64 * 1024,
+      maxEntries: limits.maxTarEntries,
+      maxHeaderDataBytes: MAX_HEADER_DATA_BYTES,
+    },
+    refuse,
+    (detail) =>
+      registryErrors.tarballInvalid(`the body is not a readable .tar.gz: ${detail}`, [
+        { pointer: '/body', message: detail },
+      ]),
+  );
 }
 
 /** A gzip or tar decoding failure, as the problem a client can act on. */
@@ -37,7 +58,9 @@ function entryName(name: string): string {
 }
 
 /**
- * Streams a `.tar.gz` folder into the artifact store, file by file, never holding it whole.
+ * Streams a `.tar.gz` folder into the artifact store, file by file, never holding it whole;
+ * a tar bomb (too many entries, huge extended headers, more bytes than the folder may hold) is
+ * stopped as gunzip produces it (TarLimitsGuard).
  * Refuses, before storing anything further: a body that is not gzip or not tar, an entry that
  * is not a regular file or folder (links, devices), a path that is absolute, climbs out (`..`)
  * or uses other characters, a repeated path, more files than allowed, and more bytes than
@@ -53,7 +76,7 @@ export async function storeFolderTarball(
 ): Promise<StoredArtifactFile[]> {
   const stored: StoredArtifactFile[] = [];
   const extract = tar.extract();
-  const feeding = pipeline(body, uploadLimit(limits.maxImportBytes), createGunzip(), extract);
+  const feeding = pipeline(body, uploadLimit(limits.maxImportBytes), createGunzip(), tarLimits(limits), extract);
   feeding.catch(() => undefined);
   try {
     let budget = limits.maxFolderBytes;

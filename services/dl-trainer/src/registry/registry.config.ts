@@ -6,6 +6,7 @@ export const registryEnvShape = {
   REGISTRY_MAX_IMPORT_BYTES: env.positiveInt(256 * 1024 * 1024),
   REGISTRY_MAX_FOLDER_BYTES: env.positiveInt(1024 * 1024 * 1024),
   REGISTRY_MAX_FILES: env.positiveInt(256),
+  REGISTRY_MAX_TAR_ENTRIES: env.positiveInt(4096),
   REGISTRY_MAX_MANIFEST_BYTES: env.positiveInt(32 * 1024 * 1024),
   REGISTRY_EVENT_SWEEP_MS: env.positiveInt(10_000),
   GIT_SHA: z
@@ -28,6 +29,8 @@ export function registrySection(e: z.output<z.ZodObject<typeof registryEnvShape>
       /** Largest folder, all files uncompressed: stops a gzip bomb. */
       maxFolderBytes: e.REGISTRY_MAX_FOLDER_BYTES,
       maxFiles: e.REGISTRY_MAX_FILES,
+      /** Entries of any kind in an imported tarball (folders, pax headers …): stops a tar bomb of empty entries. */
+      maxTarEntries: e.REGISTRY_MAX_TAR_ENTRIES,
       maxManifestBytes: e.REGISTRY_MAX_MANIFEST_BYTES,
     },
     eventSweepMs: e.REGISTRY_EVENT_SWEEP_MS,
