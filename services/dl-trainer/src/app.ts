@@ -24,6 +24,7 @@ import { JobLeaseRepository, jobLeasesCollection } from './training-jobs/job-lea
 import { JobOutboxRepository, jobOutboxCollection } from './training-jobs/job-outbox.repository.js';
 import { TrainingJobRepository, trainingJobsCollection } from './training-jobs/training-job.repository.js';
 import { startTrainingConsumer } from './training-jobs/training-requested.consumer.js';
+import { registerStudies, studiesCollection } from './studies/index.js';
 import { registerTrainingJobRoutes } from './training-jobs/training-jobs.route.js';
 
 /** Parts a caller may replace: the logger, and the executor that does a job's work. */
@@ -44,7 +45,13 @@ export async function buildApp(config: DlTrainerConfig, overrides: DlTrainerOver
     mongo: config.mongo,
     amqpUrl: config.amqp.url,
     amqpConfirmTimeoutMs: config.amqp.confirmTimeoutMs,
-    collections: [trainingJobsCollection, jobLeasesCollection, jobOutboxCollection, ...registryCollections],
+    collections: [
+      trainingJobsCollection,
+      jobLeasesCollection,
+      jobOutboxCollection,
+      ...registryCollections,
+      studiesCollection,
+    ],
     topology: dlTrainerTopology,
   });
   const { broker } = infrastructure;
@@ -85,6 +92,7 @@ export async function buildApp(config: DlTrainerConfig, overrides: DlTrainerOver
     logger,
     referenced: (ids) => registry.versions.referencedFiles(ids),
   });
+  registerStudies(app, { db, broker, outbox, jobs, registry, logger, pollMs: config.studies.pollMs });
   app.addHook('preClose', (done) => {
     stopSweeper();
     stopRegistrySweeper();

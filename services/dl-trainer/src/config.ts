@@ -13,6 +13,7 @@ const schema = z
     TRAINING_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(0).default(30_000),
     FEATURE_STORE_URL: env.url(['http', 'https']).default('http://127.0.0.1:4001'),
     FEATURE_STORE_TIMEOUT_MS: env.positiveInt(300_000),
+    STUDY_POLL_MS: env.positiveInt(1000),
     ...registryEnvShape,
   })
   .transform((e) => ({
@@ -34,6 +35,10 @@ const schema = z
       timeoutMs: e.FEATURE_STORE_TIMEOUT_MS,
     },
     registry: registrySection(e),
+    studies: {
+      /** How often the study driver advances the running studies. */
+      pollMs: e.STUDY_POLL_MS,
+    },
   }));
 
 export type DlTrainerConfig = z.output<typeof schema>;

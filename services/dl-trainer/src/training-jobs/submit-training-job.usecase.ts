@@ -32,15 +32,17 @@ export async function dispatchTrainingRequest(
 /**
  * Records the message in the outbox, stores the queued job, then dispatches it. A broker
  * outage or a crash loses nothing: the request still succeeds and the sweeper sends the
- * message later.
+ * message later. `jobId` lets a caller that stored the id first (a study's trial) submit again
+ * after a crash without creating a second job.
  */
 export async function submitTrainingJob(
   deps: DispatchDeps & { jobs: TrainingJobRepository; logger: Pick<Logger, 'warn'> },
   request: TrainingJobRequest,
   requestId: string,
+  jobId: string = randomUUID(),
 ): Promise<TrainingJobDocument> {
   const now = new Date();
-  const message: TrainingRequestedMessage = { jobId: randomUUID(), requestedAt: now.toISOString(), request };
+  const message: TrainingRequestedMessage = { jobId, requestedAt: now.toISOString(), request };
   await deps.outbox.add(message, now);
   const job = await deps.jobs.create(message.jobId, request, now);
   try {

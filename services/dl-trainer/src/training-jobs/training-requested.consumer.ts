@@ -35,6 +35,7 @@ async function publishFinished(broker: Broker, job: TrainingJobDocument, request
       attempts: job.attempts,
       finishedAt: (job.finishedAt ?? new Date()).toISOString(),
       ...(job.error ? { error: job.error } : {}),
+      ...(job.request.study ? { studyId: job.request.study.id, trialNumber: job.request.study.trialNumber } : {}),
     },
     { messageId: `${job._id}:${status}`, ...(requestId ? { requestId } : {}) },
   );

@@ -113,6 +113,7 @@ export function createPipelineExecutor(deps: PipelineExecutorDeps): TrainingExec
           datasetVersion: config.dataset.version,
           datasetContentHash: contentHash,
           runId: job._id,
+          ...(job.request.study ? { study: job.request.study } : {}),
         },
         labels: result.manifest.labels,
         metrics: metricsSummary(result.manifest),
@@ -192,6 +193,7 @@ async function publishProgress(
       learningRate: record.learningRate,
       epochSeconds: record.seconds,
       etaSeconds: Math.max(0, epochs - record.epoch) * meanSeconds,
+      ...(job.request.study ? { studyId: job.request.study.id, trialNumber: job.request.study.trialNumber } : {}),
     },
     { messageId: `${job._id}:progress:${record.epoch}` },
   );
