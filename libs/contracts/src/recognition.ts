@@ -164,4 +164,8 @@ export const RECOGNITION_ERROR_CODES = {
   conversionFailed: 'RECOGNITION_CONVERSION_FAILED',
   converterFailed: 'RECOGNITION_CONVERTER_FAILED',
   badUpload: 'RECOGNITION_BAD_UPLOAD',
+  /** 422: extracting the file needed more than the worker's heap limit (RECOGNITION_WORKER_MEMORY_MB). */
+  memoryLimit: 'RECOGNITION_MEMORY_LIMIT',
+  /** 503 with Retry-After: every extraction worker and queue place is taken. */
+  busy: 'RECOGNITION_BUSY',
 } as const;

@@ -2,6 +2,7 @@ import type { HttpApp } from '@mlops/http';
 import type { Logger } from '@mlops/logger';
 import { buildStatelessApp } from '@mlops/runtime';
 import type { DocumentRecognitionConfig } from './config.js';
+import { createExtractionWork } from './extract/extraction-work.js';
 import { registerExtractRoutes } from './extract/extract.route.js';
 import { OcrPool } from './ocr/ocr-pool.js';
 import { createOfficeConverter } from './office/office-converter.js';
@@ -20,11 +21,14 @@ export async function buildApp(
   app.addHook('onClose', async () => {
     await ocr.close();
   });
-  await registerExtractRoutes(app, {
+  const work = createExtractionWork({
     limits: config.recognition,
+    workers: config.workers,
     ocr,
     converter: createOfficeConverter(config.converter, config.recognition.timeoutMs, app.log),
     logger: app.log,
   });
+  app.addHook('onClose', () => work.close());
+  await registerExtractRoutes(app, { limits: config.recognition, work });
   return app;
 }

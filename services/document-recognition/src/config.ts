@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { env, loadConfig, serviceEnvShape, serviceSection } from '@mlops/config';
 import { z } from 'zod';
 
@@ -12,6 +13,10 @@ const schema = z
     RECOGNITION_MAX_UNZIPPED_BYTES: env.positiveInt(64 * 1024 * 1024),
     RECOGNITION_MAX_ZIP_ENTRIES: env.positiveInt(5000),
     RECOGNITION_OCR_WORKERS: env.positiveInt(1),
+    RECOGNITION_WORKERS: env.positiveInt(availableParallelism()),
+    RECOGNITION_QUEUE_LIMIT: z.coerce.number().int().min(0).default(8),
+    RECOGNITION_WORKER_MEMORY_MB: env.positiveInt(1024),
+    RECOGNITION_RETRY_AFTER_SECONDS: env.positiveInt(5),
     RECOGNITION_OCR_DPI: z.coerce.number().int().min(72).max(600).default(150),
     RECOGNITION_OCR_MIN_CHARS: z.coerce.number().int().min(0).default(16),
     GOTENBERG_URL: env.url(['http', 'https']).optional(),
@@ -35,6 +40,16 @@ const schema = z
       /** A PDF page whose text layer has fewer non-space characters than this (and some image) is OCR'd. */
       ocrMinChars: e.RECOGNITION_OCR_MIN_CHARS,
     },
+    workers: {
+      /** Worker threads files are extracted on (default: the CPU count). */
+      size: e.RECOGNITION_WORKERS,
+      /** Uploads admitted to wait for a worker; more are answered 503 with Retry-After before their body is read. */
+      queueLimit: e.RECOGNITION_QUEUE_LIMIT,
+      /** Heap of each worker; a file needing more is answered 422 RECOGNITION_MEMORY_LIMIT. */
+      memoryLimitMb: e.RECOGNITION_WORKER_MEMORY_MB,
+      /** Retry-After of a 503 when every worker and queue place is taken. */
+      retryAfterSeconds: e.RECOGNITION_RETRY_AFTER_SECONDS,
+    },
     converter: {
       gotenbergUrl: e.GOTENBERG_URL,
       /** LibreOffice executable, a path or a name looked up on PATH; used when GOTENBERG_URL is unset. */
@@ -45,6 +60,7 @@ const schema = z
 export type DocumentRecognitionConfig = z.output<typeof schema>;
 export type RecognitionLimits = DocumentRecognitionConfig['recognition'];
 export type ConverterConfig = DocumentRecognitionConfig['converter'];
+export type ExtractionWorkersConfig = DocumentRecognitionConfig['workers'];
 
 /** Parses document-recognition's environment once into its frozen config. */
 export function loadDocumentRecognitionConfig(

@@ -16,6 +16,8 @@ export const recognitionErrors: Readonly<Record<keyof typeof codes, AppErrorFact
   conversionFailed: defineError(codes.conversionFailed, 422, 'The converter could not read the file'),
   converterFailed: defineError(codes.converterFailed, 502, 'The converter failed'),
   badUpload: defineError(codes.badUpload, 400, 'Malformed upload'),
+  memoryLimit: defineError(codes.memoryLimit, 422, 'Extraction needed too much memory'),
+  busy: defineError(codes.busy, 503, 'Every extraction worker is busy'),
 };
 
 /** Whether an error is one of the coded errors above (or another registered one), rather than a failure. */
@@ -26,6 +28,11 @@ export function isCodedError(error: unknown): error is AppError {
 const byCode = new Map<string, AppErrorFactory>(
   Object.values(recognitionErrors).map((factory) => [factory.code, factory]),
 );
+
+/** The factory of a recognition error code, to rebuild an error thrown on an extraction worker. */
+export function recognitionErrorOf(code: string | undefined): AppErrorFactory | undefined {
+  return code === undefined ? undefined : byCode.get(code);
+}
 
 /**
  * Re-issues a recognition error about a file so that the problem names it: the detail starts

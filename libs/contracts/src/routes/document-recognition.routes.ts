@@ -20,7 +20,7 @@ export const recognitionRoutes = {
     query: extractQuerySchema,
     upload: { field: 'file', rawMediaTypes: ['application/octet-stream'], description: 'the document' },
     responses: { 200: recognitionResultSchema },
-    errors: [400, 413, 415, 422, 502],
+    errors: [400, 413, 415, 422, 502, 503],
     timeoutCodes: [RECOGNITION_ERROR_CODES.timeout],
     idempotent: true,
   }),

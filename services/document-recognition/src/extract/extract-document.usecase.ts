@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { RecognitionResult, RecognizedPage } from '@mlops/contracts';
-import type { FastifyBaseLogger } from 'fastify';
 import type { RecognitionLimits } from '../config.js';
 import { extractEmail } from '../email/extract-email.js';
 import { isCodedError, recognitionErrors } from '../errors.js';
 import { extractImage } from '../images/extract-image.js';
-import { OcrEngineError, type OcrPool } from '../ocr/ocr-pool.js';
+import { OcrEngineError } from '../ocr/ocr-pool.js';
 import { extractDocx } from '../office/extract-docx.js';
 import type { OfficeConverter } from '../office/converter.js';
 import { assertZipWithinLimits, isZip } from '../office/zip-limits.js';
@@ -13,14 +12,14 @@ import { extractPdf } from '../pdf/extract-pdf.js';
 import { extractPlain } from '../plain/extract-plain.js';
 import { declaredTypeWarnings, type DeclaredType } from '../sniffing/declared-type.js';
 import { sniffType, type SniffedType } from '../sniffing/sniff-type.js';
-import type { Extraction, ExtractionContext } from './extraction.js';
+import type { Extraction, ExtractionContext, ExtractionLogger, OcrEngine } from './extraction.js';
 
 /** The long-lived parts extraction uses. */
 export interface ExtractDeps {
   readonly limits: RecognitionLimits;
-  readonly ocr: OcrPool;
+  readonly ocr: OcrEngine;
   readonly converter: OfficeConverter;
-  readonly logger: FastifyBaseLogger;
+  readonly logger: ExtractionLogger;
 }
 
 /** One file to extract: its bytes and what the client said it was. */

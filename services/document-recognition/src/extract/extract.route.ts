@@ -2,9 +2,10 @@ import multipart from '@fastify/multipart';
 import { recognitionRoutes } from '@mlops/contracts';
 import { registerRoute, type HttpApp } from '@mlops/http';
 import type { FastifyError, FastifyRequest } from 'fastify';
+import type { RecognitionLimits } from '../config.js';
 import { isCodedError, namingFile, recognitionErrors } from '../errors.js';
 import type { DeclaredType } from '../sniffing/declared-type.js';
-import { extractDocument, type ExtractDeps } from './extract-document.usecase.js';
+import type { ExtractionAdmission, ExtractionWork } from './extraction-work.js';
 
 const route = recognitionRoutes.extract;
 const FILE_FIELD = route.upload.field;
@@ -45,13 +46,37 @@ async function readMultipartFile(
   }
 }
 
+/** What the extract route needs: the limits, and the worker pool files are extracted on. */
+export interface ExtractRouteDeps {
+  readonly limits: RecognitionLimits;
+  readonly work: ExtractionWork;
+}
+
 /**
  * `POST /v1/extract`: one file, as the part `file` of a multipart/form-data body or as a raw
  * `application/octet-stream` body (name in `?filename=`), up to `RECOGNITION_MAX_FILE_BYTES`.
+ * A place on the extraction workers is taken when the request arrives, before its body is read
+ * (503 with Retry-After when none is left), and given back when the answer is sent.
  */
-export async function registerExtractRoutes(app: HttpApp, deps: ExtractDeps): Promise<void> {
+export async function registerExtractRoutes(app: HttpApp, deps: ExtractRouteDeps): Promise<void> {
   const { maxFileBytes } = deps.limits;
+  const admissions = new WeakMap<FastifyRequest, ExtractionAdmission>();
+  const release = (request: FastifyRequest) => {
+    admissions.get(request)?.release();
+    admissions.delete(request);
+  };
   await app.register(async (scope: HttpApp) => {
+    scope.addHook('onRequest', async (request, reply) => {
+      if (request.routeOptions.url === route.path) admissions.set(request, deps.work.admit(reply));
+    });
+    scope.addHook('onResponse', (request, _reply, done) => {
+      release(request);
+      done();
+    });
+    scope.addHook('onRequestAbort', (request, done) => {
+      release(request);
+      done();
+    });
     await scope.register(multipart, {
       limits: { fileSize: maxFileBytes, files: 1, fields: 10, parts: 11, fieldSize: 1024 },
     });
@@ -80,11 +105,10 @@ export async function registerExtractRoutes(app: HttpApp, deps: ExtractDeps): Pr
             [{ pointer: `/body/${FILE_FIELD}`, message: 'required' }],
           );
         }
+        const admission = admissions.get(request);
+        if (!admission) throw new Error('the extract route ran without an admitted place');
         try {
-          return await extractDocument(
-            { ...deps, logger: request.log },
-            { bytes: upload.bytes, declared: upload.declared },
-          );
+          return await deps.work.run(admission, { bytes: upload.bytes, declared: upload.declared }, request.log);
         } catch (error) {
           throw namingFile(error, upload.declared.filename, FILE_FIELD);
         }

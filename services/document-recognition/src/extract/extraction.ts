@@ -5,19 +5,27 @@ import type {
   RecognitionWarning,
   RecognizedPage,
 } from '@mlops/contracts';
-import type { FastifyBaseLogger } from 'fastify';
 import type { RecognitionLimits } from '../config.js';
 import type { OcrPool } from '../ocr/ocr-pool.js';
 import type { OfficeConverter } from '../office/converter.js';
+
+/** What extraction OCRs with: the service's OCR pool, or (on an extraction worker) a call to it. */
+export type OcrEngine = Pick<OcrPool, 'recognize'>;
+
+/** The log lines extraction writes: the request's logger, or (on an extraction worker) a relay to it. */
+export interface ExtractionLogger {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+}
 
 /** What every extractor gets: limits, the deadline's signal, shared engines, and a list to add warnings to. */
 export interface ExtractionContext {
   readonly limits: RecognitionLimits;
   readonly signal: AbortSignal;
-  readonly ocr: OcrPool;
+  readonly ocr: OcrEngine;
   readonly converter: OfficeConverter;
   readonly warnings: RecognitionWarning[];
-  readonly logger: FastifyBaseLogger;
+  readonly logger: ExtractionLogger;
 }
 
 /** What an extractor returns; the use case adds the type, hashes, warnings and timing. */
