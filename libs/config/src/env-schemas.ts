@@ -38,6 +38,21 @@ export const env = {
       .default([]),
 } as const;
 
+/** Variables of the API keys: this service's own key, where keys are checked, and who may read the ops endpoints. */
+const authEnvShape = {
+  /** This service's own key (`mlk_<prefix>_<secret>`), sent to the services it calls. */
+  API_KEY: z
+    .string()
+    .regex(/^mlk_[a-z0-9]{8,32}_[A-Za-z0-9_-]{43,128}$/, 'must be an API key, mlk_<prefix>_<secret>')
+    .optional(),
+  /** The key owner, asked about the keys callers present (feature-store checks its own). */
+  FEATURE_STORE_URL: env.url(['http', 'https']).default('http://127.0.0.1:4001'),
+  /** `/metrics`, `/docs`, `/openapi.json`: `auto` is open when HOST is a loopback address, otherwise any valid key. */
+  OPS_ENDPOINTS: z.enum(['auto', 'open', 'key']).default('auto'),
+  /** How long a verified key is trusted without asking again (at most 5 s, so revocation is quick). */
+  KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(5000).default(5000),
+} as const;
+
 /**
  * The variables every service reads: where it listens, how it logs, and how long it may
  * take to drain on shutdown.
@@ -50,6 +65,7 @@ export const serviceEnvShape = {
   SHUTDOWN_TIMEOUT_MS: env.positiveInt(10_000),
   HTTP_BODY_LIMIT_BYTES: env.positiveInt(1_048_576),
   APP_VERSION: z.string().min(1).max(64).optional(),
+  ...authEnvShape,
   HTTP_REQUEST_TIMEOUT_MS: env.positiveInt(120_000),
   HTTP_CONNECTION_TIMEOUT_MS: env.positiveInt(300_000),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: env.positiveInt(72_000),

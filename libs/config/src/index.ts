@@ -5,5 +5,6 @@ export {
   connectedServiceEnvShape,
   connectedServiceSections,
   type ServiceSection,
+  type AuthSection,
   type HttpHardeningSection,
 } from './service-sections.js';

@@ -34,6 +34,22 @@ export interface ServiceSection {
   };
   readonly log: { readonly level: ServiceEnv['LOG_LEVEL']; readonly pretty: boolean };
   readonly shutdownTimeoutMs: number;
+  readonly auth: AuthSection;
+}
+
+/** How a service checks its callers and presents itself to the services it calls. */
+export interface AuthSection {
+  /** This service's own key; required by every service but the key owner (feature-store). */
+  readonly apiKey: string | undefined;
+  /** feature-store, which answers whose a key is. */
+  readonly keyOwnerUrl: string;
+  /** `/metrics`, `/docs` and `/openapi.json` open without a key. */
+  readonly opsEndpointsOpen: boolean;
+  readonly keyCacheTtlMs: number;
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** Nests the common variables of a service (`PORT`, `HOST`, `LOG_*` ...) into its config shape. */
@@ -48,6 +64,12 @@ export function serviceSection(name: string, env: ServiceEnv): ServiceSection {
     },
     log: { level: env.LOG_LEVEL, pretty: env.LOG_PRETTY },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    auth: {
+      apiKey: env.API_KEY,
+      keyOwnerUrl: env.FEATURE_STORE_URL.replace(/\/$/, ''),
+      opsEndpointsOpen: env.OPS_ENDPOINTS === 'auto' ? isLoopback(env.HOST) : env.OPS_ENDPOINTS === 'open',
+      keyCacheTtlMs: env.KEY_CACHE_TTL_MS,
+    },
   };
 }
 

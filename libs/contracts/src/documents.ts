@@ -33,6 +33,7 @@ export type TextRecord = z.infer<typeof textRecordSchema>;
 /** JSON body of `POST /v1/documents`: a batch of text records. */
 export const textBatchSchema = z.strictObject({
   records: z.array(textRecordSchema).min(1).max(1000),
+  /** Ignored (kept so that older clients are not refused): labels are recorded as the key's owner's. */
   labelledBy: z.string().min(1).max(128).optional(),
 });
 
@@ -85,13 +86,12 @@ export const documentListQuerySchema = z.object({
 });
 
 /** Body of `PUT /v1/documents/{id}/labels/{task}`. */
-export const putLabelSchema = z.strictObject({ label: labelValueSchema, by: z.string().min(1).max(128).optional() });
+export const putLabelSchema = z.strictObject({ label: labelValueSchema });
 export const labelParamsSchema = z.object({ id: z.uuid(), task: taskNameSchema });
 
 /** Body of `POST /v1/labels` (bulk labelling). */
 export const bulkLabelSchema = z.strictObject({
   task: taskNameSchema,
-  by: z.string().min(1).max(128).optional(),
   items: z
     .array(z.strictObject({ documentId: z.uuid(), label: labelValueSchema }))
     .min(1)

@@ -3,6 +3,7 @@ import type { Logger } from '@mlops/logger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { installAuth, type AuthOptions } from './auth/auth.plugin.js';
 import { OneLineRequestLog } from './one-line-request-log.js';
 import { installProblemHandlers } from './errors/problem-handler.js';
 import { DEFAULT_HARDENING, type HardeningOptions } from './hardening/hardening-options.js';
@@ -31,6 +32,8 @@ export interface HttpAppOptions {
   readonly readinessChecks?: readonly ReadinessCheck[];
   /** Timeouts, rate limit, CORS, Host check (libs/runtime passes the service's config; default `DEFAULT_HARDENING`). */
   readonly hardening?: HardeningOptions;
+  /** Keys and scopes on every route (libs/runtime always sets it; stand-ins in tests may leave it out). */
+  readonly auth?: AuthOptions;
 }
 
 /** Health probes and scrapes arrive every few seconds; logging each would drown the request log. */
@@ -71,6 +74,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandlers(app);
   await registerHardening(app, hardening);
+  if (options.auth) installAuth(app, options.auth);
   app.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();

@@ -17,3 +17,10 @@ export { parseOrThrow } from './parse-or-throw.js';
 export type { RouteHandler, RouteRequest, RouteServerOptions } from './register-route.js';
 /** @public See above. */
 export type { ListCursor } from './cursor.js';
+export { authErrors } from './auth/auth-errors.js';
+export { cachingVerifier, MAX_KEY_CACHE_TTL_MS } from './auth/caching-verifier.js';
+export { remoteVerifier } from './auth/remote-verifier.js';
+export { callerOf } from './auth/caller-of.js';
+export { holdsScope, type Caller, type KeyVerifier } from './auth/caller.js';
+/** @public The options of the auth plugin, returned by libs/runtime's service auth. */
+export type { AuthOptions } from './auth/auth.plugin.js';

@@ -64,6 +64,8 @@ function fastifySchemaOf(route: RouteDescriptor, options: RouteServerOptions): R
   const response: Record<number, z.ZodType> = {};
   for (const [status, schema] of Object.entries(route.responses)) response[Number(status)] = schema;
   for (const status of route.errors) response[status] = problemSchema;
+  const guarded = route.scope !== 'public';
+  if (guarded) for (const status of AUTH_STATUSES) response[status] = problemSchema;
   return {
     tags: [...route.tags],
     summary: route.summary,
@@ -73,15 +75,19 @@ function fastifySchemaOf(route: RouteDescriptor, options: RouteServerOptions): R
     ...(route.body && !route.upload ? { body: options.body ?? route.body } : {}),
     ...(options.headers ? { headers: options.headers } : {}),
     response,
+    ...(guarded ? { security: [{ apiKey: [] }] } : {}),
   };
 }
+
+/** What every route needing a key may answer besides its own errors: no or a bad key, a missing scope, the key owner down. */
+const AUTH_STATUSES = [401, 403, 503] as const;
 
 /**
  * Registers a route from its descriptor: params, query, JSON body and answers are validated and
  * serialised by the descriptor's schemas, and the descriptor rides along in the route's config so
  * that the OpenAPI document describes uploads and streamed answers too. A route taking either
  * JSON or an upload gets its JSON body checked here (400 naming `/body/...`), its upload read by
- * the handler.
+ * the handler. A descriptor without a scope throws: the auth plugin reads the scope from the config.
  */
 export function registerRoute<R extends RouteDescriptor>(
   app: HttpApp,
@@ -89,6 +95,8 @@ export function registerRoute<R extends RouteDescriptor>(
   handler: RouteHandler<R>,
   options: RouteServerOptions = {},
 ): void {
+  if (typeof (route as { scope?: unknown }).scope !== 'string')
+    throw new Error(`route ${route.method} ${route.path} declares no scope`);
   const { body, upload } = route;
   const options_: RouteOptions = {
     method: route.method,

@@ -1,19 +1,22 @@
 import type { ServiceSection } from '@mlops/config';
-import { createHttpApp, type HttpApp } from '@mlops/http';
+import { createHttpApp, type HttpApp, type KeyVerifier } from '@mlops/http';
 import { createLogger, type Logger } from '@mlops/logger';
 import type { Topology } from '@mlops/messaging';
 import type { IndexedCollection } from '@mlops/mongo';
 import { openInfrastructure, type ServiceInfrastructure } from './infrastructure.js';
+import { serviceAuth } from './service-auth.js';
 
 /** How a service describes itself to the app builder. */
 export interface ServiceAppSpec {
   readonly config: ServiceSection;
   readonly description: string;
   readonly logger?: Logger | undefined;
+  /** Checks callers' keys; by default feature-store is asked with the service's `API_KEY` (tests give a double). */
+  readonly keyVerifier?: KeyVerifier | undefined;
 }
 
 /** How a service that stores data and talks to the broker describes itself. */
-export interface ConnectedServiceAppSpec extends ServiceAppSpec {
+export interface ConnectedServiceAppSpec extends Omit<ServiceAppSpec, 'keyVerifier'> {
   readonly mongo: {
     readonly url: string;
     readonly dbName: string;
@@ -24,6 +27,9 @@ export interface ConnectedServiceAppSpec extends ServiceAppSpec {
   readonly amqpConfirmTimeoutMs?: number;
   readonly collections: readonly IndexedCollection[];
   readonly topology: Topology;
+  /** The key checker, or how to make it from the opened database (the key owner's own store). */
+  readonly keyVerifier?:
+    KeyVerifier | ((infrastructure: ServiceInfrastructure, logger: Logger) => KeyVerifier) | undefined;
 }
 
 /** The root logger of a service, from its config. */
@@ -40,6 +46,7 @@ export async function buildStatelessApp(spec: ServiceAppSpec): Promise<HttpApp> 
     logger: spec.logger ?? serviceLogger(spec.config),
     bodyLimitBytes: spec.config.http.bodyLimitBytes,
     hardening: spec.config.http.hardening,
+    auth: serviceAuth(spec.config, spec.keyVerifier),
   });
 }
 
@@ -62,6 +69,8 @@ export async function buildConnectedApp(
     },
   });
   try {
+    const verifier =
+      typeof spec.keyVerifier === 'function' ? spec.keyVerifier(infrastructure, logger) : spec.keyVerifier;
     const app = await createHttpApp({
       service: spec.config.service.name,
       version: spec.config.service.version,
@@ -70,6 +79,7 @@ export async function buildConnectedApp(
       bodyLimitBytes: spec.config.http.bodyLimitBytes,
       hardening: spec.config.http.hardening,
       readinessChecks: infrastructure.readinessChecks,
+      auth: serviceAuth(spec.config, verifier),
     });
     infrastructure.bindTo(app);
     return { app, infrastructure, logger };

@@ -3,6 +3,7 @@ import { REGISTRY_ERROR_CODES, registryRoutes } from '@mlops/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegisteredFolder } from './stand-in-registry.js';
 import { sha256 } from './sha256.js';
+import { TEST_KEYS } from './test-keys.js';
 
 /** A registry the contract suite runs against: the real one (dl-trainer) or the stand-in. */
 export interface RegistryContractTarget {
@@ -45,7 +46,11 @@ export function registryContractSuite(label: string, open: () => Promise<Registr
 
     beforeAll(async () => {
       target = await open();
-      registry = createServiceClient(registryRoutes, { baseUrl: target.baseUrl, timeoutMs: 10_000 });
+      registry = createServiceClient(registryRoutes, {
+        baseUrl: target.baseUrl,
+        timeoutMs: 10_000,
+        apiKey: TEST_KEYS.admin,
+      });
     });
 
     afterAll(async () => {

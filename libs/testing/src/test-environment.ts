@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { managementUrlFor } from './infrastructure.js';
+import { TEST_KEYS } from './test-keys.js';
 import { RabbitManagement } from './rabbit-management.js';
 
 /** What one test suite gets: its own database and its own RabbitMQ vhost on the shared servers. */
@@ -51,7 +52,13 @@ export async function createTestEnvironment(suite: string): Promise<TestEnvironm
     amqpUrl,
     vhost: id,
     rabbit,
-    env: { MONGO_URL: mongoUrl, MONGO_DB: id, AMQP_URL: amqpUrl, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' },
+    env: {
+      MONGO_URL: mongoUrl,
+      MONGO_DB: id,
+      AMQP_URL: amqpUrl,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      API_KEY: TEST_KEYS.service,
+    },
     dispose: async () => {
       const client = new MongoClient(mongoUrl, { serverSelectionTimeoutMS: 5000 });
       try {

@@ -1,4 +1,4 @@
-import type { HttpApp } from '@mlops/http';
+import type { HttpApp, KeyVerifier } from '@mlops/http';
 import type { Logger } from '@mlops/logger';
 import { startOrphanFileSweeper } from '@mlops/mongo';
 import { buildConnectedApp } from '@mlops/runtime';
@@ -31,6 +31,8 @@ import { registerTrainingJobRoutes } from './training-jobs/training-jobs.route.j
 export interface DlTrainerOverrides {
   readonly logger?: Logger;
   readonly executor?: TrainingExecutor;
+  /** Checks callers' keys instead of asking feature-store (tests); production always asks. */
+  readonly keyVerifier?: KeyVerifier;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function buildApp(config: DlTrainerConfig, overrides: DlTrainerOver
     config,
     description: 'Training jobs, runs and the model registry.',
     logger: overrides.logger,
+    keyVerifier: overrides.keyVerifier,
     mongo: config.mongo,
     amqpUrl: config.amqp.url,
     amqpConfirmTimeoutMs: config.amqp.confirmTimeoutMs,
@@ -72,7 +75,11 @@ export async function buildApp(config: DlTrainerConfig, overrides: DlTrainerOver
     executor:
       overrides.executor ??
       createPipelineExecutor({
-        datasets: new DatasetClient({ baseUrl: config.featureStore.url, timeoutMs: config.featureStore.timeoutMs }),
+        datasets: new DatasetClient({
+          baseUrl: config.featureStore.url,
+          timeoutMs: config.featureStore.timeoutMs,
+          apiKey: config.auth.apiKey,
+        }),
         checkpoints: new CheckpointStore(db, logger),
         registry,
         broker,

@@ -1,22 +1,22 @@
 import type { AddressInfo } from 'node:net';
 import { createServiceClient } from '@mlops/clients';
 import { registryRoutes } from '@mlops/contracts';
-import { createTestEnvironment, registryContractSuite } from '@mlops/testing';
+import { createTestEnvironment, registryContractSuite, TEST_KEYS, testKeyVerifier } from '@mlops/testing';
 import { buildApp } from '../src/app.js';
 import { loadDlTrainerConfig } from '../src/config.js';
 import { tarGz } from './support/tarball.js';
 
 registryContractSuite('the real registry (dl-trainer, MongoDB, RabbitMQ)', async () => {
   const environment = await createTestEnvironment('dl-trainer registry contract');
-  const app = await buildApp(loadDlTrainerConfig({ ...environment.env, SHUTDOWN_TIMEOUT_MS: '500' })).catch(
-    async (error: unknown) => {
-      await environment.dispose();
-      throw error;
-    },
-  );
+  const app = await buildApp(loadDlTrainerConfig({ ...environment.env, SHUTDOWN_TIMEOUT_MS: '500' }), {
+    keyVerifier: testKeyVerifier,
+  }).catch(async (error: unknown) => {
+    await environment.dispose();
+    throw error;
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const registry = createServiceClient(registryRoutes, { baseUrl });
+  const registry = createServiceClient(registryRoutes, { baseUrl, apiKey: TEST_KEYS.admin });
   return {
     baseUrl,
     async addVersion(name, files) {

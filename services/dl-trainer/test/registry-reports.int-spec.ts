@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { HttpApp } from '@mlops/http';
 import { createLogger } from '@mlops/logger';
 import { Broker } from '@mlops/messaging';
-import { createTestEnvironment, type TestEnvironment } from '@mlops/testing';
+import { createTestEnvironment, type TestEnvironment, testKeyVerifier, withTestKey, bearer } from '@mlops/testing';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
@@ -24,7 +24,11 @@ describe('model version reports in the registry', () => {
 
   beforeAll(async () => {
     environment = await createTestEnvironment('dl-trainer reports');
-    app = await buildApp(loadDlTrainerConfig({ ...environment.env, SHUTDOWN_TIMEOUT_MS: '500' }));
+    app = withTestKey(
+      await buildApp(loadDlTrainerConfig({ ...environment.env, SHUTDOWN_TIMEOUT_MS: '500' }), {
+        keyVerifier: testKeyVerifier,
+      }),
+    );
     client = await MongoClient.connect(environment.mongoUrl);
     const logger = createLogger({ service: 'reports-test', level: 'silent' });
     broker = await Broker.connect({
@@ -66,7 +70,12 @@ describe('model version reports in the registry', () => {
     expect(before.statusCode).toBe(404);
     expect(before.json()).toMatchObject({ code: 'REGISTRY_REPORT_NOT_FOUND' });
 
-    const recorded = await app.inject({ method: 'PUT', url, headers: { 'x-user': 'reporter' }, payload: report('a') });
+    const recorded = await app.inject({
+      method: 'PUT',
+      url,
+      headers: { authorization: bearer('reporter') },
+      payload: report('a'),
+    });
     expect(recorded.statusCode).toBe(200);
     expect(recorded.json()).toEqual({ name: 'topics', version: 1, recordedBy: 'reporter', ...report('a') });
     await app.inject({ method: 'PUT', url, payload: report('b') });

@@ -2,7 +2,7 @@ import type { TrainingRun } from '@mlops/contracts';
 import type { HttpApp } from '@mlops/http';
 import { createLogger } from '@mlops/logger';
 import { Broker } from '@mlops/messaging';
-import { createTestEnvironment, type TestEnvironment } from '@mlops/testing';
+import { createTestEnvironment, type TestEnvironment, testKeyVerifier, withTestKey } from '@mlops/testing';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
@@ -28,7 +28,11 @@ describe('training runs', () => {
 
   beforeAll(async () => {
     environment = await createTestEnvironment('dl-trainer runs');
-    app = await buildApp(loadDlTrainerConfig({ ...environment.env, SHUTDOWN_TIMEOUT_MS: '500' }));
+    app = withTestKey(
+      await buildApp(loadDlTrainerConfig({ ...environment.env, SHUTDOWN_TIMEOUT_MS: '500' }), {
+        keyVerifier: testKeyVerifier,
+      }),
+    );
     client = await MongoClient.connect(environment.mongoUrl);
     const logger = createLogger({ service: 'runs-test', level: 'silent' });
     broker = await Broker.connect({

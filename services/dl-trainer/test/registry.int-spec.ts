@@ -5,7 +5,14 @@ import { EVENTS_EXCHANGE, type AliasMove, type ModelVersion } from '@mlops/contr
 import type { HttpApp } from '@mlops/http';
 import { createLogger } from '@mlops/logger';
 import { Broker } from '@mlops/messaging';
-import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
+import {
+  createTestEnvironment,
+  waitFor,
+  type TestEnvironment,
+  testKeyVerifier,
+  withTestKey,
+  bearer,
+} from '@mlops/testing';
 import { connect, type ChannelModel } from 'amqplib';
 import { Binary, MongoClient, type Db } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,8 +71,11 @@ describe('model registry over MongoDB (GridFS) and RabbitMQ', () => {
 
   beforeAll(async () => {
     environment = await createTestEnvironment('dl-trainer registry');
-    app = await buildApp(
-      loadDlTrainerConfig({ ...environment.env, SHUTDOWN_TIMEOUT_MS: '500', REGISTRY_EVENT_SWEEP_MS: '200' }),
+    app = withTestKey(
+      await buildApp(
+        loadDlTrainerConfig({ ...environment.env, SHUTDOWN_TIMEOUT_MS: '500', REGISTRY_EVENT_SWEEP_MS: '200' }),
+        { keyVerifier: testKeyVerifier },
+      ),
     );
     client = await MongoClient.connect(environment.mongoUrl);
     db = client.db(environment.dbName);
@@ -228,7 +238,7 @@ describe('model registry over MongoDB (GridFS) and RabbitMQ', () => {
     const again = await app.inject({ method: 'GET', url: '/v1/models/exported/versions/1/artifact.tar.gz' });
     expect(again.rawPayload.equals(archive)).toBe(true);
 
-    const imported = await importTarball('exported-copy', archive, { 'x-user': 'ops' });
+    const imported = await importTarball('exported-copy', archive, { authorization: bearer('ops') });
     expect(imported.statusCode).toBe(201);
     expect(imported.headers.location).toBe('/v1/models/exported-copy/versions/1');
     const copy = imported.json<ModelVersion>();
@@ -333,7 +343,7 @@ describe('model registry over MongoDB (GridFS) and RabbitMQ', () => {
       app.inject({
         method: 'PUT',
         url: `/v1/models/promoted/aliases/${alias}`,
-        headers: { 'x-user': 'alice' },
+        headers: { authorization: bearer('alice') },
         payload: { version, reason },
       });
 
@@ -399,7 +409,7 @@ describe('model registry over MongoDB (GridFS) and RabbitMQ', () => {
       app.inject({
         method: 'DELETE',
         url: `/v1/models/removed/aliases/canary?reason=${encodeURIComponent(reason)}`,
-        headers: { 'x-user': 'bob' },
+        headers: { authorization: bearer('bob') },
       });
     const removed = await remove();
     expect(removed.statusCode).toBe(200);
@@ -647,14 +657,17 @@ describe('model registry over MongoDB (GridFS) and RabbitMQ', () => {
   });
 
   it('refuses uploads and folders over the configured limits, storing nothing', async () => {
-    const small = await buildApp(
-      loadDlTrainerConfig({
-        ...environment.env,
-        SHUTDOWN_TIMEOUT_MS: '500',
-        REGISTRY_MAX_IMPORT_BYTES: '4096',
-        REGISTRY_MAX_FOLDER_BYTES: '100000',
-        REGISTRY_MAX_FILES: '3',
-      }),
+    const small = withTestKey(
+      await buildApp(
+        loadDlTrainerConfig({
+          ...environment.env,
+          SHUTDOWN_TIMEOUT_MS: '500',
+          REGISTRY_MAX_IMPORT_BYTES: '4096',
+          REGISTRY_MAX_FOLDER_BYTES: '100000',
+          REGISTRY_MAX_FILES: '3',
+        }),
+        { keyVerifier: testKeyVerifier },
+      ),
     );
     try {
       const filesBefore = await storedFileCount();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EVENTS_EXCHANGE, WORK_QUEUES, type TrainingJob } from '@mlops/contracts';
 import type { HttpApp } from '@mlops/http';
-import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
+import { createTestEnvironment, waitFor, type TestEnvironment, testKeyVerifier, withTestKey } from '@mlops/testing';
 import { connect } from 'amqplib';
 import { MongoClient } from 'mongodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -32,7 +32,9 @@ describe('training jobs over RabbitMQ and MongoDB', () => {
       TRAINING_LEASE_MS: '3000',
       ...extraEnv,
     });
-    const app = await buildApp(config, executor ? { executor } : {});
+    const app = withTestKey(
+      await buildApp(config, { ...(executor ? { executor } : {}), keyVerifier: testKeyVerifier }),
+    );
     apps.push(app);
     return app;
   }

@@ -1,4 +1,4 @@
-import type { HttpApp } from '@mlops/http';
+import type { HttpApp, KeyVerifier } from '@mlops/http';
 import type { Logger } from '@mlops/logger';
 import { buildStatelessApp } from '@mlops/runtime';
 import type { DocumentRecognitionConfig } from './config.js';
@@ -10,12 +10,13 @@ import { createOfficeConverter } from './office/office-converter.js';
 /** Builds document-recognition (stateless: no database, no broker): `POST /v1/extract` and the common surface. */
 export async function buildApp(
   config: DocumentRecognitionConfig,
-  overrides: { readonly logger?: Logger } = {},
+  overrides: { readonly logger?: Logger; readonly keyVerifier?: KeyVerifier } = {},
 ): Promise<HttpApp> {
   const app = await buildStatelessApp({
     config,
     description: 'Text and layout extraction from PDFs, scans, images, office files and e-mails.',
     logger: overrides.logger,
+    keyVerifier: overrides.keyVerifier,
   });
   const ocr = new OcrPool(config.recognition.ocrWorkers, app.log);
   app.addHook('onClose', async () => {

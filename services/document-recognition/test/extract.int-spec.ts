@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { RecognitionResult } from '@mlops/contracts';
 import { recognitionResultSchema } from '@mlops/contracts';
 import type { HttpApp } from '@mlops/http';
-import { multipartBody, type FormPart } from '@mlops/testing';
+import { multipartBody, type FormPart, testKeyVerifier, withTestKey } from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadDocumentRecognitionConfig } from '../src/config.js';
@@ -23,8 +23,10 @@ interface Answer {
 const apps: HttpApp[] = [];
 
 async function start(env: Record<string, string> = {}): Promise<HttpApp> {
-  const app = await buildApp(
-    loadDocumentRecognitionConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env }),
+  const app = withTestKey(
+    await buildApp(loadDocumentRecognitionConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env }), {
+      keyVerifier: testKeyVerifier,
+    }),
   );
   apps.push(app);
   return app;

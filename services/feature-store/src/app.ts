@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import { createServiceClient } from '@mlops/clients';
 import { nlpRoutes, recognitionRoutes } from '@mlops/contracts';
-import type { HttpApp } from '@mlops/http';
+import type { HttpApp, KeyVerifier } from '@mlops/http';
 import type { Logger } from '@mlops/logger';
 import { openBucket, startOrphanFileSweeper } from '@mlops/mongo';
 import { buildConnectedApp } from '@mlops/runtime';
@@ -23,12 +23,17 @@ import { dispatchProcessing, startProcessingConsumer } from './processing/proces
 import { registerRetryRoute } from './processing/retry.route.js';
 import { startStaleSweeper } from './processing/stale-sweeper.js';
 import { featureStoreTopology } from './topology.js';
+import { ApiKeyRepository, apiKeysCollection } from './keys/api-key.repository.js';
+import { bootstrapAdminKey } from './keys/bootstrap-admin.js';
+import { registerKeyRoutes } from './keys/keys.route.js';
+import { localKeyVerifier, type LocalKeyVerifier } from './keys/local-verifier.js';
 
 /** Builds feature-store: documents, labels, imports, datasets and the processing worker, over MongoDB (GridFS) and RabbitMQ. */
 export async function buildApp(
   config: FeatureStoreConfig,
-  overrides: { readonly logger?: Logger } = {},
+  overrides: { readonly logger?: Logger; readonly keyVerifier?: KeyVerifier } = {},
 ): Promise<HttpApp> {
+  let ownKeys: { keys: ApiKeyRepository; verifier: LocalKeyVerifier } | undefined;
   const { app, infrastructure, logger } = await buildConnectedApp({
     config,
     description: 'Raw documents, extracted text and features, labels, datasets and their immutable versions.',
@@ -42,9 +47,18 @@ export async function buildApp(
       datasetsCollection,
       datasetVersionsCollection,
       datasetRecordsCollection,
+      apiKeysCollection,
     ],
     topology: featureStoreTopology,
+    keyVerifier: (opened, log) => {
+      const keys = new ApiKeyRepository(opened.mongo.db);
+      ownKeys = { keys, verifier: localKeyVerifier(keys, log) };
+      return overrides.keyVerifier ?? ownKeys.verifier;
+    },
   });
+  if (!ownKeys) throw new Error('the key store was not opened');
+  await bootstrapAdminKey(ownKeys.keys, config.bootstrapAdminKey, logger);
+  registerKeyRoutes(app, ownKeys);
   await app.register(multipart, {
     limits: {
       fileSize: config.uploads.maxFileBytes,
@@ -84,14 +98,15 @@ export async function buildApp(
   registerDatasetRoutes(app, { documents, labels, datasets: new DatasetRepository(db) });
   registerRetryRoute(app, { documents, dispatch });
   const { recognitionUrl, nlpUrl, timeoutMs } = config.upstreams;
+  const { apiKey } = config.auth;
   await startProcessingConsumer(
     {
       broker,
       documents,
       labels,
       bucket,
-      recognition: createServiceClient(recognitionRoutes, { baseUrl: recognitionUrl, timeoutMs }),
-      analyzer: nlpTextAnalyzer(createServiceClient(nlpRoutes, { baseUrl: nlpUrl, timeoutMs }), timeoutMs),
+      recognition: createServiceClient(recognitionRoutes, { baseUrl: recognitionUrl, timeoutMs, apiKey }),
+      analyzer: nlpTextAnalyzer(createServiceClient(nlpRoutes, { baseUrl: nlpUrl, timeoutMs, apiKey }), timeoutMs),
       prefetch: config.processing.workers,
       maxAttempts: config.processing.maxAttempts,
     },

@@ -1,4 +1,5 @@
 import { connectedServiceEnvShape, connectedServiceSections, env, loadConfig } from '@mlops/config';
+import { apiKeySchema } from '@mlops/contracts';
 import { z } from 'zod';
 
 const schema = z
@@ -15,6 +16,8 @@ const schema = z
     PROCESSING_MAX_ATTEMPTS: env.positiveInt(10),
     PROCESSING_STALE_MS: env.positiveInt(10 * 60_000),
     PROCESSING_SWEEP_MS: env.positiveInt(60_000),
+    /** The first admin key of a fresh install, stored (hashed) when no admin key exists; read once at start. */
+    MLOPS_BOOTSTRAP_ADMIN_KEY: apiKeySchema.optional(),
   })
   .transform((e) => ({
     ...connectedServiceSections('feature-store', e),
@@ -28,6 +31,7 @@ const schema = z
       nlpUrl: e.NLP_URL.replace(/\/$/, ''),
       timeoutMs: e.UPSTREAM_TIMEOUT_MS,
     },
+    bootstrapAdminKey: e.MLOPS_BOOTSTRAP_ADMIN_KEY,
     processing: {
       workers: e.PROCESSING_WORKERS,
       maxAttempts: e.PROCESSING_MAX_ATTEMPTS,

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { datasetRecordSchema, type DatasetRecord } from '@mlops/contracts';
 import type { HttpApp } from '@mlops/http';
-import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
+import { createTestEnvironment, waitFor, type TestEnvironment, testKeyVerifier, withTestKey } from '@mlops/testing';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
@@ -43,12 +43,15 @@ describe('feature-store datasets and versions', () => {
   beforeAll(async () => {
     environment = await createTestEnvironment('feature-store datasets');
     nlp = await fakeNlp();
-    app = await buildApp(
-      loadFeatureStoreConfig({
-        ...environment.env,
-        RECOGNITION_URL: 'http://127.0.0.1:9',
-        NLP_URL: `http://127.0.0.1:${String((nlp.address() as AddressInfo).port)}`,
-      }),
+    app = withTestKey(
+      await buildApp(
+        loadFeatureStoreConfig({
+          ...environment.env,
+          RECOGNITION_URL: 'http://127.0.0.1:9',
+          NLP_URL: `http://127.0.0.1:${String((nlp.address() as AddressInfo).port)}`,
+        }),
+        { keyVerifier: testKeyVerifier },
+      ),
     );
     mongo = new MongoClient(environment.mongoUrl);
     const created = await app.inject({

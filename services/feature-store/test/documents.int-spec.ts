@@ -1,6 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { HttpApp } from '@mlops/http';
-import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
+import {
+  createTestEnvironment,
+  waitFor,
+  type TestEnvironment,
+  testKeyVerifier,
+  withTestKey,
+  bearer,
+} from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadFeatureStoreConfig } from '../src/config.js';
@@ -33,14 +40,17 @@ describe('feature-store documents, labels and imports', () => {
 
   beforeAll(async () => {
     environment = await createTestEnvironment('feature-store documents');
-    app = await buildApp(
-      loadFeatureStoreConfig({
-        ...environment.env,
-        RECOGNITION_URL: 'http://127.0.0.1:9',
-        NLP_URL: 'http://127.0.0.1:9',
-        PROCESSING_MAX_ATTEMPTS: '1',
-        FEATURE_STORE_MAX_FILE_BYTES: '4096',
-      }),
+    app = withTestKey(
+      await buildApp(
+        loadFeatureStoreConfig({
+          ...environment.env,
+          RECOGNITION_URL: 'http://127.0.0.1:9',
+          NLP_URL: 'http://127.0.0.1:9',
+          PROCESSING_MAX_ATTEMPTS: '1',
+          FEATURE_STORE_MAX_FILE_BYTES: '4096',
+        }),
+        { keyVerifier: testKeyVerifier },
+      ),
     );
   });
 
@@ -56,10 +66,14 @@ describe('feature-store documents, labels and imports', () => {
 
   it('stores a JSON batch once per distinct text and reports duplicates', async () => {
     const text = `hello ${randomUUID()}`;
-    const first = await post('/v1/documents', {
-      records: [{ text, labels: { spam: 'ham' }, metadata: { source: 'unit' } }, { text }],
-      labelledBy: 'alice',
-    });
+    const first = await post(
+      '/v1/documents',
+      {
+        records: [{ text, labels: { spam: 'ham' }, metadata: { source: 'unit' } }, { text }],
+        labelledBy: 'mallory',
+      },
+      { authorization: bearer('alice') },
+    );
     expect(first.statusCode).toBe(201);
     const [a, b] = first.json<{ items: Receipt[] }>().items;
     expect(a).toMatchObject({
@@ -198,20 +212,30 @@ describe('feature-store documents, labels and imports', () => {
       method: 'PUT',
       url: `/v1/documents/${ids[0] ?? ''}/labels/topic`,
       payload: { label: 'sport' },
-      headers: { 'x-user': 'bob' },
+      headers: { authorization: bearer('bob') },
     });
     expect(single.statusCode).toBe(200);
     expect(single.json<DocumentView>().labels.topic).toMatchObject({ label: 'sport', by: 'bob' });
     const missing = randomUUID();
-    const bulk = await post('/v1/labels', {
+    const forged = await post('/v1/labels', {
       task: 'topic',
-      by: 'carol',
-      items: [
-        ...ids.slice(1).map((documentId) => ({ documentId, label: 'news' })),
-        { documentId: missing, label: 'news' },
-      ],
+      by: 'mallory',
+      items: [{ documentId: missing, label: 'x' }],
     });
+    expect(forged.statusCode).toBe(400);
+    const bulk = await post(
+      '/v1/labels',
+      {
+        task: 'topic',
+        items: [
+          ...ids.slice(1).map((documentId) => ({ documentId, label: 'news' })),
+          { documentId: missing, label: 'news' },
+        ],
+      },
+      { authorization: bearer('carol') },
+    );
     expect(bulk.json()).toEqual({ updated: 4, missing: [missing] });
+    expect((await getDocument(ids[1] ?? '')).labels.topic).toMatchObject({ label: 'news', by: 'carol' });
     const page1 = (
       await app.inject({ method: 'GET', url: '/v1/documents?task=topic&label=news&limit=3&order=oldest' })
     ).json<{ items: DocumentView[]; nextCursor?: string }>();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { HttpApp } from '@mlops/http';
-import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
+import { createTestEnvironment, waitFor, type TestEnvironment, testKeyVerifier, withTestKey } from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadFeatureStoreConfig } from '../src/config.js';
@@ -43,13 +43,16 @@ describe('feature-store processing through document-recognition and nlp', () => 
 
   beforeAll(async () => {
     environment = await createTestEnvironment('feature-store processing');
-    app = await buildApp(
-      loadFeatureStoreConfig({
-        ...environment.env,
-        RECOGNITION_URL: await recognition.start(),
-        NLP_URL: await nlp.start(),
-        PROCESSING_MAX_ATTEMPTS: '3',
-      }),
+    app = withTestKey(
+      await buildApp(
+        loadFeatureStoreConfig({
+          ...environment.env,
+          RECOGNITION_URL: await recognition.start(),
+          NLP_URL: await nlp.start(),
+          PROCESSING_MAX_ATTEMPTS: '3',
+        }),
+        { keyVerifier: testKeyVerifier },
+      ),
     );
   });
 

@@ -1,4 +1,4 @@
-import type { HttpApp } from '@mlops/http';
+import type { HttpApp, KeyVerifier } from '@mlops/http';
 import type { Logger } from '@mlops/logger';
 import { buildConnectedApp, startPeriodicTask } from '@mlops/runtime';
 import type { InferenceConfig } from './config.js';
@@ -24,6 +24,8 @@ export interface InferenceOverrides {
   readonly logger?: Logger;
   /** Called after every answered predict request (monitoring hooks in here). */
   readonly predictionListeners?: readonly PredictionListener[];
+  /** Checks callers' keys instead of asking feature-store (tests); production always asks. */
+  readonly keyVerifier?: KeyVerifier;
 }
 
 /** What `buildApp` returns besides the app: the served models and the prediction listeners. */
@@ -46,6 +48,7 @@ export async function buildInference(
     config,
     description: 'Serves production models over REST with micro-batching and hot swap.',
     logger: overrides.logger,
+    keyVerifier: overrides.keyVerifier,
     mongo: config.mongo,
     amqpUrl: config.amqp.url,
     amqpConfirmTimeoutMs: config.amqp.confirmTimeoutMs,
@@ -55,7 +58,11 @@ export async function buildInference(
   const metrics = createServingMetrics(app.metrics);
   const predictions = new PredictionEvents(logger, overrides.predictionListeners);
   const models: ModelServer = new ModelServer({
-    registry: createRegistryClient({ baseUrl: config.registry.url, timeoutMs: config.registry.timeoutMs }),
+    registry: createRegistryClient({
+      baseUrl: config.registry.url,
+      timeoutMs: config.registry.timeoutMs,
+      apiKey: config.auth.apiKey,
+    }),
     cacheDir: config.models.cacheDir,
     served: config.models.served,
     logger,
@@ -111,6 +118,7 @@ export async function buildInference(
   const recognition = createRecognitionClient({
     baseUrl: config.recognition.url,
     timeoutMs: config.recognition.timeoutMs,
+    apiKey: config.auth.apiKey,
   });
   await registerPredictDocumentRoute(
     app,

@@ -8,7 +8,13 @@ import type {
   Problem,
 } from '@mlops/contracts';
 import type { HttpApp } from '@mlops/http';
-import { checkHttpSurface, createTestEnvironment, type TestEnvironment } from '@mlops/testing';
+import {
+  checkHttpSurface,
+  createTestEnvironment,
+  type TestEnvironment,
+  testKeyVerifier,
+  withTestKey,
+} from '@mlops/testing';
 import { TOKENIZER_VERSION } from '@mlops/text';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
@@ -22,13 +28,16 @@ describe('nlp API', () => {
 
   beforeAll(async () => {
     environment = await createTestEnvironment('nlp api');
-    app = await buildApp(
-      loadNlpConfig({
-        ...environment.env,
-        NLP_MAX_TEXT_CHARS: '1000',
-        NLP_MAX_BATCH: '8',
-        NLP_MAX_TOTAL_CHARS: '3000',
-      }),
+    app = withTestKey(
+      await buildApp(
+        loadNlpConfig({
+          ...environment.env,
+          NLP_MAX_TEXT_CHARS: '1000',
+          NLP_MAX_BATCH: '8',
+          NLP_MAX_TOTAL_CHARS: '3000',
+        }),
+        { keyVerifier: testKeyVerifier },
+      ),
     );
   });
 

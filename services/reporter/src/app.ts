@@ -1,4 +1,4 @@
-import type { HttpApp } from '@mlops/http';
+import type { HttpApp, KeyVerifier } from '@mlops/http';
 import type { Logger } from '@mlops/logger';
 import { startOrphanFileSweeper } from '@mlops/mongo';
 import { buildConnectedApp } from '@mlops/runtime';
@@ -17,6 +17,8 @@ import { createUpstreams } from './upstreams/upstreams.js';
 export interface ReporterOverrides {
   readonly logger?: Logger;
   readonly compareGate?: RenderGate;
+  /** Checks callers' keys instead of asking feature-store (tests); production always asks. */
+  readonly keyVerifier?: KeyVerifier;
 }
 
 /**
@@ -29,6 +31,7 @@ export async function buildApp(config: ReporterConfig, overrides: ReporterOverri
     config,
     description: 'PDF model reports and comparison reports.',
     logger: overrides.logger,
+    keyVerifier: overrides.keyVerifier,
     mongo: config.mongo,
     amqpUrl: config.amqp.url,
     amqpConfirmTimeoutMs: config.amqp.confirmTimeoutMs,
@@ -39,7 +42,11 @@ export async function buildApp(config: ReporterConfig, overrides: ReporterOverri
   const { db } = infrastructure.mongo;
   const reports = new ReportRepository(db);
   const files = new ReportFiles(db);
-  const upstreams = createUpstreams({ registry: config.registry, featureStore: config.featureStore });
+  const upstreams = createUpstreams({
+    registry: config.registry,
+    featureStore: config.featureStore,
+    apiKey: config.auth.apiKey,
+  });
   registerReportRoutes(app, { reports, files, upstreams, broker });
   registerCompareRoute(
     app,

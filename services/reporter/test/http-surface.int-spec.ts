@@ -1,6 +1,12 @@
 import { reporterRoutes } from '@mlops/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkHttpSurface, createTestEnvironment, type TestEnvironment } from '@mlops/testing';
+import {
+  checkHttpSurface,
+  createTestEnvironment,
+  type TestEnvironment,
+  testKeyVerifier,
+  checkRouteScopes,
+} from '@mlops/testing';
 import { buildApp } from '../src/app.js';
 import { loadReporterConfig } from '../src/config.js';
 
@@ -16,9 +22,18 @@ describe('reporter HTTP surface', () => {
   });
 
   it('answers health, readiness, docs, OpenAPI (exactly the reporter routes), metrics and problem+json 404', async () => {
-    const app = await buildApp(loadReporterConfig(environment.env));
+    const app = await buildApp(loadReporterConfig(environment.env), { keyVerifier: testKeyVerifier });
     try {
       expect(await checkHttpSurface(app, reporterRoutes)).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('answers 401 without a key or with a bad one, 403 without the scope, on every route of its descriptors', async () => {
+    const app = await buildApp(loadReporterConfig(environment.env), { keyVerifier: testKeyVerifier });
+    try {
+      expect(await checkRouteScopes(app, reporterRoutes)).toEqual([]);
     } finally {
       await app.close();
     }

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { EVENTS, WORK_QUEUES, trainingFinishedEventSchema, type Report } from '@mlops/contracts';
 import type { HttpApp } from '@mlops/http';
-import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
+import {
+  createTestEnvironment,
+  waitFor,
+  type TestEnvironment,
+  testKeyVerifier,
+  withTestKey,
+  testKeyFor,
+} from '@mlops/testing';
 import { strFromU8, unzipSync } from 'fflate';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,16 +122,19 @@ beforeAll(async () => {
   store.put(DATASET.name, DATASET.version, rows);
   events = await listenToReportEvents(environment);
   mongo = new MongoClient(environment.mongoUrl);
-  app = await buildApp(
-    loadReporterConfig({
-      ...environment.env,
-      REGISTRY_URL: registryUrl,
-      FEATURE_STORE_URL: featureStoreUrl,
-      PUBLIC_URL: `${PUBLIC_URL}/`,
-      RENDER_MAX_ATTEMPTS: '2',
-      RENDER_RETRY_DELAY_MS: '100',
-    }),
-    { compareGate: gate },
+  app = withTestKey(
+    await buildApp(
+      loadReporterConfig({
+        ...environment.env,
+        API_KEY: testKeyFor('reporter', ['read', 'train', 'introspect']),
+        REGISTRY_URL: registryUrl,
+        FEATURE_STORE_URL: featureStoreUrl,
+        PUBLIC_URL: `${PUBLIC_URL}/`,
+        RENDER_MAX_ATTEMPTS: '2',
+        RENDER_RETRY_DELAY_MS: '100',
+      }),
+      { compareGate: gate, keyVerifier: testKeyVerifier },
+    ),
   );
 }, 240_000);
 

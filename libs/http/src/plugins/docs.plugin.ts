@@ -17,6 +17,15 @@ export const docsPlugin = fp(
       openapi: {
         openapi: '3.0.3',
         info: { title: options.service, version: options.version, description: options.description },
+        components: {
+          securitySchemes: {
+            apiKey: {
+              type: 'http',
+              scheme: 'bearer',
+              description: 'An API key: `Authorization: Bearer mlk_<prefix>_<secret>`',
+            },
+          },
+        },
       },
       transform: openApiTransform,
     });

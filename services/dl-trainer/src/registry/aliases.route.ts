@@ -1,10 +1,10 @@
 import { registryRoutes } from '@mlops/contracts';
-import { registerRoute, toPage, type HttpApp } from '@mlops/http';
+import { callerOf, registerRoute, toPage, type HttpApp } from '@mlops/http';
 import { toAliasMove } from './alias.repository.js';
 import { latestVersionOf, type ModelRegistry } from './model-registry.js';
 import { moveAlias, removeAlias, resolveAlias } from './move-alias.usecase.js';
 import { registryErrors } from '../errors.js';
-import { numberAfter, numberPosition, requestUser } from './request-context.js';
+import { numberAfter, numberPosition } from './request-context.js';
 
 async function requireModel(registry: ModelRegistry, name: string): Promise<void> {
   if ((await latestVersionOf(registry, name)) === 0) throw registryErrors.modelNotFound(`no model ${name}`);
@@ -27,7 +27,7 @@ export function registerAliasRoutes(app: HttpApp, registry: ModelRegistry): void
     const { move } = await moveAlias(registry, {
       ...request.params,
       ...request.body,
-      movedBy: requestUser(request.headers['x-user']),
+      movedBy: callerOf(request).owner,
       requestId: request.id,
     });
     return move;
@@ -37,7 +37,7 @@ export function registerAliasRoutes(app: HttpApp, registry: ModelRegistry): void
     const { move } = await removeAlias(registry, {
       ...request.params,
       reason: request.query.reason,
-      movedBy: requestUser(request.headers['x-user']),
+      movedBy: callerOf(request).owner,
       requestId: request.id,
     });
     return move;

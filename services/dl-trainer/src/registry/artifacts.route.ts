@@ -1,12 +1,11 @@
 import { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import { registryRoutes } from '@mlops/contracts';
-import { asAttachment, registerRoute, type HttpApp } from '@mlops/http';
+import { asAttachment, callerOf, registerRoute, type HttpApp } from '@mlops/http';
 import { folderTarball } from './folder-tarball.writer.js';
 import { importModelFolder } from './import-folder.usecase.js';
 import type { ModelRegistry } from './model-registry.js';
 import { registryErrors } from '../errors.js';
-import { requestUser } from './request-context.js';
 import { requireVersion } from './version-lookup.js';
 
 const routes = registryRoutes.versions;
@@ -97,7 +96,7 @@ export async function registerArtifactRoutes(app: HttpApp, registry: ModelRegist
       const { version, created } = await importModelFolder(registry, {
         name,
         tarball: await uploadedTarball(request, registry.limits.maxImportBytes),
-        createdBy: requestUser(request.headers['x-user']),
+        createdBy: callerOf(request).owner,
         idempotencyKey: typeof idempotencyKey === 'string' && idempotencyKey ? idempotencyKey.slice(0, 200) : undefined,
         requestId: request.id,
       });

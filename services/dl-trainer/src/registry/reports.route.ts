@@ -1,9 +1,8 @@
 import { registryRoutes } from '@mlops/contracts';
-import { registerRoute, type HttpApp } from '@mlops/http';
+import { callerOf, registerRoute, type HttpApp } from '@mlops/http';
 import { registryErrors } from '../errors.js';
 import type { ModelRegistry } from './model-registry.js';
 import { toModelReport } from './model-report.repository.js';
-import { requestUser } from './request-context.js';
 import { requireVersion } from './version-lookup.js';
 
 const routes = registryRoutes.reports;
@@ -21,8 +20,6 @@ export function registerReportRoutes(app: HttpApp, registry: ModelRegistry): voi
   registerRoute(app, routes.record, async (request) => {
     const { name, version } = request.params;
     await requireVersion(registry, name, version);
-    return toModelReport(
-      await registry.reports.record(name, version, request.body, requestUser(request.headers['x-user'])),
-    );
+    return toModelReport(await registry.reports.record(name, version, request.body, callerOf(request).owner));
   });
 }

@@ -1,11 +1,6 @@
 import { parseOrThrow, positionAfter } from '@mlops/http';
 import { z } from 'zod';
 
-/** Who is acting, from the `x-user` header (as feature-store does); `anonymous` without one. */
-export function requestUser(header: unknown): string {
-  return typeof header === 'string' && header.trim() ? header.trim().slice(0, 128) : 'anonymous';
-}
-
 /** The number a cursor of a list ordered by a number (version, sequence) stopped at; a foreign cursor is a 400. */
 export function numberAfter(cursor: string | undefined): number | undefined {
   const position = positionAfter(cursor);

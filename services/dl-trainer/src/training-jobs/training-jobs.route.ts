@@ -1,5 +1,5 @@
 import { trainingJobRoutes as routes } from '@mlops/contracts';
-import { parseOrThrow, positionAfter, registerRoute, toPage, type HttpApp } from '@mlops/http';
+import { callerOf, parseOrThrow, positionAfter, registerRoute, toPage, type HttpApp } from '@mlops/http';
 import { trainingOptionsSchema } from '@mlops/ml';
 import { trainerErrors } from '../errors.js';
 import { submitTrainingJob, type DispatchDeps } from './submit-training-job.usecase.js';
@@ -9,7 +9,11 @@ import { toTrainingJob, type TrainingJobRepository } from './training-job.reposi
 export function registerTrainingJobRoutes(app: HttpApp, deps: DispatchDeps & { jobs: TrainingJobRepository }): void {
   registerRoute(app, routes.submit, async (request, reply) => {
     const config = parseOrThrow(trainingOptionsSchema, request.body.config, '/body/config');
-    const resolved = { ...request.body, config: JSON.parse(JSON.stringify(config)) as Record<string, unknown> };
+    const resolved = {
+      ...request.body,
+      config: JSON.parse(JSON.stringify(config)) as Record<string, unknown>,
+      requestedBy: callerOf(request).owner,
+    };
     const job = await submitTrainingJob({ ...deps, logger: request.log }, resolved, request.id);
     return reply.code(202).header('location', `/v1/training-jobs/${job._id}`).send(toTrainingJob(job));
   });

@@ -12,6 +12,8 @@ export interface DatasetVersionRecords {
 export interface DatasetClientOptions {
   readonly baseUrl: string;
   readonly timeoutMs: number;
+  /** dl-trainer's own key (scope read). */
+  readonly apiKey?: string | undefined;
 }
 
 function asJobFailure(error: unknown, name: string, version: number): unknown {

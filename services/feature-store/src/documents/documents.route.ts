@@ -1,6 +1,6 @@
 import type {} from '@fastify/multipart';
 import { featureStoreRoutes } from '@mlops/contracts';
-import { asAttachment, parseOrThrow, positionAfter, registerRoute, toPage, type HttpApp } from '@mlops/http';
+import { asAttachment, callerOf, parseOrThrow, positionAfter, registerRoute, toPage, type HttpApp } from '@mlops/http';
 import { downloadStream } from '@mlops/mongo';
 import { ObjectId, type GridFSBucket } from 'mongodb';
 import { z } from 'zod';
@@ -37,13 +37,13 @@ function toReceiptView(receipt: Receipt) {
 /** `/v1/documents`: upload files or text records, read, list and download documents. */
 export function registerDocumentRoutes(app: HttpApp, deps: DocumentRoutesDeps): void {
   registerRoute(app, routes.upload, async (request, reply) => {
-    const labelledBy = String(request.headers['x-user'] ?? 'anonymous').slice(0, 128);
+    const labelledBy = callerOf(request).owner;
     let receipts: Receipt[];
     const batch = request.body;
     if (request.isMultipart() || batch === undefined) {
       receipts = await storeUploadParts(deps, request.parts(), { labelledBy, requestId: request.id });
     } else {
-      receipts = await ingestTextRecords(deps, batch.records, batch.labelledBy ?? labelledBy, request.id);
+      receipts = await ingestTextRecords(deps, batch.records, labelledBy, request.id);
     }
     const created = receipts.some((receipt) => !receipt.duplicate);
     return reply.code(created ? 201 : 200).send({ items: receipts.map(toReceiptView) });

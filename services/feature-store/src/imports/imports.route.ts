@@ -1,7 +1,7 @@
 import type {} from '@fastify/multipart';
 import type { Readable } from 'node:stream';
 import { featureStoreRoutes, type TextRecord } from '@mlops/contracts';
-import { registerRoute, type HttpApp } from '@mlops/http';
+import { callerOf, registerRoute, type HttpApp } from '@mlops/http';
 import type { DocumentRepository } from '../documents/document.repository.js';
 import type { LabelRepository } from '../labels/label.repository.js';
 import { ingestTextRecords, type ProcessingDispatcher } from '../documents/ingest-records.usecase.js';
@@ -43,7 +43,7 @@ export function registerImportRoutes(
         { pointer: '/body/file', message: 'not .jsonl or .csv' },
       ]);
     }
-    const by = String(request.headers['x-user'] ?? 'import').slice(0, 128);
+    const by = callerOf(request).owner;
     const lines: AsyncIterable<ImportLine> = format === 'jsonl' ? readJsonLines(file.file) : readCsv(file.file);
     const result = {
       format,

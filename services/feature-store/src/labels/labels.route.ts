@@ -1,5 +1,5 @@
 import { featureStoreRoutes } from '@mlops/contracts';
-import { registerRoute, type HttpApp } from '@mlops/http';
+import { callerOf, registerRoute, type HttpApp } from '@mlops/http';
 import { toDocumentView } from '../documents/document-views.js';
 import type { DocumentRepository } from '../documents/document.repository.js';
 import type { LabelRepository } from './label.repository.js';
@@ -7,18 +7,14 @@ import { featureStoreErrors } from '../errors.js';
 
 const routes = featureStoreRoutes.labels;
 
-function labeller(explicit: string | undefined, header: unknown): string {
-  return (explicit ?? (typeof header === 'string' && header ? header : 'anonymous')).slice(0, 128);
-}
-
-/** Labels per task: set one (`PUT /v1/documents/{id}/labels/{task}`) or many (`POST /v1/labels`), with who and when. */
+/** Labels per task: set one (`PUT /v1/documents/{id}/labels/{task}`) or many (`POST /v1/labels`), with who (the key's owner) and when. */
 export function registerLabelRoutes(
   app: HttpApp,
   deps: { documents: DocumentRepository; labels: LabelRepository },
 ): void {
   registerRoute(app, routes.set, async (request) => {
     const { id, task } = request.params;
-    const by = labeller(request.body.by, request.headers['x-user']);
+    const by = callerOf(request).owner;
     const document = await deps.documents.findById(id);
     if (!document) throw featureStoreErrors.documentNotFound(`no document ${id}`);
     await deps.labels.set(id, task, { label: request.body.label, by, at: new Date() });
@@ -27,7 +23,7 @@ export function registerLabelRoutes(
 
   registerRoute(app, routes.setMany, async (request) => {
     const { task, items } = request.body;
-    const by = labeller(request.body.by, request.headers['x-user']);
+    const by = callerOf(request).owner;
     const existing = await deps.documents.existing(items.map((item) => item.documentId));
     const at = new Date();
     let updated = 0;

@@ -9,6 +9,8 @@ export type RecognitionClient = ServiceClient<typeof recognitionRoutes>;
 export interface RecognitionClientOptions {
   readonly baseUrl: string;
   readonly timeoutMs: number;
+  /** inference's own key (scope ingest). */
+  readonly apiKey?: string | undefined;
 }
 
 /** A typed client of document-recognition. */

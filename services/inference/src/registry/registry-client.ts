@@ -8,6 +8,8 @@ export type RegistryClient = ServiceClient<typeof registryRoutes>;
 export interface RegistryClientOptions {
   readonly baseUrl: string;
   readonly timeoutMs: number;
+  /** inference's own key (scope read). */
+  readonly apiKey?: string | undefined;
 }
 
 /**

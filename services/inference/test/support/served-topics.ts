@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { TestEnvironment } from '@mlops/testing';
 import { buildInference, type InferenceApp, type InferenceOverrides } from '../../src/app.js';
 import { loadInferenceConfig } from '../../src/config.js';
-import { StandInRegistry } from '@mlops/testing';
+import { StandInRegistry, testKeyVerifier, withTestKey } from '@mlops/testing';
 import type { ModelFolder } from './train-topic-model.js';
 
 /** The model name the inference tests serve. */
@@ -48,8 +48,9 @@ export class ServedTopics {
         MODEL_CACHE_DIR: this.cacheDir,
         ...env,
       }),
-      overrides,
+      { ...overrides, keyVerifier: testKeyVerifier },
     );
+    withTestKey(inference.app);
     this.#apps.push(inference);
     return inference;
   }

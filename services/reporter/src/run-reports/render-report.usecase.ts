@@ -148,7 +148,7 @@ async function announceReady(deps: RenderDeps, doc: ReportDocument, context: Mes
           params: { name: doc.model, version: doc.version },
           body: { sha256, size, renderedAt: renderedAt.toISOString(), url },
         },
-        { retry: QUICK_RETRY, signal: context.signal, headers: { 'x-user': 'reporter' } },
+        { retry: QUICK_RETRY, signal: context.signal },
       );
     } catch (error) {
       if (!isNotFound(error)) throw error;

@@ -23,11 +23,18 @@ export interface Upstreams {
 export interface UpstreamsOptions {
   readonly registry: { readonly url: string; readonly timeoutMs: number };
   readonly featureStore: { readonly url: string; readonly timeoutMs: number };
+  /** reporter's own key (scopes read and promote: versions, runs, dataset records, report records). */
+  readonly apiKey?: string | undefined;
 }
 
 /** Builds the typed clients; retries are chosen per call site. */
 export function createUpstreams(options: UpstreamsOptions): Upstreams {
-  const trainer = { baseUrl: options.registry.url, timeoutMs: options.registry.timeoutMs, userAgent: 'mlops-reporter' };
+  const trainer = {
+    baseUrl: options.registry.url,
+    timeoutMs: options.registry.timeoutMs,
+    userAgent: 'mlops-reporter',
+    apiKey: options.apiKey,
+  };
   return {
     registry: createServiceClient(registryRoutes, trainer),
     trainingJobs: createServiceClient(trainingJobRoutes, trainer),
@@ -35,6 +42,7 @@ export function createUpstreams(options: UpstreamsOptions): Upstreams {
       baseUrl: options.featureStore.url,
       timeoutMs: options.featureStore.timeoutMs,
       userAgent: 'mlops-reporter',
+      apiKey: options.apiKey,
     }),
   };
 }

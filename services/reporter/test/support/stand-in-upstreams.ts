@@ -12,7 +12,8 @@ import {
   type TrainingRun,
   type modelReportSchema,
 } from '@mlops/contracts';
-import { createHttpApp, defineError, defineErrors, registerRoute, type HttpApp } from '@mlops/http';
+import { testKeyVerifier } from '@mlops/testing';
+import { callerOf, createHttpApp, defineError, defineErrors, registerRoute, type HttpApp } from '@mlops/http';
 import { createLogger } from '@mlops/logger';
 import type { z } from 'zod';
 
@@ -45,6 +46,7 @@ function standInApp(name: string): Promise<HttpApp> {
     description: `Stand-in ${name} for the reporter's tests`,
     logger: createLogger({ service: name, level: 'silent' }),
     bodyLimitBytes: 1024 * 1024,
+    auth: { verifier: testKeyVerifier, opsEndpointsOpen: true },
   });
 }
 
@@ -224,7 +226,7 @@ export class StandInTrainer {
         ...request.body,
         name,
         version,
-        recordedBy: request.headers['x-user']?.toString() ?? 'anonymous',
+        recordedBy: callerOf(request).owner,
       };
       this.reports.set(`${name}:${version}`, record);
       return record;
