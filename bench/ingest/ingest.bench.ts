@@ -17,6 +17,7 @@ import { loadFeatureStoreConfig } from '../../services/feature-store/src/config.
 import { buildApp as buildNlp } from '../../services/nlp/src/app.js';
 import { loadNlpConfig } from '../../services/nlp/src/config.js';
 import { writeResults, type BenchRow } from '../lib/results.js';
+import { cpuMeter, type CpuSnapshot } from './cpu-meter.js';
 import { CORPORA, type IngestCorpus, type IngestRecord } from './corpora.js';
 import { watchOutcomes } from './outcome-watcher.js';
 import { describeStore, infraMongoImpl } from './store-name.js';
@@ -40,6 +41,7 @@ const infra = Object.fromEntries(
 );
 const impl = infraMongoImpl();
 const system = `feature-store + nlp, store ${impl}`;
+const cpu = cpuMeter();
 const mongo = new MongoClient(infra.MONGO_URL ?? '');
 const watcher = await watchOutcomes(infra.AMQP_URL ?? '', infra.AMQP_MANAGEMENT_URL ?? '', BLOCK);
 
@@ -93,6 +95,7 @@ async function runCase(corpus: IngestCorpus, count: number): Promise<BenchRow[]>
   const before = { ready: watcher.ready, failed: watcher.failed, marks: watcher.marks.length };
   let created = 0;
   let retries = 0;
+  const cpuBefore = cpu();
   const started = performance.now();
   for (let i = 0; i < records.length; i += BATCH) {
     let response = await upload(store, records.slice(i, i + BATCH));
@@ -113,6 +116,7 @@ async function runCase(corpus: IngestCorpus, count: number): Promise<BenchRow[]>
   const uploadedMs = performance.now() - started;
   await watcher.settled(before.ready + before.failed + created, started + TIMEOUT_MS);
   const totalMs = performance.now() - started;
+  const cpuSpent = spentSince(cpuBefore);
   const ready = watcher.ready - before.ready;
   const failed = watcher.failed - before.failed;
   await store.close();
@@ -145,8 +149,44 @@ async function runCase(corpus: IngestCorpus, count: number): Promise<BenchRow[]>
     { system, case: `${label}, upload to ready`, metric: 'duplicates', value: records.length - created, unit: 'docs' },
     { system, case: `${label}, upload to ready`, metric: 'upload_retries', value: retries, unit: 'requests' },
   ];
+  rows.push(...cpuRows(label, cpuSpent, ready + failed));
   if (ready >= 2 * BLOCK) rows.push(...blockRows(label, watcher.marks.slice(before.marks), started));
   return rows;
+}
+
+function spentSince(before: CpuSnapshot): CpuSnapshot {
+  const now = cpu();
+  return { bench: now.bench - before.bench, mongo: now.mongo - before.mongo, amqp: now.amqp - before.amqp };
+}
+
+/**
+ * CPU milliseconds per processed document by component, and the rate they allow on two cores
+ * that do nothing else (an estimate from CPU time, not a measured rate: a shared machine gives
+ * the run a fraction of its cores).
+ */
+function cpuRows(label: string, spent: CpuSnapshot, processed: number): BenchRow[] {
+  if (processed === 0) return [];
+  const perDoc = (seconds: number): number => Math.round((seconds / processed) * 10_000) / 10;
+  const total = spent.bench + spent.mongo + spent.amqp;
+  const row = (who: string, seconds: number): BenchRow => ({
+    system,
+    case: `${label}, upload to ready, CPU of ${who}`,
+    metric: 'cpu_ms_per_doc',
+    value: perDoc(seconds),
+    unit: 'ms',
+  });
+  return [
+    row('feature-store + nlp (bench process)', spent.bench),
+    row('the MongoDB-wire server', spent.mongo),
+    row('RabbitMQ', spent.amqp),
+    {
+      system,
+      case: `${label}, upload to ready, estimated from CPU time for 2 idle cores`,
+      metric: 'estimated_docs_per_s',
+      value: Math.round((2 * processed) / total),
+      unit: '1/s',
+    },
+  ];
 }
 
 /** The rate of each block of BLOCK ready documents, from the arrival times of the block ends. */
