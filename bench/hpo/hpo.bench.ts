@@ -1,0 +1,168 @@
+/**
+ * `pnpm bench hpo`: our TPE and random samplers (libs/ml hpo) against Optuna's TPESampler and
+ * RandomSampler (pinned, in the bench venv) on the same synthetic objectives, same budget, several
+ * seeds. Reports the median best-so-far after N trials and how many trials TPE needs to reach the
+ * final best of random search (target: at most half the budget).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { searchSpaceSchema } from '@mlops/contracts';
+import { createTpeSampler, randomSampler, type Sampler, type TrialRecord } from '@mlops/ml';
+import { z } from 'zod';
+import { ensurePythonVenv } from '../lib/python.js';
+import { writeResults, type BenchRow } from '../lib/results.js';
+import { OBJECTIVES, type SyntheticObjective } from './objectives.js';
+
+const TRIALS = Number(process.env.HPO_TRIALS ?? 100);
+const SEEDS = Array.from({ length: Number(process.env.HPO_SEEDS ?? 10) }, (_, i) => i + 1);
+const CHECKPOINTS = [10, 25, 50, 100].filter((n) => n <= TRIALS);
+const REQUIREMENTS = ['optuna==5.0.0', 'numpy==2.4.6'];
+const SCRIPT = fileURLToPath(new URL('./peers/optuna_study.py', import.meta.url));
+
+type Runs = Map<string, number[][]>;
+const key = (system: string, objective: string): string => `${system}/${objective}`;
+
+function runOurs(sampler: Sampler, objective: SyntheticObjective, seed: number): number[] {
+  const space = searchSpaceSchema.parse(objective.space);
+  const history: TrialRecord[] = [];
+  for (let number = 0; number < TRIALS; number++) {
+    const params = sampler({ space, seed, direction: 'minimize', history, trialNumber: number });
+    history.push({ number, state: 'complete', params, value: objective.evaluate(params) });
+  }
+  return history.map((t) => t.value ?? NaN);
+}
+
+const optunaOutput = z.object({
+  version: z.string(),
+  runs: z.array(
+    z.object({ sampler: z.string(), objective: z.string(), seed: z.number(), values: z.array(z.number()) }),
+  ),
+  seconds: z.record(z.string(), z.number()),
+});
+
+function runOptuna(): z.output<typeof optunaOutput> {
+  const python = ensurePythonVenv(REQUIREMENTS);
+  const dir = mkdtempSync(join(tmpdir(), 'hpo-bench-'));
+  const input = join(dir, 'in.json');
+  const output = join(dir, 'out.json');
+  writeFileSync(input, JSON.stringify({ objectives: OBJECTIVES.map((o) => o.name), seeds: SEEDS, trials: TRIALS }));
+  execFileSync(python, [SCRIPT, input, output], {
+    stdio: 'inherit',
+    env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' },
+  });
+  return optunaOutput.parse(JSON.parse(readFileSync(output, 'utf8')));
+}
+
+const bestSoFar = (values: readonly number[]): number[] => {
+  let best = Infinity;
+  return values.map((v) => (best = Math.min(best, v)));
+};
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? NaN) : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+};
+const round = (value: number, digits = 4): number => Number(value.toPrecision(digits));
+
+/** Trials TPE needs to reach random search's final best, per seed (TRIALS + 1 when never). */
+function trialsToReach(tpe: readonly number[][], random: readonly number[][]): number[] {
+  return tpe.map((values, s) => {
+    const target = Math.min(...(random[s] ?? []));
+    const index = bestSoFar(values).findIndex((b) => b <= target);
+    return index < 0 ? TRIALS + 1 : index + 1;
+  });
+}
+
+const runs: Runs = new Map();
+const cpuSeconds: Record<string, number> = {};
+for (const [system, sampler] of [
+  ['ours-tpe', createTpeSampler()],
+  ['ours-random', randomSampler],
+] as const) {
+  const started = process.cpuUsage();
+  for (const objective of OBJECTIVES) {
+    runs.set(
+      key(system, objective.name),
+      SEEDS.map((seed) => runOurs(sampler, objective, seed)),
+    );
+  }
+  const used = process.cpuUsage(started);
+  cpuSeconds[system] = (used.user + used.system) / 1e6;
+}
+const optuna = runOptuna();
+for (const run of optuna.runs) {
+  const k = key(`optuna-${run.sampler}`, run.objective);
+  runs.set(k, [...(runs.get(k) ?? []), run.values]);
+}
+for (const [name, seconds] of Object.entries(optuna.seconds)) cpuSeconds[`optuna-${name}`] = seconds;
+
+const rows: BenchRow[] = [];
+const reach: Record<string, number[]> = { ours: [], optuna: [] };
+for (const objective of OBJECTIVES) {
+  for (const system of ['ours-tpe', 'optuna-tpe', 'ours-random', 'optuna-random']) {
+    const curves = (runs.get(key(system, objective.name)) ?? []).map(bestSoFar);
+    for (const n of CHECKPOINTS) {
+      rows.push({
+        system,
+        case: objective.name,
+        metric: `median best after ${n} trials`,
+        value: round(median(curves.map((c) => c[n - 1] ?? NaN))),
+        unit: `objective (optimum ${objective.optimum})`,
+      });
+    }
+  }
+  for (const family of ['ours', 'optuna'] as const) {
+    const needed = trialsToReach(
+      runs.get(key(`${family}-tpe`, objective.name)) ?? [],
+      runs.get(key(`${family}-random`, objective.name)) ?? [],
+    );
+    reach[family]?.push(...needed);
+    rows.push({
+      system: `${family}-tpe`,
+      case: objective.name,
+      metric: `median trials to reach ${family}-random's best of ${TRIALS}`,
+      value: median(needed),
+      unit: 'trials',
+    });
+  }
+}
+for (const family of ['ours', 'optuna'] as const) {
+  const needed = reach[family] ?? [];
+  rows.push({
+    system: `${family}-tpe`,
+    case: 'all objectives',
+    metric: `mean trials to reach random's best of ${TRIALS} (target ≤ ${TRIALS / 2})`,
+    value: round(needed.reduce((s, v) => s + v, 0) / needed.length, 3),
+    unit: 'trials',
+  });
+}
+for (const [system, seconds] of Object.entries(cpuSeconds)) {
+  rows.push({
+    system,
+    case: 'all objectives',
+    metric: 'sampler CPU time per trial (objective included)',
+    value: round((seconds * 1000) / (TRIALS * SEEDS.length * OBJECTIVES.length), 3),
+    unit: 'ms',
+  });
+}
+
+const table = writeResults(
+  'hpo',
+  rows,
+  [
+    `${TRIALS} trials, seeds ${SEEDS.join(', ')}; every objective minimised; medians over seeds.`,
+    `Optuna ${optuna.version}: TPESampler(seed) and RandomSampler(seed) with their defaults; ours: createTpeSampler() (Optuna's defaults: 10 startup trials, 24 EI candidates, gamma min(ceil(0.1n), 25), prior weight 1, magic clip, multivariate) and randomSampler.`,
+    "'trials to reach' counts, per seed, the trials a TPE run needs for its best-so-far to reach the final best of the random run of the same family and seed (" +
+      `${TRIALS + 1} when never).`,
+  ],
+  {
+    trials: TRIALS,
+    seeds: SEEDS,
+    objectives: OBJECTIVES.map((o) => ({ name: o.name, optimum: o.optimum })),
+    optuna: optuna.version,
+  },
+);
+process.stdout.write(`${table}\n`);
