@@ -64,6 +64,7 @@ export async function buildInference(
       apiKey: config.auth.apiKey,
     }),
     cacheDir: config.models.cacheDir,
+    cacheLimits: config.models.cacheLimits,
     served: config.models.served,
     logger,
     load: {

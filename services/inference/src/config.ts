@@ -25,6 +25,8 @@ const schema = z
     MAX_DOCUMENT_BYTES: env.positiveInt(20 * 1024 * 1024),
     MODELS: modelList,
     MODEL_CACHE_DIR: z.string().min(1).default(join(tmpdir(), 'mlops-inference-models')),
+    MODEL_CACHE_MAX_BYTES: env.positiveInt(4 * 1024 * 1024 * 1024),
+    MODEL_CACHE_MAX_VERSIONS: env.positiveInt(16),
     MODEL_WARMUP_PREDICTIONS: z.coerce.number().int().min(0).default(3),
     PROMOTION_QUEUE: z.string().min(1).default('inference.model-promoted'),
     MODEL_RESYNC_MS: env.positiveInt(30_000),
@@ -83,6 +85,8 @@ const schema = z
       served: e.MODELS,
       /** Verified model folders on disk, as `<name>/<version>/<path>`. */
       cacheDir: e.MODEL_CACHE_DIR,
+      /** Bounds of the disk cache: past them, least recently used versions that no slot serves are deleted. */
+      cacheLimits: { maxBytes: e.MODEL_CACHE_MAX_BYTES, maxVersions: e.MODEL_CACHE_MAX_VERSIONS },
       /** Predictions a freshly loaded version runs before it takes traffic. */
       warmupPredictions: e.MODEL_WARMUP_PREDICTIONS,
       /** Queue bound to `model.promoted`; give each replica its own so that every replica hears every promotion. */

@@ -1,6 +1,7 @@
 import type { ModelVersion } from '@mlops/contracts';
 import type { Logger } from '@mlops/logger';
 import { isRegistryNotFound, type RegistryClient } from '../registry/registry-client.js';
+import { cacheKey, ModelDiskCache, type ModelCacheLimits } from '../registry/model-disk-cache.js';
 import { fetchVerifiedFolder } from '../registry/verified-folder.js';
 import { LoadedModel, type LoadModelOptions } from './loaded-model.js';
 import { ModelSlot, type Lease } from './model-slot.js';
@@ -22,6 +23,8 @@ const MAX_PINNED_VERSIONS = 8;
 export interface ModelServerOptions {
   readonly registry: RegistryClient;
   readonly cacheDir: string;
+  /** Bounds of the on-disk cache; least recently used versions not serving are evicted past them. */
+  readonly cacheLimits?: ModelCacheLimits;
   readonly served: readonly string[];
   readonly load: LoadModelOptions;
   readonly logger: Logger;
@@ -57,8 +60,10 @@ export class ModelServer {
   readonly #pinned = new Map<string, Promise<ModelSlot<LoadedModel>>>();
   readonly #pinnedLoaded = new Map<string, ModelSlot<LoadedModel>>();
   #closed = false;
+  readonly #disk: ModelDiskCache | undefined;
 
   constructor(private readonly options: ModelServerOptions) {
+    this.#disk = options.cacheLimits && new ModelDiskCache(options.cacheDir, options.cacheLimits, options.logger);
     for (const name of options.served) {
       this.#production.set(name, this.#newSlot());
       for (const alias of ['canary', 'shadow'] as const) {
@@ -248,6 +253,7 @@ export class ModelServer {
     }
     slot.replace(model);
     this.options.onLoadedChanged?.();
+    await this.#evictCached();
     return model;
   }
 
@@ -257,6 +263,7 @@ export class ModelServer {
     slot.replace(await this.#load(metadata));
     this.#pinnedLoaded.set(`${name}:${version}`, slot);
     this.options.onLoadedChanged?.();
+    await this.#evictCached();
     return slot;
   }
 
@@ -275,13 +282,18 @@ export class ModelServer {
   }
 
   async #load(version: ModelVersion): Promise<LoadedModel> {
-    const folder = await fetchVerifiedFolder(
-      this.options.registry,
-      this.options.cacheDir,
-      version,
-      this.options.logger,
-    );
+    const fetch = () => fetchVerifiedFolder(this.options.registry, this.options.cacheDir, version, this.options.logger);
+    const folder = this.#disk ? await this.#disk.during(version.name, version.version, fetch) : await fetch();
     return LoadedModel.load(version, folder, this.options.load);
+  }
+
+  /** Trims the disk cache once the set of loaded versions changed, keeping every loaded version. */
+  async #evictCached(): Promise<void> {
+    if (!this.#disk) return;
+    const inUse = new Set(this.list().map(({ model }) => cacheKey(model.name, model.version)));
+    await this.#disk.evict(inUse).catch((error: unknown) => {
+      this.options.logger.warn({ err: error }, 'model cache eviction failed');
+    });
   }
 
   #isClosed(): boolean {
