@@ -30,3 +30,4 @@ export { bearer, testKeyFor, testKeyVerifier, TEST_KEYS, withTestKey } from './t
 export { checkRouteScopes } from './route-scopes.js';
 /** @public The finding type of `checkRouteScopes`. */
 export type { ScopeFinding } from './route-scopes.js';
+export { startStandInKeyOwner, type StandInKeyOwner } from './stand-in-key-owner.js';

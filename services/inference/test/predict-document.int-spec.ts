@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { PredictDocumentResponse, PredictResponse, Problem, RecognitionResult } from '@mlops/contracts';
-import { createTestEnvironment, multipartBody, type FormPart, type TestEnvironment } from '@mlops/testing';
+import { createTestEnvironment, multipartBody, type FormPart, type TestEnvironment, bearer } from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InferenceApp } from '../src/app.js';
 import type { PredictionEvent } from '../src/serving/prediction-events.js';
@@ -40,14 +40,14 @@ describe('POST /v1/models/{name}/predict-document against the real document-reco
     inference.app.inject({
       method: 'POST',
       url: `/v1/models/${name}/predict-document${query}`,
-      headers: { 'content-type': 'application/octet-stream' },
+      headers: { 'content-type': 'application/octet-stream', authorization: bearer() },
       payload: bytes,
     });
   /** What document-recognition itself extracts from the file, asked directly. */
   const extracted = async (bytes: Buffer, filename: string): Promise<RecognitionResult> => {
     const response = await fetch(`${recognition.url}/v1/extract?filename=${encodeURIComponent(filename)}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/octet-stream' },
+      headers: { 'content-type': 'application/octet-stream', authorization: bearer() },
       body: bytes,
     });
     expect(response.status).toBe(200);
@@ -171,18 +171,26 @@ describe('POST /v1/models/{name}/predict-document against the real document-reco
   it('streams uploads over a real socket, and refuses one over the limit mid-stream with 413', async () => {
     const form = new FormData();
     form.append('file', new Blob([invoicePdf], { type: 'application/pdf' }), 'invoice.pdf');
-    const response = await fetch(`${base}/v1/models/topics/predict-document`, { method: 'POST', body: form });
+    const response = await fetch(`${base}/v1/models/topics/predict-document`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: bearer() },
+    });
     expect(response.status).toBe(200);
     await expectSameAsPredict((await response.json()) as PredictDocumentResponse, invoicePdf, 'invoice.pdf');
     const large = new FormData();
     large.append('file', new Blob([Buffer.alloc(4 * MAX_DOCUMENT_BYTES, 'a')]), 'large.txt');
-    const refused = await fetch(`${base}/v1/models/topics/predict-document`, { method: 'POST', body: large });
+    const refused = await fetch(`${base}/v1/models/topics/predict-document`, {
+      method: 'POST',
+      body: large,
+      headers: { authorization: bearer() },
+    });
     expect(refused.status).toBe(413);
     // The rest of the upload is never read: the connection is closed, or it would stay open for good.
     expect(refused.headers.get('connection')).toBe('close');
     const chunked = await fetch(`${base}/v1/models/topics/predict-document?filename=large.txt`, {
       method: 'POST',
-      headers: { 'content-type': 'application/octet-stream' },
+      headers: { 'content-type': 'application/octet-stream', authorization: bearer() },
       body: Readable.toWeb(Readable.from([Buffer.alloc(MAX_DOCUMENT_BYTES, 'a'), Buffer.from('b')])) as ReadableStream,
       duplex: 'half',
     });
@@ -279,7 +287,7 @@ describe('POST /v1/models/{name}/predict-document against the real document-reco
     expectProblem(await uploadRaw(flightNote), 502, 'INFERENCE_RECOGNITION_UNAVAILABLE');
     const overSocket = await fetch(`${base}/v1/models/topics/predict-document?filename=note.txt`, {
       method: 'POST',
-      headers: { 'content-type': 'application/octet-stream' },
+      headers: { 'content-type': 'application/octet-stream', authorization: bearer() },
       body: flightNote,
     });
     expect(overSocket.status).toBe(502);

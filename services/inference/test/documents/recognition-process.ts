@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { freePort, spawnService, waitFor } from '@mlops/testing';
+import { freePort, spawnService, startStandInKeyOwner, waitFor } from '@mlops/testing';
 
 const recognitionRoot = fileURLToPath(new URL('../../../document-recognition', import.meta.url));
 
@@ -15,14 +15,17 @@ export interface RecognitionProcess {
 
 /**
  * Starts the real document-recognition (`src/server.ts`, the way `pnpm dev` runs it) on a free
- * loopback port and waits until `/readyz` answers 200.
+ * loopback port, checking callers' keys at a stand-in key owner (the test keys), and waits until
+ * `/readyz` answers 200.
  */
 export async function startRecognition(env: Record<string, string> = {}): Promise<RecognitionProcess> {
   const port = await freePort();
+  const keyOwner = await startStandInKeyOwner();
   const { child, output } = spawnService(recognitionRoot, {
     HOST: '127.0.0.1',
     PORT: String(port),
     LOG_LEVEL: 'warn',
+    ...keyOwner.env,
     ...env,
   });
   const exited = once(child, 'exit');
@@ -31,11 +34,13 @@ export async function startRecognition(env: Record<string, string> = {}): Promis
   process.once('exit', killOnExit);
   void exited.then(() => process.off('exit', killOnExit));
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await keyOwner.stop();
   };
   const url = `http://127.0.0.1:${port}`;
   try {
