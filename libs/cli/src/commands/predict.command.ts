@@ -47,6 +47,7 @@ function printPredictions(
 export function registerPredictCommand(program: Command, io: CliIo): void {
   program
     .command('predict')
+    .summary('Classify texts (arguments or stdin) or a document with a served model')
     .description(
       "Classify texts with a model's production version (or --version): texts as arguments, one per line on stdin, or a document with --file (PDF, image, e-mail, office file)",
     )

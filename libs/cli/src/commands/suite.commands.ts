@@ -31,6 +31,7 @@ export async function printStatus(context: CommandContext): Promise<boolean> {
 export function registerSuiteCommands(program: Command, io: CliIo): void {
   program
     .command('up')
+    .summary('Start the local suite (no Docker) and show readiness')
     .description(
       'Start the local suite without Docker (scripts/up: installs what is missing, starts MongoDB-compatible store, RabbitMQ and the six services), then show readiness',
     )

@@ -106,6 +106,7 @@ export function printTraining(context: CommandContext, outcome: TrainOutcome): v
 export function registerTrainCommand(program: Command, io: CliIo): void {
   program
     .command('train')
+    .summary('Train end to end from train.json: epochs, metrics, report, promotion')
     .description(
       'Train end to end from a config file: create/freeze the dataset version when asked, queue the job, show each epoch (loss, validation macro-F1, ETA), then the test metrics, the report (saved with -o) and the promotion decision',
     )
