@@ -15,8 +15,9 @@ export interface LoggerSettings {
 
 /**
  * Creates the root pino logger of a service: JSON lines, ISO time, level labels. Credentials
- * and document text never reach a line: known paths are censored, and every string (message,
- * fields, error messages and stacks) loses API keys, bearer credentials and URL passwords.
+ * and document text never reach a line: known paths are censored, every string (message,
+ * fields, error messages and stacks) loses API keys, bearer credentials and URL passwords, and
+ * the finished line is scrubbed once more (what serializers such as fastify's `req` produce).
  */
 export function createLogger(settings: LoggerSettings): Logger {
   const options: LoggerOptions = {
@@ -35,6 +36,7 @@ export function createLogger(settings: LoggerSettings): Logger {
         if (first instanceof Error && args.length === 1) scrubbed.push(scrubSecrets(first.message));
         method.apply(this, scrubbed as Parameters<typeof method>);
       },
+      streamWrite: scrubSecrets,
     },
     redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
   };

@@ -29,8 +29,10 @@ export const REDACTED_PATHS: readonly string[] = [
   '*.content',
 ];
 
-const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^/?#@\s]*)@/gi;
-const SECRET_QUERY = /([?&;](?:[^=&#\s]*(?:pass|pwd|token|secret|key|auth|credential)[^=&#\s]*)=)[^&#\s]*/gi;
+/** Characters that end a URL part inside free text or a JSON line: whitespace, quotes, escapes, brackets. */
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)([^/?#@\s"'\\<>]*)@/gi;
+const SECRET_QUERY =
+  /([?&;](?:[^=&#\s"'\\<>]*(?:pass|pwd|token|secret|key|auth|credential)[^=&#\s"'\\<>]*)=)[^&#\s"'\\<>]*/gi;
 const API_KEY = /\bmlk_[A-Za-z0-9_-]+/g;
 const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 

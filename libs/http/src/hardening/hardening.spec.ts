@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { createLogger } from '@mlops/logger';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -175,6 +176,34 @@ describe('a dependency that cannot take the request now', () => {
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.json()).toMatchObject({ code: 'HTTP_SERVICE_UNAVAILABLE', status: 503 });
     expect(response.json<{ detail: string }>().detail).toContain('blocks publishers');
+  });
+});
+
+describe('request logs', () => {
+  it('carry no key, token or URL password, from the request line to the error stack, and stay JSON', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({
+      service: 'test',
+      destination: new Writable({
+        write(chunk: Buffer, _encoding, callback) {
+          lines.push(chunk.toString());
+          callback();
+        },
+      }),
+    });
+    app = await createHttpApp({ service: 't', version: '1', description: 'd', logger, bodyLimitBytes: 100 });
+    app.get('/fails', () => {
+      throw new Error(`cannot reach mongodb://svc:hunter2@db/x for ${KEY_A}`);
+    });
+    await app.inject({
+      method: 'GET',
+      url: `/fails?apiKey=${KEY_B}&token=tok123&keep=1`,
+      headers: { authorization: `Bearer ${KEY_A}` },
+    });
+    const text = lines.join('');
+    for (const secret of [KEY_A.slice(13), KEY_B.slice(13), 'tok123', 'hunter2']) expect(text).not.toContain(secret);
+    expect(text).toContain('keep=1');
+    for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
   });
 });
 
