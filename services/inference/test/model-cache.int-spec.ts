@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { EVENTS, modelPromotedEventSchema, type PredictResponse } from '@mlops/contracts';
 import { createLogger } from '@mlops/logger';
 import { Broker } from '@mlops/messaging';
-import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
+import { bearer, createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InferenceApp } from '../src/app.js';
 import { ServedTopics } from './support/served-topics.js';
@@ -37,8 +37,20 @@ describe('the on-disk model cache', () => {
     await environment.dispose();
   });
 
-  it('evicts the version that stopped serving, and keeps every version that serves even past the limit', async () => {
+  it('loads a version on demand only for a key holding the predict scope', async () => {
     await waitFor(() => (inference.models.ready ? true : undefined), 60_000);
+    const refused = await inference.app.inject({
+      method: 'POST',
+      url: '/v1/models/topics/versions/2/predict',
+      payload: { texts: ['pay the invoice'] },
+      headers: { authorization: bearer('reader', ['read']) },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(inference.models.list().map(({ model }) => model.version)).toEqual([1]);
+    expect(await cachedVersions()).toEqual(['1']);
+  });
+
+  it('evicts the version that stopped serving, and keeps every version that serves even past the limit', async () => {
     expect(await cachedVersions()).toEqual(['1']);
 
     served.registry.moveAlias('topics', 'production', 2);
