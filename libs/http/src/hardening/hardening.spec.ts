@@ -99,6 +99,33 @@ describe('rate limit', () => {
     expect((await get()).statusCode).toBe(429);
   });
 
+  it('runs before route-level hooks (where keys are checked), so a flood of bad keys never reaches a key lookup', async () => {
+    const built = await build({ rateLimit: { max: 2, windowMs: 60_000 } });
+    let lookups = 0;
+    built.get(
+      '/guarded',
+      {
+        onRequest: (_request, reply, done) => {
+          lookups += 1;
+          void reply.code(401);
+          done(new Error('unknown key'));
+        },
+      },
+      () => ({ ok: true }),
+    );
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const response = await built.inject({
+        method: 'GET',
+        url: '/guarded',
+        headers: { authorization: `Bearer mlk_cccccccc_${String(i).repeat(43)}` },
+      });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses.slice(2)).toEqual([429, 429, 429]);
+    expect(lookups).toBe(2);
+  });
+
   it('never limits the probes, and is off with max 0', async () => {
     const built = await build({ rateLimit: { max: 1, windowMs: 60_000 } });
     for (let i = 0; i < 3; i += 1)

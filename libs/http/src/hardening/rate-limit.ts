@@ -20,12 +20,13 @@ export function rateLimitKey(request: FastifyRequest): string {
 /**
  * Limits requests per key and window (@fastify/rate-limit, in-process store). Past the limit the
  * answer is 429 problem+json with `Retry-After` (seconds) and the `x-ratelimit-*` headers. Probes
- * are never limited. Must be registered before the routes it guards.
+ * are never limited. It runs as an app-level `onRequest` hook, so before the route-level key
+ * check: a flood of bad keys is limited before any key is looked up.
  */
 export async function registerRateLimit(app: FastifyInstance, options: HardeningOptions['rateLimit']): Promise<void> {
   if (options.max <= 0) return;
   await app.register(rateLimit, {
-    global: true,
+    global: false,
     max: options.max,
     timeWindow: options.windowMs,
     keyGenerator: rateLimitKey,
@@ -35,4 +36,5 @@ export async function registerRateLimit(app: FastifyInstance, options: Hardening
         `At most ${context.max} requests per ${context.after}; retry after the time in Retry-After.`,
       ),
   });
+  app.addHook('onRequest', app.rateLimit());
 }
