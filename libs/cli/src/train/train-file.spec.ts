@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readJsonFile } from '../config/read-json-file.js';
 import { CliError, EXIT } from '../core/cli-error.js';
@@ -45,5 +46,12 @@ describe('train.json', () => {
     expect(text).toMatch(/modelName: lowercase letters/);
     expect(text).toMatch(/dataset\.version: /);
     expect(text).toMatch(/\(top level\): .*\(epochs\)/);
+  });
+});
+
+describe('the example train files (libs/cli/examples)', () => {
+  it.each(['spamassassin.train.json', 'wordnet.train.json'])('%s is a valid train.json', (name) => {
+    const path = fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
+    expect(() => readJsonFile(path, trainFileSchema, EXIT.failure)).not.toThrow();
   });
 });
