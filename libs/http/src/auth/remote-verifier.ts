@@ -36,6 +36,10 @@ export function remoteVerifier(options: RemoteVerifierOptions): KeyVerifier {
         if (problem.code === authErrors.keyRefused.code) return undefined;
         throw new Error(`the key owner refused this service's own API_KEY (${String(problem.code)})`);
       }
+      if (response.status === 403) {
+        await response.body?.cancel();
+        throw new Error("this service's own API_KEY lacks the introspect scope");
+      }
       if (response.status !== 200) {
         await response.body?.cancel();
         throw new Error(`key introspection answered ${response.status}`);

@@ -1,5 +1,5 @@
 import type { ApiKeySummary, Scope } from '@mlops/contracts';
-import { defineCollection } from '@mlops/mongo';
+import { defineCollection, isDuplicateKeyError } from '@mlops/mongo';
 import type { Collection, Db } from 'mongodb';
 import type { SecretHash } from './key-secret.js';
 
@@ -25,6 +25,15 @@ export const apiKeysCollection = defineCollection<ApiKeyDocument>('api_keys', [
 /** How often at most a key's `lastUsedAt` is written. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+function withNulls(doc: ApiKeyDocument): ApiKeyDocument {
+  return {
+    ...doc,
+    expiresAt: doc.expiresAt ?? null,
+    revokedAt: doc.revokedAt ?? null,
+    lastUsedAt: doc.lastUsedAt ?? null,
+  };
+}
+
 /** A stored key as the API lists it. */
 export function summaryOf(doc: ApiKeyDocument): ApiKeySummary {
   return {
@@ -49,12 +58,19 @@ export class ApiKeyRepository {
 
   /** Stores a new key; false when its prefix is taken. */
   async insert(doc: ApiKeyDocument): Promise<boolean> {
-    const result = await this.keys.updateOne({ _id: doc._id }, { $setOnInsert: doc }, { upsert: true });
-    return result.upsertedCount === 1;
+    try {
+      await this.keys.insertOne(doc);
+      return true;
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return false;
+      throw error;
+    }
   }
 
+  /** A stored key; fields a server left out when null read as null. */
   async find(prefix: string): Promise<ApiKeyDocument | null> {
-    return this.keys.findOne({ _id: prefix });
+    const doc = await this.keys.findOne({ _id: prefix });
+    return doc && withNulls(doc);
   }
 
   /** Keys, oldest first; revoked ones only when asked. */
@@ -66,6 +82,7 @@ export class ApiKeyRepository {
       })
       .sort({ createdAt: 1, _id: 1 })
       .limit(10_000)
+      .map(withNulls)
       .toArray();
   }
 
