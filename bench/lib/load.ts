@@ -11,6 +11,10 @@ export interface LoadOptions {
   readonly pipelining?: number;
   /** Ends the run early (still bounded by `durationSeconds`). */
   readonly signal?: AbortSignal;
+  /** Requests per second over all connections; unbounded (as fast as answers come) unless set. */
+  readonly overallRate?: number;
+  /** Extra request headers (e.g. `authorization`). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface LoadResult {
@@ -49,10 +53,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       {
         url: options.url,
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...options.headers },
         body: options.body,
         connections: options.connections,
         pipelining: options.pipelining ?? 1,
+        ...(options.overallRate === undefined ? {} : { overallRate: options.overallRate }),
         duration: options.durationSeconds,
         timeout: 10,
       },

@@ -48,6 +48,8 @@ export interface ServerOptions {
   /** Polled with `probeBody` until it answers 2xx. */
   readonly probeUrl: string;
   readonly probeBody: string;
+  /** Extra headers of the probe (e.g. `authorization`). */
+  readonly probeHeaders?: Readonly<Record<string, string>>;
   /** Gives up (and kills the process) after this long; default 120 s. */
   readonly readyTimeoutMs?: number;
 }
@@ -108,7 +110,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
     try {
       const response = await fetch(options.probeUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...options.probeHeaders },
         body: options.probeBody,
       });
       await response.arrayBuffer();

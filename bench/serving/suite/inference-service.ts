@@ -33,6 +33,8 @@ export interface InferenceServiceOptions {
   readonly model: ServingModel;
   readonly port: number;
   readonly probeBody: string;
+  /** Headers of the readiness probe (e.g. the `authorization` a protected service asks for). */
+  readonly probeHeaders?: Readonly<Record<string, string>>;
   /** Extra environment of the service (e.g. `BATCH_MAX_SIZE`); its defaults otherwise. */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -110,6 +112,7 @@ export async function startInferenceService(options: InferenceServiceOptions): P
       },
       probeUrl: `http://127.0.0.1:${options.port}/v1/models/${model.name}/predict`,
       probeBody: options.probeBody,
+      ...(options.probeHeaders ? { probeHeaders: options.probeHeaders } : {}),
     });
   } catch (error) {
     await broker.close();
