@@ -5,6 +5,7 @@ import { contextOf, type CommandContext } from '../core/context.js';
 import type { CliIo } from '../core/io.js';
 import { CORPUS_TAG, DEMO_TEXTS, SPAM_TASK, spamAssassinItems } from '../demo/spamassassin-items.js';
 import { runIngest } from '../ingest/run-ingest.js';
+import { pollUntil } from '../core/wait.js';
 import { duration, percent } from '../output/format.js';
 import { suiteReadiness } from '../suite/readiness.js';
 import { repositoryRoot } from '../suite/repository.js';
@@ -60,6 +61,32 @@ async function servingVersion(context: CommandContext, version: number): Promise
     if (error instanceof UpstreamError && error.status === 404) return undefined;
     throw error;
   }
+}
+
+/** Predicts the demo texts once inference serves `version` as production (it loads it on `model.promoted`). */
+function servedPrediction(context: CommandContext, version: number) {
+  const spinner = context.out.spinner(`waiting for inference to serve ${MODEL} v${version}`).start();
+  return pollUntil(
+    async () => {
+      try {
+        const answer = await context.clients.inference.predict({
+          params: { name: MODEL },
+          body: { texts: [...DEMO_TEXTS] },
+        });
+        return answer.version === version ? answer : undefined;
+      } catch (error) {
+        if (error instanceof UpstreamError && (error.status === 404 || error.status === 503)) return undefined;
+        throw error;
+      }
+    },
+    {
+      signal: context.io.signal,
+      intervalMs: 500,
+      timeoutMs: 120_000,
+      timeoutHint: `inference did not serve ${MODEL} v${version} within 2 minutes: see \`mlops logs inference\``,
+      resumeHint: `The model is promoted; try \`mlops predict --model ${MODEL} "some text"\`.`,
+    },
+  ).finally(() => spinner.stop());
 }
 
 /** `mlops demo`: from nothing to a served model and its PDF report, in one command. */
@@ -126,10 +153,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
           version,
           'mlops-demo',
         );
-      const answer = await context.clients.inference.predict({
-        params: { name: MODEL },
-        body: { texts: [...DEMO_TEXTS] },
-      });
+      const answer = await servedPrediction(context, version);
       const inferenceUrl = context.settings.endpoints.inferenceUrl;
       const auth = context.settings.apiKey === undefined ? '' : ` -H "authorization: Bearer $MLOPS_API_KEY"`;
       const curl = `curl -s ${inferenceUrl}/v1/models/${MODEL}/predict -H 'content-type: application/json'${auth} -d '{"texts": ["Win a free cruise, click now"]}'`;
