@@ -70,7 +70,7 @@ export const serviceEnvShape = {
   HTTP_CONNECTION_TIMEOUT_MS: env.positiveInt(300_000),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: env.positiveInt(72_000),
   HTTP_HEADERS_TIMEOUT_MS: env.positiveInt(20_000),
-  RATE_LIMIT_MAX: env.nonNegativeInt(6000),
+  RATE_LIMIT_MAX: env.nonNegativeInt(60_000),
   RATE_LIMIT_WINDOW_MS: env.positiveInt(60_000),
   CORS_ORIGINS: env.list(),
   ALLOWED_HOSTS: env.list(),

@@ -16,7 +16,7 @@ describe('limits and safe defaults in the config', () => {
     const config = loadConfig(schema, base);
     expect(config.http.hardening).toEqual({
       timeouts: { requestMs: 120_000, connectionMs: 300_000, keepAliveMs: 72_000, headersMs: 20_000 },
-      rateLimit: { max: 6000, windowMs: 60_000 },
+      rateLimit: { max: 60_000, windowMs: 60_000 },
       corsOrigins: [],
       allowedHosts: [],
       loopbackOnly: true,
