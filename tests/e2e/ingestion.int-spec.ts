@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { datasetRecordSchema } from '@mlops/contracts';
 import type { HttpApp } from '@mlops/http';
-import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
+import { createTestEnvironment, waitFor, type TestEnvironment, testKeyVerifier, withTestKey } from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp as buildRecognition } from '../../services/document-recognition/src/app.js';
 import { loadDocumentRecognitionConfig } from '../../services/document-recognition/src/config.js';
@@ -55,17 +55,22 @@ describe('ingestion end to end: feature-store with real document-recognition and
 
   beforeAll(async () => {
     environment = await createTestEnvironment('ingestion e2e');
-    recognition = await buildRecognition(loadDocumentRecognitionConfig({ LOG_LEVEL: 'silent' }));
+    recognition = withTestKey(
+      await buildRecognition(loadDocumentRecognitionConfig({ LOG_LEVEL: 'silent' }), { keyVerifier: testKeyVerifier }),
+    );
     recognitionPort = await listen(recognition);
-    nlp = await buildNlp(loadNlpConfig({ LOG_LEVEL: 'silent' }));
+    nlp = withTestKey(await buildNlp(loadNlpConfig({ LOG_LEVEL: 'silent' }), { keyVerifier: testKeyVerifier }));
     const nlpPort = await listen(nlp);
-    store = await buildFeatureStore(
-      loadFeatureStoreConfig({
-        ...environment.env,
-        RECOGNITION_URL: `http://127.0.0.1:${recognitionPort}`,
-        NLP_URL: `http://127.0.0.1:${nlpPort}`,
-        PROCESSING_WORKERS: '4',
-      }),
+    store = withTestKey(
+      await buildFeatureStore(
+        loadFeatureStoreConfig({
+          ...environment.env,
+          RECOGNITION_URL: `http://127.0.0.1:${recognitionPort}`,
+          NLP_URL: `http://127.0.0.1:${nlpPort}`,
+          PROCESSING_WORKERS: '4',
+        }),
+        { keyVerifier: testKeyVerifier },
+      ),
     );
   });
 
@@ -207,7 +212,9 @@ describe('ingestion end to end: feature-store with real document-recognition and
       (await Promise.all(receipts.map((receipt) => documentOf(receipt.id)))).some((doc) => doc.status === 'ready'),
     ).toBe(false);
 
-    recognition = await buildRecognition(loadDocumentRecognitionConfig({ LOG_LEVEL: 'silent' }));
+    recognition = withTestKey(
+      await buildRecognition(loadDocumentRecognitionConfig({ LOG_LEVEL: 'silent' }), { keyVerifier: testKeyVerifier }),
+    );
     await listen(recognition, recognitionPort);
     const docs = await untilSettled(
       receipts.map((receipt) => receipt.id),

@@ -8,7 +8,14 @@ import { createLogger } from '@mlops/logger';
 import { Broker } from '@mlops/messaging';
 import { readManifest } from '@mlops/ml';
 import { connectMongo } from '@mlops/mongo';
-import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
+import {
+  createTestEnvironment,
+  waitFor,
+  type TestEnvironment,
+  testKeyVerifier,
+  withTestKey,
+  bearer,
+} from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp as buildTrainer } from '../../services/dl-trainer/src/app.js';
 import { loadDlTrainerConfig } from '../../services/dl-trainer/src/config.js';
@@ -87,11 +94,15 @@ describe('serving end to end: a model registered in dl-trainer is served, and pr
   let second: ModelFolder;
   const model = `topics-${Date.now().toString(36)}`;
 
-  const registry = (path: string, init?: RequestInit) => fetch(`${baseUrl(trainer)}${path}`, init);
+  const registry = (path: string, init?: RequestInit) =>
+    fetch(`${baseUrl(trainer)}${path}`, {
+      ...init,
+      headers: { authorization: bearer('e2e'), ...(init?.headers as Record<string, string> | undefined) },
+    });
   const promote = async (version: number) => {
     const response = await registry(`/v1/models/${model}/aliases/production`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json', 'x-user': 'e2e' },
+      headers: { 'content-type': 'application/json', authorization: bearer('e2e') },
       body: JSON.stringify({ version, reason: 'serving e2e' }),
     });
     expect(response.status).toBe(200);
@@ -99,7 +110,7 @@ describe('serving end to end: a model registered in dl-trainer is served, and pr
   const predict = async (texts: readonly string[]) => {
     const response = await fetch(`${baseUrl(inference)}/v1/models/${model}/predict`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: bearer() },
       body: JSON.stringify({ texts }),
     });
     return { status: response.status, body: (await response.json()) as PredictResponse };
@@ -111,18 +122,21 @@ describe('serving end to end: a model registered in dl-trainer is served, and pr
     environment = await createTestEnvironment('serving e2e');
     first = await trainTopicModel(1);
     second = await trainTopicModel(2, 'mlp');
-    trainer = await buildTrainer(loadDlTrainerConfig(environment.env));
+    trainer = withTestKey(await buildTrainer(loadDlTrainerConfig(environment.env), { keyVerifier: testKeyVerifier }));
     await trainer.listen({ host: '127.0.0.1', port: 0 });
     await registerFolders(environment, model, [first, second]);
     await promote(1);
     cacheDir = await mkdtemp(join(tmpdir(), 'serving-e2e-cache-'));
-    inference = await buildInference(
-      loadInferenceConfig({
-        ...environment.env,
-        REGISTRY_URL: baseUrl(trainer),
-        MODELS: model,
-        MODEL_CACHE_DIR: cacheDir,
-      }),
+    inference = withTestKey(
+      await buildInference(
+        loadInferenceConfig({
+          ...environment.env,
+          REGISTRY_URL: baseUrl(trainer),
+          MODELS: model,
+          MODEL_CACHE_DIR: cacheDir,
+        }),
+        { keyVerifier: testKeyVerifier },
+      ),
     );
     await inference.listen({ host: '127.0.0.1', port: 0 });
     await waitFor(async () => ((await fetch(`${baseUrl(inference)}/readyz`)).ok ? true : undefined), 30_000);
@@ -177,7 +191,7 @@ describe('serving end to end: a model registered in dl-trainer is served, and pr
   it('starts and stops a canary through the registry: moving the alias, then removing it', async () => {
     const aliasesServed = async () =>
       (
-        (await (await fetch(`${baseUrl(inference)}/v1/models`)).json()) as {
+        (await (await fetch(`${baseUrl(inference)}/v1/models`, { headers: { authorization: bearer() } })).json()) as {
           items: { name: string; version: number; aliases: string[] }[];
         }
       ).items
@@ -186,14 +200,14 @@ describe('serving end to end: a model registered in dl-trainer is served, and pr
         .sort();
     const moved = await registry(`/v1/models/${model}/aliases/canary`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json', 'x-user': 'e2e' },
+      headers: { 'content-type': 'application/json', authorization: bearer('e2e') },
       body: JSON.stringify({ version: 2, reason: 'canary e2e' }),
     });
     expect(moved.status).toBe(200);
     await waitFor(async () => ((await aliasesServed()).includes('canary:2') ? true : undefined), 30_000);
     const removed = await registry(`/v1/models/${model}/aliases/canary?reason=done`, {
       method: 'DELETE',
-      headers: { 'x-user': 'e2e' },
+      headers: { authorization: bearer('e2e') },
     });
     expect(removed.status).toBe(200);
     await waitFor(async () => ((await aliasesServed()).includes('canary:2') ? undefined : true), 30_000);

@@ -15,6 +15,9 @@ import {
   waitFor,
   type ServiceProcess,
   type TestEnvironment,
+  testKeyVerifier,
+  withTestKey,
+  bearer,
 } from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp as buildFeatureStore } from '../../services/feature-store/src/app.js';
@@ -54,7 +57,10 @@ describe('training end to end: a frozen dataset version becomes a registered, ex
 
   /** Calls dl-trainer; the caller states the body type it expects (a test, not a client). */
   const json = async <T>(path: string, init?: RequestInit, _shape?: T): Promise<{ status: number; body: T }> => {
-    const response = await fetch(`${base}${path}`, init);
+    const response = await fetch(`${base}${path}`, {
+      ...init,
+      headers: { ...(init?.headers as Record<string, string> | undefined), authorization: bearer() },
+    });
     return { status: response.status, body: (await response.json()) as T };
   };
   const submit = (body: unknown) =>
@@ -81,14 +87,17 @@ describe('training end to end: a frozen dataset version becomes a registered, ex
 
   beforeAll(async () => {
     environment = await createTestEnvironment('training e2e');
-    nlp = await buildNlp(loadNlpConfig({ LOG_LEVEL: 'silent' }));
+    nlp = withTestKey(await buildNlp(loadNlpConfig({ LOG_LEVEL: 'silent' }), { keyVerifier: testKeyVerifier }));
     await nlp.listen({ host: '127.0.0.1', port: 0 });
-    store = await buildFeatureStore(
-      loadFeatureStoreConfig({
-        ...environment.env,
-        NLP_URL: `http://127.0.0.1:${(nlp.server.address() as AddressInfo).port}`,
-        PROCESSING_WORKERS: '4',
-      }),
+    store = withTestKey(
+      await buildFeatureStore(
+        loadFeatureStoreConfig({
+          ...environment.env,
+          NLP_URL: `http://127.0.0.1:${(nlp.server.address() as AddressInfo).port}`,
+          PROCESSING_WORKERS: '4',
+        }),
+        { keyVerifier: testKeyVerifier },
+      ),
     );
     await store.listen({ host: '127.0.0.1', port: 0 });
     await importGlosses(store, ['noun.animal', 'noun.food', 'noun.artifact', 'noun.person']);
@@ -148,7 +157,11 @@ describe('training end to end: a frozen dataset version becomes a registered, ex
     expect(version.files.map((file) => file.path).sort()).toEqual(['manifest.json', 'model.onnx']);
 
     const manifestBytes = new Uint8Array(
-      await (await fetch(`${base}/v1/models/${modelName}/versions/1/files/manifest.json`)).arrayBuffer(),
+      await (
+        await fetch(`${base}/v1/models/${modelName}/versions/1/files/manifest.json`, {
+          headers: { authorization: bearer() },
+        })
+      ).arrayBuffer(),
     );
     const manifest = readManifest(manifestBytes);
     expect(manifest.labels).toEqual(['noun_animal', 'noun_artifact', 'noun_food', 'noun_person']);
@@ -157,7 +170,11 @@ describe('training end to end: a frozen dataset version becomes a registered, ex
     expect(manifest.lineage.dataset).toMatchObject({ name: dataset, version: 1 });
 
     const onnx = new Uint8Array(
-      await (await fetch(`${base}/v1/models/${modelName}/versions/1/files/model.onnx`)).arrayBuffer(),
+      await (
+        await fetch(`${base}/v1/models/${modelName}/versions/1/files/model.onnx`, {
+          headers: { authorization: bearer() },
+        })
+      ).arrayBuffer(),
     );
     const classifier = await OnnxClassifier.load(onnx);
     const featurizer = textFeaturizerFromJSON(manifest.preprocessing.featurizer);
@@ -168,7 +185,11 @@ describe('training end to end: a frozen dataset version becomes a registered, ex
     expect(probabilities.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 5);
 
     const archive = Buffer.from(
-      await (await fetch(`${base}/v1/models/${modelName}/versions/1/artifact.tar.gz`)).arrayBuffer(),
+      await (
+        await fetch(`${base}/v1/models/${modelName}/versions/1/artifact.tar.gz`, {
+          headers: { authorization: bearer() },
+        })
+      ).arrayBuffer(),
     );
     const imported = await json<{ version: number; folderChecksum: string }>(`/v1/models/${modelName}-copy/versions`, {
       method: 'POST',

@@ -26,12 +26,16 @@ import { featureStoreTopology } from './topology.js';
 import { ApiKeyRepository, apiKeysCollection } from './keys/api-key.repository.js';
 import { bootstrapAdminKey } from './keys/bootstrap-admin.js';
 import { registerKeyRoutes } from './keys/keys.route.js';
-import { localKeyVerifier, type LocalKeyVerifier } from './keys/local-verifier.js';
+import { introspectingVerifier, localKeyVerifier, type LocalKeyVerifier } from './keys/local-verifier.js';
 
 /** Builds feature-store: documents, labels, imports, datasets and the processing worker, over MongoDB (GridFS) and RabbitMQ. */
 export async function buildApp(
   config: FeatureStoreConfig,
-  overrides: { readonly logger?: Logger; readonly keyVerifier?: KeyVerifier } = {},
+  overrides: {
+    readonly logger?: Logger;
+    /** Checks callers' keys and answers introspection in place of the key store (tests' keys). */
+    readonly keyVerifier?: KeyVerifier;
+  } = {},
 ): Promise<HttpApp> {
   let ownKeys: { keys: ApiKeyRepository; verifier: LocalKeyVerifier } | undefined;
   const { app, infrastructure, logger } = await buildConnectedApp({
@@ -58,7 +62,10 @@ export async function buildApp(
   });
   if (!ownKeys) throw new Error('the key store was not opened');
   await bootstrapAdminKey(ownKeys.keys, config.bootstrapAdminKey, logger);
-  registerKeyRoutes(app, ownKeys);
+  registerKeyRoutes(app, {
+    keys: ownKeys.keys,
+    verifier: overrides.keyVerifier ? introspectingVerifier(overrides.keyVerifier) : ownKeys.verifier,
+  });
   await app.register(multipart, {
     limits: {
       fileSize: config.uploads.maxFileBytes,
