@@ -7,6 +7,8 @@ import type { IngestItem, IngestSummary } from './ingest-items.js';
 const FILES_PER_REQUEST = 25;
 const RECORDS_PER_REQUEST = 500;
 const CHECKS_PER_ROUND = 64;
+/** Upload requests sent at once: the feature-store streams each into storage while the next arrives. */
+const UPLOADS_IN_FLIGHT = 4;
 
 interface Tracked {
   readonly source: string;
@@ -94,18 +96,23 @@ export async function runIngest(
   bar.start(items.length, 'upload ', { ready: 0, duplicate: 0, failed: 0 });
   let sent = 0;
   try {
-    for (const batch of batchesOf(items)) {
-      for (const { receipt, source } of await upload(context, batch)) {
-        const known = tracked.get(receipt.id);
-        tracked.set(receipt.id, {
-          source,
-          status: receipt.status,
-          duplicate: receipt.duplicate || known !== undefined,
-        });
+    const batches = batchesOf(items);
+    let next = 0;
+    const uploader = async (): Promise<void> => {
+      for (let batch = batches[next++]; batch !== undefined; batch = batches[next++]) {
+        for (const { receipt, source } of await upload(context, batch)) {
+          const known = tracked.get(receipt.id);
+          tracked.set(receipt.id, {
+            source,
+            status: receipt.status,
+            duplicate: receipt.duplicate || known !== undefined,
+          });
+        }
+        sent += batch.items.length;
+        bar.update(sent, tally());
       }
-      sent += batch.items.length;
-      bar.update(sent, tally());
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(UPLOADS_IN_FLIGHT, batches.length) }, uploader));
     if (options.wait) await followProcessing(context, tracked, tally, bar);
   } finally {
     bar.stop();
