@@ -8,6 +8,7 @@ import { buildApp } from '../src/app.js';
 import { loadDocumentRecognitionConfig } from '../src/config.js';
 import { findExecutable } from '../src/office/libreoffice-converter.js';
 import { wordRecall } from './text-agreement.js';
+import { docxBomb } from './zip-bomb.js';
 
 const fixtures = new URL('../../../fixtures/documents/', import.meta.url);
 const fixture = (name: string) => readFile(new URL(name, fixtures));
@@ -226,6 +227,16 @@ describe('POST /v1/extract on real files', () => {
     expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
     expect((await extract(app, 'memo.docx')).text).toContain('Quarterly maintenance memo');
   });
+
+  it('refuses a zip-bomb DOCX (1 MiB that inflates to 1 GiB) with 413 naming the limit, and keeps serving', async () => {
+    const bomb = docxBomb(1024);
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const answer = await upload(app, [{ filename: 'bomb.docx', bytes: bomb }]);
+    expect(answer.statusCode).toBe(413);
+    expect(answer.body).toMatchObject({ code: 'RECOGNITION_FILE_TOO_LARGE' });
+    expect(String(answer.body.detail)).toMatch(/bomb\.docx: .*expands to more than 67108864 bytes/);
+    expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+  }, 60_000);
 
   it('reads the first file part only, and refuses requests without a usable one', async () => {
     const missing = await upload(app, [{ field: 'other', filename: 'x.txt', bytes: Buffer.from('hello') }]);
