@@ -33,7 +33,7 @@ afterEach(async () => {
   await Promise.all(pools.splice(0).map((created) => created.close()));
 });
 
-describe('WorkerPool', () => {
+describe('WorkerPool', { timeout: 60_000 }, () => {
   it('runs a task in a worker with the pool data and returns its result', async () => {
     const tasks = pool();
     await expect(tasks.run({ op: 'echo', value: [1, 'two'] }, generous)).resolves.toEqual({

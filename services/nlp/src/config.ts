@@ -50,7 +50,6 @@ const schema = z
 
 export type NlpConfig = z.output<typeof schema>;
 export type NlpLimits = NlpConfig['limits'];
-export type NlpWorkersConfig = NlpConfig['workers'];
 
 /** Parses nlp's environment once into its frozen config. */
 export function loadNlpConfig(source: Record<string, string | undefined> = process.env): Readonly<NlpConfig> {

@@ -1,6 +1,6 @@
 import type { NlpEntitiesResponse, Problem } from '@mlops/contracts';
 import type { HttpApp } from '@mlops/http';
-import { createTestEnvironment, type TestEnvironment } from '@mlops/testing';
+import { createTestEnvironment, testKeyVerifier, withTestKey, type TestEnvironment } from '@mlops/testing';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadNlpConfig } from '../src/config.js';
@@ -25,7 +25,11 @@ describe('nlp worker threads', () => {
   });
 
   async function app(settings: Record<string, string>): Promise<HttpApp> {
-    const built = await buildApp(loadNlpConfig({ ...environment.env, NLP_WORKERS: '1', ...settings }));
+    const built = withTestKey(
+      await buildApp(loadNlpConfig({ ...environment.env, NLP_WORKERS: '1', ...settings }), {
+        keyVerifier: testKeyVerifier,
+      }),
+    );
     apps.push(built);
     return built;
   }

@@ -70,6 +70,7 @@ function relayedLogger(context: TaskContext): ExtractionLogger {
 }
 
 /**
+ * @public Loaded by the worker host (libs/runtime) from its URL.
  * The extraction worker: runs the whole extraction of one file (sniffing, parsing, PDF
  * rendering, text clean-up) off the service's event loop; OCR and office conversion, which
  * have their own engines and bounds, are asked of the service's thread.
