@@ -48,6 +48,7 @@ export async function watchJob(context: CommandContext, jobId: string): Promise<
   );
   let shown = 0;
   let barStarted = false;
+  let finalPhase = false;
   let last: WatchedJob | undefined;
   try {
     last = await pollUntil(
@@ -77,8 +78,11 @@ export async function watchJob(context: CommandContext, jobId: string): Promise<
           } else out.note(epochLine(context, point));
         }
         shown = Math.max(shown, epochs.length);
-        if (epochs.length > 0 && run?.status === 'running' && epochs.at(-1)?.epoch === epochs.at(-1)?.epochs) {
-          spinner.text = 'evaluating, exporting and registering the model';
+        const last = epochs.at(-1);
+        if (!finalPhase && last !== undefined && last.epoch === last.epochs && !FINISHED.has(job.status)) {
+          finalPhase = true;
+          bar.stop();
+          spinner.start('evaluating on the test split, refitting on all rows, exporting to ONNX, registering');
         }
         return FINISHED.has(job.status) && (job.status !== 'succeeded' || run?.status !== 'running')
           ? { job, run, epochs }
