@@ -184,6 +184,7 @@ describe('several replicas of each stateful service against one MongoDB and one 
 
   it('brings every promotion to both inference processes through their own promotion queues', async () => {
     const [trainer] = trainers as [Replica];
+    const [, keyOwner] = stores as [Replica, Replica];
     const promote = async (version: number) => {
       const answer = await sendJson(trainer, `/v1/models/${model}/aliases/production`, 'PUT', {
         version,
@@ -199,6 +200,7 @@ describe('several replicas of each stateful service against one MongoDB and one 
         await startReplica(`inference-${name}`, 'inference', {
           ...environment.env,
           REGISTRY_URL: trainer.baseUrl,
+          FEATURE_STORE_URL: keyOwner.baseUrl,
           MODELS: model,
           MODEL_CACHE_DIR: cacheDir,
           PROMOTION_QUEUE: `inference.promoted-${name}`,
@@ -213,7 +215,15 @@ describe('several replicas of each stateful service against one MongoDB and one 
     for (const version of [3, 2]) {
       await promote(version);
       for (const replica of servers) {
-        await waitFor(async () => ((await served(replica)).version === version ? true : undefined), 60_000);
+        let last: unknown;
+        await waitFor(async () => {
+          last = await served(replica);
+          return (last as PredictResponse).version === version ? true : undefined;
+        }, 60_000).catch((error: unknown) => {
+          throw new Error(
+            `${replica.name} does not serve version ${version}: ${String(error)}; last answer ${JSON.stringify(last)}\n${replica.process.output().slice(-3000)}`,
+          );
+        });
       }
     }
     for (const replica of servers) expect((await served(replica)).version).toBe(2);
