@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentDisposition, isActiveType, safeFilename, servedType } from './served-document.js';
+import { asAttachment, attachmentDisposition, isActiveType, safeFilename, servedType } from './served-document.js';
 
 describe('served documents', () => {
   it.each([
@@ -40,5 +40,26 @@ describe('served documents', () => {
     expect(header).toMatch(/^attachment; filename="ete-x-.svg"; filename\*=UTF-8''/);
     expect(header).not.toMatch(/[\r\n]/);
     expect(decodeURIComponent(header.split("UTF-8''")[1] ?? '')).toBe('été x.svg');
+  });
+
+  it('sets attachment, nosniff, a sandboxing CSP and a passive type on a reply', () => {
+    const headers: Record<string, string> = {};
+    const reply = {
+      header: (name: string, value: string) => {
+        headers[name] = value;
+        return reply;
+      },
+      type: (value: string) => {
+        headers['content-type'] = value;
+        return reply;
+      },
+    };
+    expect(asAttachment(reply, { filename: 'page.html', mediaType: 'text/html; charset=utf-8' })).toBe(reply);
+    expect(headers).toEqual({
+      'content-disposition': 'attachment; filename="page.html"',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+      'content-type': 'application/octet-stream',
+    });
   });
 });
