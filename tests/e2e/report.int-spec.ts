@@ -5,7 +5,16 @@ import type { HttpApp } from '@mlops/http';
 import { createLogger } from '@mlops/logger';
 import { Broker } from '@mlops/messaging';
 import { createMlopsClient, UpstreamError, type FileAnswer, type MlopsClient } from '@mlops/sdk';
-import { createTestEnvironment, freePort, waitFor, type TestEnvironment } from '@mlops/testing';
+import {
+  createTestEnvironment,
+  freePort,
+  waitFor,
+  type TestEnvironment,
+  testKeyVerifier,
+  withTestKey,
+  TEST_KEYS,
+  testKeyFor,
+} from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { buildApp as buildTrainer } from '../../services/dl-trainer/src/app.js';
@@ -55,13 +64,14 @@ describe('reports end to end: a version trained by dl-trainer gets its PDF repor
 
   /** Queues a training job through the SDK, waits for it, and returns the version its run registered. */
   const train = async (seed: number): Promise<number> => {
-    const job = await mlops.trainingJobs.submit({
+    // The job records who asked: the owner of the key that submitted it.
+    const requester = createMlopsClient({ trainerUrl: baseUrl(trainer), apiKey: testKeyFor(REQUESTER, ['train']) });
+    const job = await requester.trainingJobs.submit({
       body: {
         modelName: model,
         task: 'lexname',
         dataset: { name: dataset, version: 1 },
         seed,
-        requestedBy: REQUESTER,
         config: { featurizer: { wordNgrams: { buckets: 4096 } }, data: { minRows: 20 } },
       },
     });
@@ -105,29 +115,38 @@ describe('reports end to end: a version trained by dl-trainer gets its PDF repor
 
   beforeAll(async () => {
     environment = await createTestEnvironment('report e2e');
-    nlp = await buildNlp(loadNlpConfig({ LOG_LEVEL: 'silent' }));
+    nlp = withTestKey(await buildNlp(loadNlpConfig({ LOG_LEVEL: 'silent' }), { keyVerifier: testKeyVerifier }));
     await nlp.listen({ host: '127.0.0.1', port: 0 });
-    store = await buildFeatureStore(
-      loadFeatureStoreConfig({ ...environment.env, NLP_URL: baseUrl(nlp), PROCESSING_WORKERS: '4' }),
+    store = withTestKey(
+      await buildFeatureStore(
+        loadFeatureStoreConfig({ ...environment.env, NLP_URL: baseUrl(nlp), PROCESSING_WORKERS: '4' }),
+        { keyVerifier: testKeyVerifier },
+      ),
     );
     await store.listen({ host: '127.0.0.1', port: 0 });
-    trainer = await buildTrainer(
-      loadDlTrainerConfig({
-        ...environment.env,
-        FEATURE_STORE_URL: baseUrl(store),
-        TRAINING_CHECKPOINT_INTERVAL_MS: '0',
-      }),
+    trainer = withTestKey(
+      await buildTrainer(
+        loadDlTrainerConfig({
+          ...environment.env,
+          FEATURE_STORE_URL: baseUrl(store),
+          TRAINING_CHECKPOINT_INTERVAL_MS: '0',
+        }),
+        { keyVerifier: testKeyVerifier },
+      ),
     );
     await trainer.listen({ host: '127.0.0.1', port: 0 });
     const reporterPort = await freePort();
-    reporter = await buildReporter(
-      loadReporterConfig({
-        ...environment.env,
-        REGISTRY_URL: baseUrl(trainer),
-        FEATURE_STORE_URL: baseUrl(store),
-        PUBLIC_URL: `http://127.0.0.1:${reporterPort}`,
-        RENDER_RETRY_DELAY_MS: '500',
-      }),
+    reporter = withTestKey(
+      await buildReporter(
+        loadReporterConfig({
+          ...environment.env,
+          REGISTRY_URL: baseUrl(trainer),
+          FEATURE_STORE_URL: baseUrl(store),
+          PUBLIC_URL: `http://127.0.0.1:${reporterPort}`,
+          RENDER_RETRY_DELAY_MS: '500',
+        }),
+        { keyVerifier: testKeyVerifier },
+      ),
     );
     await reporter.listen({ host: '127.0.0.1', port: reporterPort });
     events = await Broker.connect({
@@ -149,6 +168,7 @@ describe('reports end to end: a version trained by dl-trainer gets its PDF repor
       trainerUrl: baseUrl(trainer),
       featureStoreUrl: baseUrl(store),
       reporterUrl: baseUrl(reporter),
+      apiKey: TEST_KEYS.admin,
     });
 
     await importGlosses(store, LEXNAMES);
@@ -259,7 +279,11 @@ describe('reports end to end: a version trained by dl-trainer gets its PDF repor
     expect(again.sha256).not.toBe(first.sha256);
     const text = pageTexts(await bytesOf(await mlops.reports.pdf({ params: { model, version } }))).join('\n');
     expect(text.replace(/\s+/g, ' ')).toContain('This version is the one in production now.');
-    const recorded = await mlops.registry.reports.get({ params: { name: model, version } });
+    // The record in the registry is written after the report turns ready (then report.ready is published).
+    const recorded = await waitFor(async () => {
+      const current = await mlops.registry.reports.get({ params: { name: model, version } });
+      return current.sha256 === again.sha256 ? current : undefined;
+    }, 30_000);
     expect(recorded).toMatchObject({ renderedAt: again.renderedAt, sha256: again.sha256 });
   }, 300_000);
 });
