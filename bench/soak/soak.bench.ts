@@ -8,7 +8,7 @@
  * least-squares slope of both over the run, which is about 0 when nothing accumulates.
  *
  *   pnpm bench soak            (BENCH_SOAK_SECONDS, default 300; BENCH_SOAK_WINDOW_SECONDS, default 30;
- *                               BENCH_SOAK_CONNECTIONS, default 8; BENCH_SOAK_RATE, req/s, default 500)
+ *                               BENCH_SOAK_CONNECTIONS, default 8; BENCH_SOAK_RATE, req/s, default 200)
  *   pnpm bench soak --quick    (60 s in 10 s windows: a smoke run)
  */
 import { execFileSync } from 'node:child_process';
@@ -37,7 +37,7 @@ const TOTAL_SECONDS = quick ? 60 : Number(process.env.BENCH_SOAK_SECONDS ?? '300
 const WINDOW_SECONDS = quick ? 10 : Number(process.env.BENCH_SOAK_WINDOW_SECONDS ?? '30');
 const CONNECTIONS = Number(process.env.BENCH_SOAK_CONNECTIONS ?? '8');
 /** The bound on the load: requests per second over all connections, well under what the service answers flat out. */
-const RATE = Number(process.env.BENCH_SOAK_RATE ?? '500');
+const RATE = Number(process.env.BENCH_SOAK_RATE ?? '200');
 const WARMUP_SECONDS = 5;
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 /** The run's key: feature-store (the key owner) stores it as its bootstrap admin key; inference and the load present it. */
