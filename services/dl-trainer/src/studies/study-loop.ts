@@ -6,7 +6,7 @@ import { paramsOf, requestOf, type StudyDocument } from './study.repository.js';
 import { toTrialRecord } from './study-view.js';
 
 /**
- * On first sight of a study in this process (a restart), replays its sampler over the stored
+ * On first sight of a study created before this process started (a restart), replays its sampler over the stored
  * history with the study seed and logs whether every stored suggestion is reproduced. Only for
  * one worker: with parallel trials the history at suggestion time held running trials since finished.
  */
@@ -40,6 +40,7 @@ function checkReplay(doc: StudyDocument, logger: Logger): void {
  */
 export function startStudyLoop(deps: StudyDriverDeps, pollMs: number): () => Promise<void> {
   const seen = new Set<string>();
+  const startedAt = new Date();
   let inFlight: Promise<void> = Promise.resolve();
   let stopped = false;
   const tick = async (): Promise<void> => {
@@ -47,7 +48,7 @@ export function startStudyLoop(deps: StudyDriverDeps, pollMs: number): () => Pro
       if (stopped) return;
       if (!seen.has(doc._id)) {
         seen.add(doc._id);
-        checkReplay(doc, deps.logger);
+        if (doc.createdAt < startedAt) checkReplay(doc, deps.logger);
       }
       await advanceStudy(deps, doc).catch((error: unknown) => {
         deps.logger.warn({ err: error, studyId: doc._id }, 'study step failed; retried on the next tick');
