@@ -8,10 +8,6 @@ export {
 export { openBucket, uploadStream, downloadStream } from './gridfs.js';
 /** @public What `defineCollection` returns, so that a service can name its collections' definitions. */
 export type { CollectionDefinition } from './collection-definition.js';
-export {
-  deleteOrphanFiles,
-  startOrphanFileSweeper,
-  type OrphanSweep,
-  type OrphanSweepResult,
-  type OrphanSweeperOptions,
-} from './orphan-files.js';
+export { deleteOrphanFiles, startOrphanFileSweeper } from './orphan-files.js';
+/** @public The types in the signatures of `deleteOrphanFiles` and `startOrphanFileSweeper`. */
+export type { OrphanSweep, OrphanSweepResult, OrphanSweeperOptions } from './orphan-files.js';
