@@ -57,6 +57,8 @@ async function renderAndStore(
 /**
  * The comparison report of two versions of a model, from the cache when these two folders were
  * compared before (key: the sha256 of their checksums), else rendered behind the gate and stored.
+ * The manifests (megabytes for large vocabularies) are read only once the gate has admitted the
+ * render, so a burst of requests is refused before anything is allocated for it.
  * 404 for an unknown model or version, 422 naming the difference when the tasks or the label
  * sets differ; GateFullError when too many renders run and wait.
  */
@@ -65,23 +67,23 @@ export async function comparisonReport(deps: CompareDeps, request: ComparisonReq
     requireVersion(deps.upstreams, request.model, request.a, { retry: QUICK_RETRY }),
     requireVersion(deps.upstreams, request.model, request.b, { retry: QUICK_RETRY }),
   ]);
-  const [manifestA, manifestB] = await Promise.all([manifestOf(deps, a), manifestOf(deps, b)]);
-  const difference = comparisonDifference(
-    { version: a.version, task: manifestTask(manifestA), labels: a.labels },
-    { version: b.version, task: manifestTask(manifestB), labels: b.labels },
-  );
-  if (difference) throw reporterErrors.notComparable(`${request.model}: ${difference}`);
   const key = comparisonKey(a.folderChecksum, b.folderChecksum);
   const cached = await deps.files.findByKey(key);
   if (cached) return cached;
   const running = deps.inFlight.get(key);
   if (running) return running;
-  const render = deps.gate.run(() =>
-    renderAndStore(deps, request, key, {
+  const render = deps.gate.run(async () => {
+    const [manifestA, manifestB] = await Promise.all([manifestOf(deps, a), manifestOf(deps, b)]);
+    const difference = comparisonDifference(
+      { version: a.version, task: manifestTask(manifestA), labels: a.labels },
+      { version: b.version, task: manifestTask(manifestB), labels: b.labels },
+    );
+    if (difference) throw reporterErrors.notComparable(`${request.model}: ${difference}`);
+    return renderAndStore(deps, request, key, {
       a: { version: a, manifest: manifestA },
       b: { version: b, manifest: manifestB },
-    }),
-  );
+    });
+  });
   deps.inFlight.set(key, render);
   try {
     return await render;
