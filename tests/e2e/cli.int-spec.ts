@@ -244,7 +244,7 @@ describe('mlops CLI end to end', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code, screen).toBe(0);
     expect(screen).toMatch(/upload +\[[█░]+\] \d+\/12/);
-    expect(screen).toMatch(/process \[█{30}\] 12\/12 \| ready 12, duplicate 0, failed 0/);
+    expect(screen).toMatch(/process \[█{24}\] 12\/12 \| ready 12, duplicate 0, failed 0/);
     expect(screen).toContain('\u001b[');
     expect(screen).toMatch(/12.*documents in \d+s: .*ready 12/);
   }, 150_000);

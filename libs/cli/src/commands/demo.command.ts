@@ -1,4 +1,5 @@
 import { UpstreamError } from '@mlops/clients';
+import type { PredictResponse } from '@mlops/contracts';
 import type { Command } from '@commander-js/extra-typings';
 import { CliError, EXIT } from '../core/cli-error.js';
 import { contextOf, type CommandContext } from '../core/context.js';
@@ -63,30 +64,44 @@ async function servingVersion(context: CommandContext, version: number): Promise
   }
 }
 
-/** Predicts the demo texts once inference serves `version` as production (it loads it on `model.promoted`). */
-function servedPrediction(context: CommandContext, version: number) {
+/**
+ * Predicts the demo texts with the production route once inference serves `version` (it loads it
+ * on `model.promoted`); an inference that does not serve the model (not in its MODELS) answers
+ * through the version route instead, which loads the version on demand.
+ */
+async function servedPrediction(
+  context: CommandContext,
+  version: number,
+): Promise<{ answer: PredictResponse; path: string }> {
+  const { inference } = context.clients;
+  const body = { texts: [...DEMO_TEXTS] };
   const spinner = context.out.spinner(`waiting for inference to serve ${MODEL} v${version}`).start();
-  return pollUntil(
-    async () => {
-      try {
-        const answer = await context.clients.inference.predict({
-          params: { name: MODEL },
-          body: { texts: [...DEMO_TEXTS] },
-        });
-        return answer.version === version ? answer : undefined;
-      } catch (error) {
-        if (error instanceof UpstreamError && (error.status === 404 || error.status === 503)) return undefined;
-        throw error;
-      }
-    },
-    {
-      signal: context.io.signal,
-      intervalMs: 500,
-      timeoutMs: 120_000,
-      timeoutHint: `inference did not serve ${MODEL} v${version} within 2 minutes: see \`mlops logs inference\``,
-      resumeHint: `The model is promoted; try \`mlops predict --model ${MODEL} "some text"\`.`,
-    },
-  ).finally(() => spinner.stop());
+  try {
+    return await pollUntil(
+      async () => {
+        try {
+          const answer = await inference.predict({ params: { name: MODEL }, body });
+          return answer.version === version ? { answer, path: `/v1/models/${MODEL}/predict` } : undefined;
+        } catch (error) {
+          if (error instanceof UpstreamError && error.code === 'INFERENCE_MODEL_NOT_FOUND') {
+            const answer = await inference.predictVersion({ params: { name: MODEL, version }, body });
+            return { answer, path: `/v1/models/${MODEL}/versions/${version}/predict` };
+          }
+          if (error instanceof UpstreamError && (error.status === 404 || error.status === 503)) return undefined;
+          throw error;
+        }
+      },
+      {
+        signal: context.io.signal,
+        intervalMs: 500,
+        timeoutMs: 120_000,
+        timeoutHint: `inference did not serve ${MODEL} v${version} within 2 minutes: see \`mlops logs inference\``,
+        resumeHint: `The model is promoted; try \`mlops predict --model ${MODEL} "some text"\`.`,
+      },
+    );
+  } finally {
+    spinner.stop();
+  }
 }
 
 /** `mlops demo`: from nothing to a served model and its PDF report, in one command. */
@@ -153,10 +168,10 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
           version,
           'mlops-demo',
         );
-      const answer = await servedPrediction(context, version);
+      const { answer, path } = await servedPrediction(context, version);
       const inferenceUrl = context.settings.endpoints.inferenceUrl;
       const auth = context.settings.apiKey === undefined ? '' : ` -H "authorization: Bearer $MLOPS_API_KEY"`;
-      const curl = `curl -s ${inferenceUrl}/v1/models/${MODEL}/predict -H 'content-type: application/json'${auth} -d '{"texts": ["Win a free cruise, click now"]}'`;
+      const curl = `curl -s ${inferenceUrl}${path} -H 'content-type: application/json'${auth} -d '{"texts": ["Win a free cruise, click now"]}'`;
       const summary = {
         seconds: (Date.now() - started) / 1000,
         ingest: {
@@ -173,7 +188,10 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
           label: p.label,
           p: p.probabilities[0]?.p,
         })),
-        try: { curl, cli: `mlops predict --model ${MODEL} "Win a free cruise, click now"` },
+        try: {
+          curl,
+          cli: `mlops predict --model ${MODEL}${path.includes('/versions/') ? ` --version ${version}` : ''} "Win a free cruise, click now"`,
+        },
       };
       out.result(summary, () => {
         out.line(`${out.c.green('done')} in ${duration(summary.seconds)}: ${MODEL} v${version} serves as production`);

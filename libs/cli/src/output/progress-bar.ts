@@ -26,7 +26,7 @@ export function progressBar(out: Output, format: string): ProgressBar {
       clearOnComplete: false,
       etaBuffer: 50,
       fps: 5,
-      barsize: 30,
+      barsize: 24,
     },
     cliProgress.Presets.shades_classic,
   );

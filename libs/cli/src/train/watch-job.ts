@@ -44,7 +44,7 @@ export async function watchJob(context: CommandContext, jobId: string): Promise<
   const spinner = out.spinner(`job ${jobId} queued`).start();
   const bar = progressBar(
     out,
-    'epoch {value}/{total} [{bar}] loss {loss} | val loss {valLoss} | val macro-F1 {valF1} | ETA {eta}',
+    'epoch {value}/{total} [{bar}] loss {loss} | val loss {valLoss} | val F1 {valF1} | ETA {eta}',
   );
   let shown = 0;
   let barStarted = false;
