@@ -41,13 +41,18 @@ const base = values.url.replace(/\/$/, '');
 const runId = `sa-${Date.now().toString(36)}`;
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 
+/** The API key (`MLOPS_API_KEY`, scopes ingest, read and train); the documents are labelled as its owner. */
+const authorization: Record<string, string> = process.env.MLOPS_API_KEY
+  ? { authorization: `Bearer ${process.env.MLOPS_API_KEY}` }
+  : {};
+
 /** Calls the feature-store and validates the answer against its contract. */
 async function call<S extends z.ZodType>(
   path: string,
-  init: RequestInit,
+  init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> },
   schema: S,
 ): Promise<{ status: number; body: z.output<S> }> {
-  const response = await fetch(`${base}${path}`, init);
+  const response = await fetch(`${base}${path}`, { ...init, headers: { ...authorization, ...init.headers } });
   const json: unknown = await response.json();
   if (response.status >= 400) {
     throw new Error(`${init.method ?? 'GET'} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
@@ -66,7 +71,7 @@ async function upload(batch: readonly Message[]): Promise<{ id: string; duplicat
       '/v1/documents',
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-user': 'demo-import' },
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ records }),
       },
       documentReceiptsSchema,
@@ -86,7 +91,6 @@ async function upload(batch: readonly Message[]): Promise<{ id: string; duplicat
       {
         method: 'POST',
         body: form,
-        headers: { 'x-user': 'demo-import' },
       },
       documentReceiptsSchema,
     );
@@ -148,7 +152,7 @@ const definition = {
 };
 const created = await fetch(`${base}/v1/datasets`, {
   method: 'POST',
-  headers: { 'content-type': 'application/json' },
+  headers: { 'content-type': 'application/json', ...authorization },
   body: JSON.stringify(definition),
 });
 if (created.status !== 201 && created.status !== 409)

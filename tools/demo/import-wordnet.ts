@@ -29,7 +29,8 @@ form.append('file', new Blob([toImportLines(sample)], { type: 'application/x-ndj
 const response = await fetch(`${values.url.replace(/\/$/, '')}/v1/imports`, {
   method: 'POST',
   body: form,
-  headers: { 'x-user': 'demo-import' },
+  // MLOPS_API_KEY: a key with the ingest scope; the labels are recorded as its owner's.
+  headers: process.env.MLOPS_API_KEY ? { authorization: `Bearer ${process.env.MLOPS_API_KEY}` } : {},
 });
 const body: unknown = await response.json();
 if (!response.ok) throw new Error(`import answered ${response.status}: ${JSON.stringify(body)}`);

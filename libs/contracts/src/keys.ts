@@ -33,11 +33,11 @@ export const keyOwnerSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]*$/, 'letters, digits, ".", "_", "@" and "-", starting with a letter or digit');
 
+/** Body of `POST /v1/keys`. No scope at all is allowed: such a key reads only `/metrics` and the docs where they need a key. */
 export const createKeyBodySchema = z.strictObject({
   owner: keyOwnerSchema,
   scopes: z
     .array(scopeSchema)
-    .min(1)
     .max(SCOPES.length)
     .refine((s) => new Set(s).size === s.length, 'each scope once'),
   expiresAt: z.iso

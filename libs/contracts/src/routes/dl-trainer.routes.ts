@@ -191,7 +191,7 @@ export const registryRoutes = {
       scope: 'promote',
       summary: 'Point an alias at a version (promote, demote, roll back)',
       description:
-        'Appends an audited move (`x-user` header, time, reason, previous version) and publishes `model.promoted`. ' +
+        'Appends an audited move (the owner of the API key, time, reason, previous version) and publishes `model.promoted`. ' +
         `Pointing an alias at the version it already has changes nothing and publishes nothing. ${STAGES_NOTE}`,
       params: modelAliasParamsSchema,
       body: moveAliasBodySchema,
@@ -206,7 +206,7 @@ export const registryRoutes = {
       scope: 'promote',
       summary: 'Remove an alias (stop a canary or a shadow)',
       description:
-        'Appends an audited move to no version (`version: null`, `x-user` header, time, `reason`) and publishes ' +
+        'Appends an audited move to no version (`version: null`, the owner of the API key, time, `reason`) and publishes ' +
         '`model.promoted` with `version: null`; resolving the alias answers 404 afterwards, and moving it again ' +
         'brings it back. Removing an alias already removed changes nothing and publishes nothing. Inference stops ' +
         'serving a removed `canary` or `shadow`; a removed `production` keeps its last version serving.',

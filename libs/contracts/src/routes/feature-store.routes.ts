@@ -39,8 +39,9 @@ export const featureStoreRoutes = {
       summary: 'Upload files (multipart) or a batch of text records (JSON)',
       description:
         'multipart/form-data: optional fields `metadata` and `labels` (JSON objects, sent before the files) then one or more files, ' +
-        'streamed into storage, typed by their bytes. application/json: `{records: [{text, metadata?, labels?}], labelledBy?}` ' +
-        '(up to 1,000). The same content returns the existing document with `duplicate: true`.',
+        'streamed into storage, typed by their bytes. application/json: `{records: [{text, metadata?, labels?}]}` ' +
+        '(up to 1,000). The same content returns the existing document with `duplicate: true`. Labels are recorded ' +
+        "as the API key owner's (a `labelledBy` in the body is ignored).",
       body: textBatchSchema,
       upload: {
         field: 'file',
@@ -70,9 +71,12 @@ export const featureStoreRoutes = {
       tags: ['documents'],
       scope: 'read',
       summary: 'Download the raw bytes (files) or the text (records)',
+      description:
+        "Sent as an attachment with `X-Content-Type-Options: nosniff`, under the document's own media type " +
+        '(text/plain for records); active types (HTML, SVG, XML, scripts) go out as application/octet-stream.',
       params: documentParamsSchema,
       responses: {},
-      stream: { kind: 'file', mediaType: 'application/octet-stream' },
+      stream: { kind: 'file', mediaType: '*/*' },
       errors: [400, 404],
     }),
     list: defineRoute({
