@@ -5,7 +5,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { installAuth, type AuthOptions } from './auth/auth.plugin.js';
 import { OneLineRequestLog } from './one-line-request-log.js';
-import { installProblemHandlers } from './errors/problem-handler.js';
+import { answerFrameworkError, installProblemHandlers } from './errors/problem-handler.js';
 import { DEFAULT_HARDENING, type HardeningOptions } from './hardening/hardening-options.js';
 import { registerHardening } from './hardening/register-hardening.js';
 import { applyHeadersTimeout, serverTimeouts } from './hardening/timeouts.js';
@@ -64,6 +64,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
     genReqId: requestIdFrom,
     logController: new OneLineRequestLog({ requestIdLogLabel: 'requestId', disableRequestLogging: isProbe }),
     return503OnClosing: true,
+    frameworkErrors: answerFrameworkError,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
     ...serverTimeouts(hardening.timeouts),

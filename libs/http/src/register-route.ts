@@ -9,6 +9,7 @@ import {
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { z } from 'zod';
 import type { HttpApp } from './create-app.js';
+import { httpErrors } from './errors/common-errors.js';
 import { parseOrThrow } from './parse-or-throw.js';
 
 declare module 'fastify' {
@@ -79,6 +80,14 @@ function fastifySchemaOf(route: RouteDescriptor, options: RouteServerOptions): R
   };
 }
 
+/** A multipart body cannot be read without its boundary: a 400 naming the header, before any parsing. */
+function assertMultipartBoundary(contentType: string): void {
+  if (/;\s*boundary=("[^"]+"|[^;\s]+)/i.test(contentType)) return;
+  const pointer = '/headers/content-type';
+  const message = 'multipart/form-data needs a boundary parameter';
+  throw httpErrors.validationFailed(`${pointer}: ${message}`, [{ pointer, message }]);
+}
+
 /** What every route needing a key may answer besides its own errors: no or a bad key, a missing scope, the key owner down. */
 const AUTH_STATUSES = [401, 403, 503] as const;
 
@@ -106,12 +115,13 @@ export function registerRoute<R extends RouteDescriptor>(
     ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
     handler: handler as unknown as RouteOptions['handler'],
   };
-  if (body && upload) {
+  if (upload) {
     const rawTypes = new Set(upload.rawMediaTypes ?? []);
     options_.preValidation = (request: FastifyRequest, _reply: FastifyReply, done: () => void) => {
-      const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-      if (type !== 'multipart/form-data' && !rawTypes.has(type))
-        request.body = parseOrThrow(body, request.body, '/body');
+      const contentType = request.headers['content-type'] ?? '';
+      const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+      if (type === 'multipart/form-data') assertMultipartBoundary(contentType);
+      else if (body && !rawTypes.has(type)) request.body = parseOrThrow(body, request.body, '/body');
       done();
     };
   }

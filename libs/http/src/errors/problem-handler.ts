@@ -40,6 +40,21 @@ function toAppError(error: FastifyError | AppError): AppError {
   return fromFastifyError(error);
 }
 
+/**
+ * The answer to the errors fastify's router raises before any route runs (an undecodable URL,
+ * a path parameter over the router's length limit): a 400 problem naming the path parameters,
+ * as the route's own validation would, instead of fastify's bare JSON. For `frameworkErrors`.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const message =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a path parameter is too long' : 'the URL cannot be decoded';
+  void sendProblem(
+    reply,
+    request,
+    httpErrors.validationFailed(`/params: ${message}`, [{ pointer: '/params', message }]),
+  );
+}
+
 /** Renders an AppError as RFC 9457 problem details. */
 export function toProblem(error: AppError, request: FastifyRequest): Problem {
   return {

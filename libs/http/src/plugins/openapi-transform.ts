@@ -69,10 +69,10 @@ export function openApiTransform(input: TransformInput): TransformOutput {
   const response = { ...(schema.response as Record<string, unknown> | undefined) };
   const answer = streamedAnswer(contract, response['200']);
   if (answer) response['200'] = answer;
-  for (const status of contract.errors) {
-    response[String(status)] = {
+  for (const status of Object.keys(response).filter((code) => Number(code) >= 400)) {
+    response[status] = {
       description: 'problem details (RFC 9457)',
-      content: { 'application/problem+json': { schema: response[String(status)] } },
+      content: { 'application/problem+json': { schema: response[status] } },
     };
   }
   schema.response = response;

@@ -39,7 +39,13 @@ async function uploadedTarball(request: UploadRequest, maxImportBytes: number): 
       { pointer: '/body', message: `larger than ${maxImportBytes} bytes` },
     ]);
   if (request.isMultipart()) {
-    const part = await request.file();
+    const part = await request.file().catch((error: unknown) => {
+      if (typeof (error as { statusCode?: unknown }).statusCode === 'number') throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw registryErrors.tarballInvalid(`the multipart body cannot be read: ${reason}`, [
+        { pointer: '/body', message: 'malformed multipart body' },
+      ]);
+    });
     if (!part)
       throw registryErrors.tarballInvalid('the multipart body holds no file', [
         { pointer: '/body/file', message: 'a .tar.gz file part is required' },
