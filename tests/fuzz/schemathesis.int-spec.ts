@@ -44,7 +44,7 @@ async function fuzz(app: HttpApp, reportDir: string, service: string): Promise<F
     reportFile,
   ];
   const { exitCode, output } = await new Promise<{ exitCode: number; output: string }>((resolve) => {
-    execFile(FUZZ, args, { maxBuffer: 64 * 1024 * 1024, timeout: 900_000 }, (error, stdout, stderr) => {
+    execFile(FUZZ, args, { cwd: reportDir, maxBuffer: 64 * 1024 * 1024, timeout: 900_000 }, (error, stdout, stderr) => {
       const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
       resolve({ exitCode: code, output: `${stdout}\n${stderr}` });
     });
