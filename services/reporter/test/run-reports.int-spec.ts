@@ -282,7 +282,8 @@ describe('a run report after training.completed', () => {
       100,
     );
     expect(again.sha256).toBe(ready.sha256);
-    expect(trainer.reports.get('topics:2')?.renderedAt).toBe(again.renderedAt);
+    // The record turns ready first; the registry record and the event follow it (render-report.usecase).
+    await waitFor(() => (trainer.reports.get('topics:2')?.renderedAt === again.renderedAt ? true : undefined), 30_000);
     await waitFor(() => (events.ready.length === 2 ? true : undefined), 30_000);
     expect(await filesOf('topics')).toBe(2);
   });
