@@ -8,14 +8,14 @@
  *   BENCH_INGEST_CORPORA=spamassassin,wordnet  BENCH_INGEST_COUNT=<cap per corpus>
  *   BENCH_INGEST_WORKERS=8  BENCH_RESULT_NAME=ingest
  */
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import { MongoClient } from 'mongodb';
 import { buildApp as buildFeatureStore } from '../../services/feature-store/src/app.js';
 import { loadFeatureStoreConfig } from '../../services/feature-store/src/config.js';
 import { buildApp as buildNlp } from '../../services/nlp/src/app.js';
 import { loadNlpConfig } from '../../services/nlp/src/config.js';
+import { infrastructure } from '../lib/infra.js';
+import { benchApiKey, bearer, keyOwnerEnv } from '../lib/key-owner.js';
 import { writeResults, type BenchRow } from '../lib/results.js';
 import { cpuMeter, type CpuSnapshot } from './cpu-meter.js';
 import { CORPORA, type IngestCorpus, type IngestRecord } from './corpora.js';
@@ -31,14 +31,9 @@ const WORKERS = process.env.BENCH_INGEST_WORKERS ?? '8';
  * The admin key feature-store stores at its first start in each bench database; the bench uploads
  * with it, and feature-store and nlp present it to each other (admin implies introspect).
  */
-const ADMIN_KEY = `mlk_benchingest_${randomBytes(32).toString('base64url')}`;
+const ADMIN_KEY = benchApiKey('benchingest');
 
-const infra = Object.fromEntries(
-  execFileSync('scripts/infra', ['start'], { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
-);
+const infra = infrastructure();
 const impl = infraMongoImpl();
 const system = `feature-store + nlp, store ${impl}`;
 const cpu = cpuMeter();
@@ -59,7 +54,7 @@ function upload(store: Awaited<ReturnType<typeof buildFeatureStore>>, records: r
   return store.inject({
     method: 'POST',
     url: '/v1/documents',
-    headers: { authorization: `Bearer ${ADMIN_KEY}` },
+    headers: bearer(ADMIN_KEY),
     payload: { records },
   });
 }
@@ -79,8 +74,7 @@ async function runCase(corpus: IngestCorpus, count: number): Promise<BenchRow[]>
       RECOGNITION_URL: 'http://127.0.0.1:9',
       PROCESSING_WORKERS: WORKERS,
       LOG_LEVEL: 'warn',
-      API_KEY: ADMIN_KEY,
-      MLOPS_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
+      ...keyOwnerEnv(ADMIN_KEY),
     }),
   );
   await store.listen({ host: '127.0.0.1', port: 0 });

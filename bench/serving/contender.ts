@@ -1,3 +1,4 @@
+import type { KeyOwner } from '../lib/key-owner.js';
 import type { ServerProcess } from '../lib/server-process.js';
 
 /** The model trained once for the run, and the data it came from, as files in the run's work folder. */
@@ -19,7 +20,8 @@ export interface ServingModel {
 
 /**
  * One HTTP server under load. It must answer `POST /v1/models/{name}/predict` with `{"texts": [...]}`
- * on 127.0.0.1:`port`, in its own process (its peak RSS is read from /proc while it runs).
+ * on 127.0.0.1:`port`, in its own process (its peak RSS is read from /proc while it runs). Every
+ * request carries the run's key (`authorization`), whether or not the server checks it.
  */
 export interface HttpContender {
   readonly name: string;
@@ -27,6 +29,6 @@ export interface HttpContender {
   readonly settings: Readonly<Record<string, string | number | boolean>>;
   /** Why this contender cannot run in this checkout (it is then skipped, with the reason in the notes); null when it can. */
   unavailable?(): string | null;
-  /** Starts the server; resolves once it has answered a request. */
-  start(model: ServingModel, port: number, probeBody: string): Promise<ServerProcess>;
+  /** Starts the server; resolves once it has answered a request. A server that checks keys asks `keyOwner`. */
+  start(model: ServingModel, port: number, probeBody: string, keyOwner: KeyOwner): Promise<ServerProcess>;
 }

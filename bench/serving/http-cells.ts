@@ -1,4 +1,5 @@
 import { loadavg } from 'node:os';
+import type { KeyOwner } from '../lib/key-owner.js';
 import { runLoad } from '../lib/load.js';
 import { freePort } from '@mlops/testing';
 import type { HttpContender, ServingModel } from './contender.js';
@@ -38,10 +39,12 @@ const MB = 1024 * 1024;
 
 /**
  * Starts the contender's server, runs each cell (a warm-up at the same concurrency, then a
- * bounded autocannon run on loopback), stops the server, and returns the figures.
+ * bounded autocannon run on loopback, every request with the key of `keyOwner`), stops the
+ * server, and returns the figures.
  */
 export async function measureContender(
   contender: HttpContender,
+  keyOwner: KeyOwner,
   model: ServingModel,
   bodies: Readonly<Record<number, string>>,
   cells: readonly Cell[],
@@ -52,7 +55,8 @@ export async function measureContender(
   if (probeBody === undefined) throw new Error('no 1-text body');
   const port = await freePort();
   log(`${contender.name}: starting on 127.0.0.1:${port}`);
-  const server = await contender.start(model, port, probeBody);
+  const server = await contender.start(model, port, probeBody, keyOwner);
+  const headers = keyOwner.headers;
   const url = `http://127.0.0.1:${port}/v1/models/${model.name}/predict`;
   const before = loadavg()[0] ?? 0;
   const results: CellResult[] = [];
@@ -62,9 +66,10 @@ export async function measureContender(
       const body = bodies[cell.batch];
       if (body === undefined) throw new Error(`no ${cell.batch}-text body`);
       const { connections } = cell;
-      if (timing.warmupSeconds > 0) await runLoad({ url, body, connections, durationSeconds: timing.warmupSeconds });
+      if (timing.warmupSeconds > 0)
+        await runLoad({ url, body, connections, durationSeconds: timing.warmupSeconds, headers });
       const cpuBefore = server.cpuSeconds();
-      const result = await runLoad({ url, body, connections, durationSeconds: timing.seconds });
+      const result = await runLoad({ url, body, connections, durationSeconds: timing.seconds, headers });
       const cpuAfter = server.cpuSeconds();
       const cpuMs =
         cpuBefore === null || cpuAfter === null || result.ok === 0

@@ -6,17 +6,21 @@
  * the load generator runs in this process, on the same 2 cores.
  *
  * The inference service (services/inference, as shipped) also runs in variants (batching off,
- * batching delays, request logging off) at 1 text and 32 connections, and through a hot-swap soak:
- * BENCH_SERVING_SWAPS promotions under load with its RSS before and after.
+ * batching delays, request logging off, key cache nearly off) at 1 text and 32 connections, and
+ * through a hot-swap soak: BENCH_SERVING_SWAPS promotions under load with its RSS before and after.
+ * It checks API keys: feature-store runs beside it as the key owner (bench/lib/key-owner.ts) with
+ * the run's key as its bootstrap admin key, and every request of every contender carries that key.
  *
- *   pnpm bench serving      (BENCH_SERVING_SECONDS per cell, default 5; BENCH_SERVING_WARMUP_SECONDS, default 1;
- *                            BENCH_SERVING_SWAPS, default 100; BENCH_SERVING_CPU_PROF_DIR: --cpu-prof of each inference process)
+ *   pnpm bench serving          (BENCH_SERVING_SECONDS per cell, default 5; BENCH_SERVING_WARMUP_SECONDS, default 1;
+ *                                BENCH_SERVING_SWAPS, default 100; BENCH_SERVING_CPU_PROF_DIR: --cpu-prof of each inference process)
+ *   pnpm bench serving --quick  (1 s cells, no warm-up, 4 swaps: a smoke run, written to bench/results/serving-quick.json)
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { startKeyOwner, type KeyOwner } from '../lib/key-owner.js';
 import { ensureGnuTime, runMeasured } from '../lib/measure.js';
 import { ensurePythonVenv } from '../lib/python.js';
 import { writeResults, type BenchRow } from '../lib/results.js';
@@ -31,9 +35,12 @@ import { runSwapSoak } from './swap-soak.js';
 const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
 const round = (value: number, digits: number): number => Math.round(value * 10 ** digits) / 10 ** digits;
 const MB = 1024 * 1024;
-const SECONDS = Number(process.env.BENCH_SERVING_SECONDS ?? '5');
-const WARMUP_SECONDS = Number(process.env.BENCH_SERVING_WARMUP_SECONDS ?? '1');
-const SWAPS = Number(process.env.BENCH_SERVING_SWAPS ?? '100');
+const quick = process.argv.includes('--quick');
+const SECONDS = quick ? 1 : Number(process.env.BENCH_SERVING_SECONDS ?? '5');
+const WARMUP_SECONDS = quick ? 0 : Number(process.env.BENCH_SERVING_WARMUP_SECONDS ?? '1');
+const SWAPS = quick ? 4 : Number(process.env.BENCH_SERVING_SWAPS ?? '100');
+/** feature-store's database while it is the run's key owner (dropped before and after). */
+const KEY_OWNER_DB = 'bench_serving_feature_store';
 const CONNECTIONS = [1, 32] as const;
 const BATCHES = [1, 32] as const;
 const tsxArgs = (script: string): string[] => ['--conditions=source', '--import', 'tsx', script];
@@ -110,6 +117,7 @@ const table: string[] = [
 const figure = (system: string, caseName: string, metric: string, value: number, unit: string): void => {
   rows.push({ system, case: caseName, metric, value, unit });
 };
+let keyOwner: KeyOwner | undefined;
 const caseOf = (batch: number, connections: number | null): string =>
   `${batch} text${batch === 1 ? '' : 's'}/request, ${connections === null ? 'in-process loop' : `${connections} connection${connections === 1 ? '' : 's'}`}`;
 
@@ -166,7 +174,10 @@ try {
   }
   if (loopRss !== null) figure(inProcessName, 'whole process', 'peak_rss', round(loopRss, 1), 'MB');
 
-  // (a), (b), the suite's minimal stack and (d): HTTP servers under load.
+  // (a), (b), the suite's minimal stack and (d): HTTP servers under load, every request with the run's key.
+  log('starting feature-store (the key owner the inference service asks about callers keys)');
+  const owner = await startKeyOwner({ label: 'benchserving', mongoDb: KEY_OWNER_DB });
+  keyOwner = owner;
   const singleTextRps: Record<string, number> = {};
   const recordRun = (contender: HttpContender, run: ContenderRun): void => {
     settings[contender.name] = contender.settings;
@@ -201,7 +212,7 @@ try {
       table.push(`| ${contender.name} | – | – | skipped | – | – | – | – | – | – |`);
       continue;
     }
-    recordRun(contender, await measureContender(contender, model, bodies, everyCell, timing, log));
+    recordRun(contender, await measureContender(contender, owner, model, bodies, everyCell, timing, log));
   }
 
   // The inference service's variants (batching off, batching delays, request logging off): 1 text, 32 connections.
@@ -212,7 +223,7 @@ try {
   for (const variant of inferenceVariants) {
     recordRun(
       variant,
-      await measureContender(variant, model, bodies, [{ batch: 1, connections: 32 }], variantTiming, log),
+      await measureContender(variant, owner, model, bodies, [{ batch: 1, connections: 32 }], variantTiming, log),
     );
   }
 
@@ -221,6 +232,7 @@ try {
   const soakBefore = loadavg()[0] ?? 0;
   const soak = await runSwapSoak({
     model,
+    keyOwner: owner,
     body: bodies[1],
     connections: 32,
     swaps: SWAPS,
@@ -268,6 +280,16 @@ try {
         '(rows of the inference service variants; each variant is its own process, measured one after another)',
     );
   }
+  const keyCacheNearlyOff = inferenceVariants.at(-1)?.name;
+  if (keyCacheNearlyOff) {
+    notes.push(
+      `API keys: the inference service checks every request's key (the other contenders receive the same header and ignore it); ` +
+        `a verified key is cached ${String(suiteInference.settings.KEY_CACHE_TTL_MS)} ms, so its cells pay a hash and a cache look-up per request ` +
+        'and one call to feature-store (the key owner, its own process on the same cores) per 5 s. ' +
+        `Auth cost at 1 text/request, 32 connections: shipped (key cache warm) / KEY_CACHE_TTL_MS=1 (feature-store asked on almost every request) = ` +
+        `${ratio(service, keyCacheNearlyOff, 32)} in req/s. The service does not start without keys, so there is no row without the check itself`,
+    );
+  }
   notes.push(
     `hot swap: ${SWAPS} promotions alternating versions 1 and 2 (the same folder registered twice) through model.promoted on RabbitMQ, ` +
       'each awaited until the service answers with the new version, under 1 text/request at 32 connections; RSS is VmRSS of the service ' +
@@ -294,7 +316,9 @@ try {
     suite: { ...suiteTrained, trainSeconds: round(suiteRun.seconds, 1) },
     sklearn: sklearnTrained,
   };
-  const generic = writeResults('serving', rows, notes, {
+  if (quick)
+    notes.unshift(`quick smoke run: ${SECONDS} s cells, no warm-up, ${SWAPS} swaps; not comparable with a full run`);
+  const generic = writeResults(quick ? 'serving-quick' : 'serving', rows, notes, {
     split: {
       dataset: 'spamassassin',
       testFraction: TEST_FRACTION,
@@ -312,5 +336,6 @@ try {
   });
   process.stdout.write(`${table.join('\n')}\n\n${swapTable.join('\n')}\n\n${generic}\n`);
 } finally {
+  await keyOwner?.stop();
   rmSync(workDir, { recursive: true, force: true });
 }

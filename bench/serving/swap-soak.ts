@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { KeyOwner } from '../lib/key-owner.js';
 import { runLoad } from '../lib/load.js';
 import { freePort } from '@mlops/testing';
 import type { ServingModel } from './contender.js';
@@ -28,6 +29,8 @@ export interface SwapSoakResult {
 /** How the soak runs. */
 export interface SwapSoakOptions {
   readonly model: ServingModel;
+  /** feature-store as the key owner; the service checks the run's key with it, the load presents it. */
+  readonly keyOwner: KeyOwner;
   readonly body: string;
   readonly connections: number;
   readonly swaps: number;
@@ -74,24 +77,36 @@ const sleep = (ms: number): Promise<void> =>
  * reads its RSS again once the load has ended and it idled as long as before.
  */
 export async function runSwapSoak(options: SwapSoakOptions): Promise<SwapSoakResult> {
-  const { model, body, connections } = options;
+  const { model, body, connections, keyOwner } = options;
+  const headers = keyOwner.headers;
   const port = await freePort();
-  const service = await startInferenceService({ model, port, probeBody: body });
+  const service = await startInferenceService({ model, port, probeBody: body, keyOwner });
   const url = `http://127.0.0.1:${port}/v1/models/${model.name}/predict`;
   const rssMb = (): number => (service.server.rssBytes() ?? NaN) / MB;
   const servingVersion = async (): Promise<number | null> => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
     return response.ok ? versionSchema.parse(await response.json()).version : null;
   };
   try {
     const second = service.registerVersion();
-    await runLoad({ url, body, connections, durationSeconds: options.warmupSeconds });
+    await runLoad({ url, body, connections, durationSeconds: options.warmupSeconds, headers });
     await sleep(SETTLE_MS);
     const rssBeforeMb = rssMb();
     options.log(`hot-swap soak: RSS ${rssBeforeMb.toFixed(1)} MB before ${options.swaps} swaps`);
     const stopLoad = new AbortController();
     const started = performance.now();
-    const load = runLoad({ url, body, connections, durationSeconds: LOAD_CAP_SECONDS, signal: stopLoad.signal });
+    const load = runLoad({
+      url,
+      body,
+      connections,
+      durationSeconds: LOAD_CAP_SECONDS,
+      signal: stopLoad.signal,
+      headers,
+    });
     const rssSeriesMb: number[] = [];
     const sampledAt: number[] = [];
     let swapMs = 0;

@@ -11,17 +11,14 @@
  *                               BENCH_SOAK_CONNECTIONS, default 8; BENCH_SOAK_RATE, req/s, default 200)
  *   pnpm bench soak --quick    (60 s in 10 s windows: a smoke run)
  */
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@mlops/testing';
-import { MongoClient } from 'mongodb';
+import { startKeyOwner } from '../lib/key-owner.js';
 import { runLoad } from '../lib/load.js';
 import { runMeasured } from '../lib/measure.js';
-import { startServer } from '../lib/server-process.js';
 import { writeResults, type BenchRow } from '../lib/results.js';
 import type { ServingModel } from '../serving/contender.js';
 import { startInferenceService } from '../serving/suite/inference-service.js';
@@ -40,29 +37,8 @@ const CONNECTIONS = Number(process.env.BENCH_SOAK_CONNECTIONS ?? '8');
 const RATE = Number(process.env.BENCH_SOAK_RATE ?? '200');
 const WARMUP_SECONDS = 5;
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
-/** The run's key: feature-store (the key owner) stores it as its bootstrap admin key; inference and the load present it. */
-const KEY = `mlk_benchsoak${randomBytes(4).toString('hex')}_${randomBytes(32).toString('base64url')}`;
-const AUTHORIZATION = { authorization: `Bearer ${KEY}` };
+/** feature-store's database while it is the run's key owner (dropped before and after). */
 const FEATURE_STORE_DB = 'bench_soak_feature_store';
-
-/** MongoDB and RabbitMQ URLs from `scripts/infra start` (reuses running servers; its MLOPS_* variables choose which). */
-function infrastructure(): Record<string, string> {
-  return Object.fromEntries(
-    execFileSync(here('../../scripts/infra'), ['start'], { encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
-  );
-}
-
-async function dropDatabase(url: string, name: string): Promise<void> {
-  const client = new MongoClient(url);
-  try {
-    await client.db(name).dropDatabase();
-  } finally {
-    await client.close();
-  }
-}
 
 log('loading spamassassin');
 const split = splitDataset(await loadSpamAssassin());
@@ -93,39 +69,16 @@ try {
     model.trainFile,
     workDir,
   ]);
-  const infra = infrastructure();
-  const storePort = await freePort();
   log('starting feature-store (the key owner inference asks about callers keys)');
-  const keyOwner = await startServer({
-    command: process.execPath,
-    args: ['--conditions=source', '--import', 'tsx', 'src/server.ts'],
-    cwd: here('../../services/feature-store'),
-    env: {
-      ...process.env,
-      PORT: String(storePort),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      MONGO_URL: infra.MONGO_URL,
-      MONGO_DB: FEATURE_STORE_DB,
-      AMQP_URL: infra.AMQP_URL,
-      MLOPS_BOOTSTRAP_ADMIN_KEY: KEY,
-      API_KEY: KEY,
-    },
-    probeUrl: `http://127.0.0.1:${storePort}/v1/documents`,
-    probeBody: JSON.stringify({ records: [{ text: 'soak bench readiness probe' }] }),
-    probeHeaders: AUTHORIZATION,
-  });
+  const keyOwner = await startKeyOwner({ label: 'benchsoak', mongoDb: FEATURE_STORE_DB });
+  const AUTHORIZATION = keyOwner.headers;
   const port = await freePort();
-  const service = await startInferenceService({
-    model,
-    port,
-    probeBody: body,
-    probeHeaders: AUTHORIZATION,
-    env: { API_KEY: KEY, FEATURE_STORE_URL: `http://127.0.0.1:${storePort}`, RATE_LIMIT_MAX: '0' },
-  }).catch(async (error: unknown) => {
-    await keyOwner.stop();
-    throw error;
-  });
+  const service = await startInferenceService({ model, port, probeBody: body, keyOwner }).catch(
+    async (error: unknown) => {
+      await keyOwner.stop();
+      throw error;
+    },
+  );
   const url = `http://127.0.0.1:${port}/v1/models/${model.name}/predict`;
   const windows: SoakWindow[] = [];
   const loadBefore = loadavg()[0] ?? 0;
@@ -169,7 +122,6 @@ try {
   } finally {
     await service.stop();
     await keyOwner.stop();
-    await dropDatabase(infra.MONGO_URL ?? '', FEATURE_STORE_DB);
   }
   const summary = summariseWindows(windows);
   const system = 'mlops-suite inference service';

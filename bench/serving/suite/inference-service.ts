@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +6,8 @@ import { MongoClient } from 'mongodb';
 import { createLogger } from '@mlops/logger';
 import { Broker } from '@mlops/messaging';
 import { StandInRegistry, type RegisteredFolder } from '@mlops/testing';
+import { infrastructure } from '../../lib/infra.js';
+import type { KeyOwner } from '../../lib/key-owner.js';
 import { startServer, type ServerProcess } from '../../lib/server-process.js';
 import type { ServingModel } from '../contender.js';
 
@@ -33,23 +34,13 @@ export interface InferenceServiceOptions {
   readonly model: ServingModel;
   readonly port: number;
   readonly probeBody: string;
-  /** Headers of the readiness probe (e.g. the `authorization` a protected service asks for). */
-  readonly probeHeaders?: Readonly<Record<string, string>>;
+  /**
+   * feature-store running as the key owner: the service presents its key (`API_KEY`), verifies
+   * callers there, and the readiness probe sends it. The per-key rate limit is off (`RATE_LIMIT_MAX=0`).
+   */
+  readonly keyOwner: KeyOwner;
   /** Extra environment of the service (e.g. `BATCH_MAX_SIZE`); its defaults otherwise. */
   readonly env?: Readonly<Record<string, string>>;
-}
-
-let infraEnv: Record<string, string> | undefined;
-
-/** MongoDB and RabbitMQ URLs from `scripts/infra start` (idempotent: reuses running servers). */
-function infrastructure(): Record<string, string> {
-  infraEnv ??= Object.fromEntries(
-    execFileSync(join(REPO, 'scripts/infra'), ['start'], { encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
-  );
-  return infraEnv;
 }
 
 /** `--cpu-prof` into `BENCH_SERVING_CPU_PROF_DIR` when set: a profile of the service per start, written at its exit. */
@@ -75,7 +66,8 @@ function readFolder(dir: string): RegisteredFolder {
  * Starts services/inference from source as a child process (`node --conditions=source --import
  * tsx src/server.ts`) against the local MongoDB and RabbitMQ, a stand-in registry in this process
  * holding the run's model folder as version 1 under `production`, and a model cache in the run's
- * work folder. Resolves once the service answers `probeBody` (model loaded and warmed up).
+ * work folder, checking callers' keys with `keyOwner`. Resolves once the service answers `probeBody`
+ * with the key (model loaded and warmed up).
  */
 export async function startInferenceService(options: InferenceServiceOptions): Promise<InferenceService> {
   const { model } = options;
@@ -108,11 +100,13 @@ export async function startInferenceService(options: InferenceServiceOptions): P
         MODELS: model.name,
         MODEL_CACHE_DIR: join(model.workDir, `inference-cache-${options.port}`),
         PROMOTION_QUEUE,
+        ...options.keyOwner.serviceEnv,
+        RATE_LIMIT_MAX: '0',
         ...options.env,
       },
       probeUrl: `http://127.0.0.1:${options.port}/v1/models/${model.name}/predict`,
       probeBody: options.probeBody,
-      ...(options.probeHeaders ? { probeHeaders: options.probeHeaders } : {}),
+      probeHeaders: options.keyOwner.headers,
     });
   } catch (error) {
     await broker.close();
