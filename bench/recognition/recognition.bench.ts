@@ -4,6 +4,9 @@
  *   (poppler), and the word agreement of our text with pdftotext's;
  * - OCR: words/s and word accuracy of document-recognition on rendered pages (PNG, 150 dpi) vs
  *   the `tesseract` command line, both against the text layer of the same page.
+ * document-recognition checks API keys: feature-store runs beside it as the key owner
+ * (bench/lib/key-owner.ts, against the local MongoDB and RabbitMQ of `scripts/infra`) and every
+ * request carries the run's key.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -13,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from '../../services/document-recognition/src/app.js';
 import { loadDocumentRecognitionConfig } from '../../services/document-recognition/src/config.js';
 import { wordRecall, words } from '../../services/document-recognition/test/text-agreement.js';
+import { startKeyOwner } from '../lib/key-owner.js';
 import { ensureDebianPeers } from '../lib/peers.js';
 import { writeResults, type BenchRow } from '../lib/results.js';
 
@@ -39,7 +43,13 @@ const pdfs = [...new Set(candidates)].filter((path) => {
 });
 const OCR_PAGES = Number(process.env.BENCH_OCR_PAGES ?? 4);
 const work = mkdtempSync(join(tmpdir(), 'bench-recognition-'));
-const app = await buildApp(loadDocumentRecognitionConfig({ LOG_LEVEL: 'warn' }));
+const keyOwner = await startKeyOwner({ label: 'benchrecognition', mongoDb: 'bench_recognition_feature_store' });
+const app = await buildApp(loadDocumentRecognitionConfig({ LOG_LEVEL: 'warn', ...keyOwner.serviceEnv })).catch(
+  async (error: unknown) => {
+    await keyOwner.stop();
+    throw error;
+  },
+);
 
 const pageCount = (pdf: string): number =>
   Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1] ?? 0);
@@ -53,7 +63,7 @@ async function extract(bytes: Buffer, filename: string): Promise<{ text: string;
     method: 'POST',
     url: `/v1/extract?filename=${filename}`,
     payload: bytes,
-    headers: { 'content-type': 'application/octet-stream' },
+    headers: { 'content-type': 'application/octet-stream', ...keyOwner.headers },
   });
   if (response.statusCode !== 200)
     throw new Error(`${filename}: ${response.statusCode} ${response.body.slice(0, 200)}`);
@@ -157,6 +167,7 @@ rows.push(
   },
 );
 await app.close();
+await keyOwner.stop();
 rmSync(work, { recursive: true, force: true });
 process.stdout.write(
   `${writeResults('recognition', rows, [
