@@ -97,6 +97,30 @@ describe('studies: trials as training jobs, state in MongoDB', () => {
     expect(listed.items[0]).toMatchObject({ id: created.id, trials: { total: 8 } });
   }, 60_000);
 
+  it('runs one study on two trainer replicas: each trial number once, jobs spread over both', async () => {
+    const first = await start();
+    const second = await start();
+    const created = (
+      await create(first.app, {
+        base,
+        space,
+        budget: { trials: 10 },
+        sampler: { kind: 'random' },
+        parallelism: 2,
+        seed: 3,
+      })
+    ).json<Study>();
+    const study = await untilFinished(second.app, created.id);
+    expect(study.status).toBe('completed');
+    expect(study.trialTable.map((t) => t.number)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(new Set(study.trialTable.map((t) => t.jobId)).size).toBe(10);
+    const executed = [...first.executor.executed, ...second.executor.executed];
+    expect(new Set(executed).size).toBe(executed.length);
+    for (const trial of study.trialTable.filter((t) => t.state === 'complete')) expect(executed).toContain(trial.jobId);
+    expect(first.executor.executed.length).toBeGreaterThan(0);
+    expect(second.executor.executed.length).toBeGreaterThan(0);
+  }, 60_000);
+
   it('records a failing trial with its reason and goes on', async () => {
     const { app } = await start();
     const created = (

@@ -5,7 +5,6 @@ import type { ModelRegistry } from '../registry/index.js';
 import type { DispatchDeps } from '../training-jobs/submit-training-job.usecase.js';
 import type { TrainingJobRepository } from '../training-jobs/training-job.repository.js';
 import { registerStudyRoutes } from './studies.route.js';
-import { advanceStudy } from './study-driver.js';
 import { startStudyLoop } from './study-loop.js';
 import { StudyRepository } from './study.repository.js';
 
@@ -26,18 +25,9 @@ export function registerStudies(
   },
 ): void {
   const studies = new StudyRepository(deps.db);
-  const driverDeps = { ...deps, studies };
-  const wake = (): void => {
-    void studies
-      .running()
-      .then((docs) => Promise.all(docs.map((doc) => advanceStudy(driverDeps, doc))))
-      .catch((error: unknown) => {
-        deps.logger.warn({ err: error }, 'study wake-up step failed; the loop retries');
-      });
-  };
-  registerStudyRoutes(app, { studies, wake });
-  const stop = startStudyLoop(driverDeps, deps.pollMs);
+  const loop = startStudyLoop({ ...deps, studies }, deps.pollMs);
+  registerStudyRoutes(app, { studies, wake: loop.wake });
   app.addHook('preClose', async () => {
-    await stop();
+    await loop.stop();
   });
 }

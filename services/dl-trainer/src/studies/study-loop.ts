@@ -34,14 +34,22 @@ function checkReplay(doc: StudyDocument, logger: Logger): void {
     );
 }
 
+/** The running loop: `wake` runs a step now (after the one in flight), `stop` ends it. */
+export interface StudyLoop {
+  readonly wake: () => void;
+  readonly stop: () => Promise<void>;
+}
+
 /**
- * Polls the running studies every `pollMs` and advances each by a step. Returns a function that
- * stops the loop (waiting for a step in flight).
+ * Polls the running studies every `pollMs` and advances each by a step, one step at a time in this
+ * process (replicas race only through the study revision).
  */
-export function startStudyLoop(deps: StudyDriverDeps, pollMs: number): () => Promise<void> {
+export function startStudyLoop(deps: StudyDriverDeps, pollMs: number): StudyLoop {
   const seen = new Set<string>();
   const startedAt = new Date();
   let inFlight: Promise<void> = Promise.resolve();
+  let busy = false;
+  let again = false;
   let stopped = false;
   const tick = async (): Promise<void> => {
     for (const doc of await deps.studies.running()) {
@@ -55,9 +63,12 @@ export function startStudyLoop(deps: StudyDriverDeps, pollMs: number): () => Pro
       });
     }
   };
-  let busy = false;
-  const timer = setInterval(() => {
-    if (busy) return;
+  const run = (): void => {
+    if (stopped) return;
+    if (busy) {
+      again = true;
+      return;
+    }
     busy = true;
     inFlight = tick()
       .catch((error: unknown) => {
@@ -65,12 +76,20 @@ export function startStudyLoop(deps: StudyDriverDeps, pollMs: number): () => Pro
       })
       .finally(() => {
         busy = false;
+        if (again) {
+          again = false;
+          run();
+        }
       });
-  }, pollMs);
+  };
+  const timer = setInterval(run, pollMs);
   timer.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await inFlight;
+  return {
+    wake: run,
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await inFlight;
+    },
   };
 }
