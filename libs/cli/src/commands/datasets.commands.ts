@@ -88,14 +88,14 @@ export function registerDatasetCommands(program: Command, io: CliIo): void {
 
   datasets
     .command('show')
-    .description('Show a dataset, or one of its versions with --version')
+    .description('Show a dataset, or one of its versions with --dataset-version')
     .argument('<name>', 'dataset name')
-    .option('--version <n>', 'a frozen version', positiveInt)
+    .option('--dataset-version <n>', 'a frozen version', positiveInt)
     .action(async (name, options, command) => {
       const context = contextOf(command, io);
       const store = context.clients.featureStore.datasets;
-      if (options.version !== undefined) {
-        printVersion(context, await store.version({ params: { name, version: options.version } }));
+      if (options.datasetVersion !== undefined) {
+        printVersion(context, await store.version({ params: { name, version: options.datasetVersion } }));
         return;
       }
       const dataset = await store.get({ params: { name } });

@@ -190,7 +190,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
         })),
         try: {
           curl,
-          cli: `mlops predict --model ${MODEL}${path.includes('/versions/') ? ` --version ${version}` : ''} "Win a free cruise, click now"`,
+          cli: `mlops predict --model ${MODEL}${path.includes('/versions/') ? ` --model-version ${version}` : ''} "Win a free cruise, click now"`,
         },
       };
       out.result(summary, () => {

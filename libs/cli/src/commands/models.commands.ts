@@ -143,13 +143,13 @@ export function registerModelCommands(program: Command, io: CliIo): void {
     )
     .argument('<model>', 'model name', nameArg)
     .argument('<dir>', 'the directory to write')
-    .option('--version <n>', 'the version (default: the one --alias points at)', positiveInt)
+    .option('--model-version <n>', 'the version (default: the one --alias points at)', positiveInt)
     .option('--alias <alias>', 'the alias to export', aliasFlag, 'production')
     .action(async (name, dir, options, command) => {
       const context = contextOf(command, io);
       const { registry } = context.clients;
       const version =
-        options.version ?? (await registry.aliases.resolve({ params: { name, alias: options.alias } })).version;
+        options.modelVersion ?? (await registry.aliases.resolve({ params: { name, alias: options.alias } })).version;
       const answer = await registry.versions.tarball({ params: { name, version } });
       const files = await unpackFolder(answer.body, dir);
       const checksum = checksumOf(files);

@@ -49,11 +49,11 @@ export function registerPredictCommand(program: Command, io: CliIo): void {
     .command('predict')
     .summary('Classify texts (arguments or stdin) or a document with a served model')
     .description(
-      "Classify texts with a model's production version (or --version): texts as arguments, one per line on stdin, or a document with --file (PDF, image, e-mail, office file)",
+      "Classify texts with a model's production version (or --model-version): texts as arguments, one per line on stdin, or a document with --file (PDF, image, e-mail, office file)",
     )
     .argument('[texts...]', 'texts to classify (else one per line on stdin)')
     .requiredOption('-m, --model <name>', 'the model', slugFlag('--model', modelNameSchema))
-    .option('--version <n>', 'a version instead of production', positiveInt)
+    .option('--model-version <n>', 'a version instead of production', positiveInt)
     .option('-f, --file <path>', 'a document to classify (its text is extracted by document-recognition)')
     .action(async (given, options, command) => {
       const context = contextOf(command, io);
@@ -89,9 +89,9 @@ export function registerPredictCommand(program: Command, io: CliIo): void {
       for (let i = 0; i < texts.length; i += TEXTS_PER_REQUEST) {
         const body = { texts: texts.slice(i, i + TEXTS_PER_REQUEST) };
         answers.push(
-          options.version === undefined
+          options.modelVersion === undefined
             ? await inference.predict({ params: { name }, body })
-            : await inference.predictVersion({ params: { name, version: options.version }, body }),
+            : await inference.predictVersion({ params: { name, version: options.modelVersion }, body }),
         );
       }
       printPredictions(context, texts, answers);
