@@ -51,7 +51,7 @@ while (
   await new Promise((resolve) => setTimeout(resolve, 50));
 
 const reader = new MongoClient(startMongo());
-const kept = reader.db('durability_probe').collection('docs');
+const kept = reader.db('durability_probe').collection<{ _id: string; sha256?: string; v?: number }>('docs');
 let duplicateRejected = false;
 try {
   await kept.insertOne({ _id: 'again', sha256: 's0' });
