@@ -25,6 +25,7 @@ import { startStaleSweeper } from './processing/stale-sweeper.js';
 import { featureStoreTopology } from './topology.js';
 import { ApiKeyRepository, apiKeysCollection } from './keys/api-key.repository.js';
 import { bootstrapAdminKey } from './keys/bootstrap-admin.js';
+import { bootstrapServiceKeys, parseServiceKeys } from './keys/service-keys.js';
 import { registerKeyRoutes } from './keys/keys.route.js';
 import { introspectingVerifier, localKeyVerifier, type LocalKeyVerifier } from './keys/local-verifier.js';
 
@@ -62,6 +63,7 @@ export async function buildApp(
   });
   if (!ownKeys) throw new Error('the key store was not opened');
   await bootstrapAdminKey(ownKeys.keys, config.bootstrapAdminKey, logger);
+  await bootstrapServiceKeys(ownKeys.keys, parseServiceKeys(config.bootstrapServiceKeys), logger);
   registerKeyRoutes(app, {
     keys: ownKeys.keys,
     verifier: overrides.keyVerifier ? introspectingVerifier(overrides.keyVerifier) : ownKeys.verifier,

@@ -18,6 +18,8 @@ const schema = z
     PROCESSING_SWEEP_MS: env.positiveInt(60_000),
     /** The first admin key of a fresh install, stored (hashed) when no admin key exists; read once at start. */
     MLOPS_BOOTSTRAP_ADMIN_KEY: apiKeySchema.optional(),
+    /** The services' own keys (`<service>=<key>,...`), stored hashed with their scopes when unknown; read at start. */
+    MLOPS_BOOTSTRAP_SERVICE_KEYS: z.string().optional(),
   })
   .transform((e) => ({
     ...connectedServiceSections('feature-store', e),
@@ -32,6 +34,7 @@ const schema = z
       timeoutMs: e.UPSTREAM_TIMEOUT_MS,
     },
     bootstrapAdminKey: e.MLOPS_BOOTSTRAP_ADMIN_KEY,
+    bootstrapServiceKeys: e.MLOPS_BOOTSTRAP_SERVICE_KEYS,
     processing: {
       workers: e.PROCESSING_WORKERS,
       maxAttempts: e.PROCESSING_MAX_ATTEMPTS,

@@ -168,6 +168,36 @@ describe('feature-store API keys (the real store: MongoDB, scrypt)', () => {
     }
   });
 
+  it('stores the services keys given at deployment with their scopes, once, and refuses an unknown service', async () => {
+    const nlpKey = `mlk_svcnlp0test_${Buffer.alloc(32, 3).toString('base64url')}`;
+    const reporterKey = `mlk_svcrep0test_${Buffer.alloc(32, 4).toString('base64url')}`;
+    const given = { MLOPS_BOOTSTRAP_SERVICE_KEYS: `nlp=${nlpKey}, reporter=${reporterKey}` };
+    for (let start = 0; start < 2; start++) {
+      const restarted = await buildApp(loadFeatureStoreConfig({ ...environment.env, API_KEY: undefined, ...given }));
+      await restarted.close();
+    }
+
+    expect((await introspect(nlpKey, BOOTSTRAP)).json<KeyIdentity>()).toMatchObject({
+      owner: 'nlp',
+      scopes: ['introspect'],
+    });
+    expect((await introspect(reporterKey, BOOTSTRAP)).json<KeyIdentity>()).toMatchObject({
+      owner: 'reporter',
+      scopes: ['read', 'train', 'introspect'],
+    });
+    const listed = await app.inject({ method: 'GET', url: '/v1/keys?owner=nlp', headers: as(BOOTSTRAP) });
+    expect(listed.json<{ items: ApiKeySummary[] }>().items).toHaveLength(1);
+    await expect(
+      buildApp(
+        loadFeatureStoreConfig({
+          ...environment.env,
+          API_KEY: undefined,
+          MLOPS_BOOTSTRAP_SERVICE_KEYS: `printer=${nlpKey}`,
+        }),
+      ),
+    ).rejects.toThrow(/MLOPS_BOOTSTRAP_SERVICE_KEYS: "printer" is not a service/);
+  });
+
   it('lets another service check keys remotely with its own key (the remote verifier over loopback)', async () => {
     const service = await create({ owner: 'svc-nlp', scopes: ['introspect'] });
     const user = await create({ owner: 'frank', scopes: ['read'] });
