@@ -5,6 +5,7 @@ import { CliError, EXIT } from '../core/cli-error.js';
 import { contextOf, type CommandContext } from '../core/context.js';
 import type { CliIo } from '../core/io.js';
 import { CORPUS_TAG, DEMO_TEXTS, SPAM_TASK, spamAssassinItems } from '../demo/spamassassin-items.js';
+import type { IngestSummary } from '../ingest/ingest-items.js';
 import { runIngest } from '../ingest/run-ingest.js';
 import { pollUntil } from '../core/wait.js';
 import { duration, percent } from '../output/format.js';
@@ -50,6 +51,19 @@ async function datasetVersion(
   }
   if (latest > 0 && !ingestedNew) return { version: latest, frozen: false };
   return { version: (await store.freeze({ params: { name: DATASET } })).version, frozen: true };
+}
+
+/** Records in the latest frozen version of the demo's dataset (0 when there is none). */
+async function latestRecordCount(context: CommandContext): Promise<number> {
+  const store = context.clients.featureStore.datasets;
+  try {
+    const { latestVersion } = await store.get({ params: { name: DATASET } });
+    if (latestVersion < 1) return 0;
+    return (await store.version({ params: { name: DATASET, version: latestVersion } })).recordCount;
+  } catch (error) {
+    if (error instanceof UpstreamError && error.status === 404) return 0;
+    throw error;
+  }
 }
 
 /** The production version when it was trained on this dataset version (then the demo trains nothing). */
@@ -121,12 +135,18 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
       const started = Date.now();
       if (options.up) await ensureSuite(context);
       const items = spamAssassinItems(options.limit);
-      out.note(`ingesting ${items.length} SpamAssassin e-mails ...`);
-      const ingest = await runIngest(context, items, { wait: true });
-      out.note(
-        `ingested: ready ${ingest.ready}, duplicate ${ingest.duplicate}, failed ${ingest.failed} (${duration(ingest.seconds)})`,
-      );
-      const dataset = await datasetVersion(context, ingest.duplicate < ingest.documents);
+      const frozen = await latestRecordCount(context);
+      let ingest: IngestSummary | undefined;
+      if (frozen === items.length) {
+        out.note(`${DATASET} already holds the ${items.length} e-mails: nothing to ingest`);
+      } else {
+        out.note(`ingesting ${items.length} SpamAssassin e-mails ...`);
+        ingest = await runIngest(context, items, { wait: true });
+        out.note(
+          `ingested: ready ${ingest.ready}, duplicate ${ingest.duplicate}, failed ${ingest.failed} (${duration(ingest.seconds)})`,
+        );
+      }
+      const dataset = await datasetVersion(context, ingest !== undefined && ingest.duplicate < ingest.documents);
       out.note(`dataset ${DATASET} v${dataset.version}${dataset.frozen ? ' (frozen now)' : ' (reused)'}`);
       let version = await servingVersion(context, dataset.version);
       let training: TrainOutcome | undefined;
@@ -174,12 +194,9 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
       const curl = `curl -s ${inferenceUrl}${path} -H 'content-type: application/json'${auth} -d '{"texts": ["Win a free cruise, click now"]}'`;
       const summary = {
         seconds: (Date.now() - started) / 1000,
-        ingest: {
-          documents: ingest.documents,
-          ready: ingest.ready,
-          duplicate: ingest.duplicate,
-          failed: ingest.failed,
-        },
+        ingest: ingest
+          ? { documents: ingest.documents, ready: ingest.ready, duplicate: ingest.duplicate, failed: ingest.failed }
+          : { skipped: true },
         dataset: { name: DATASET, ...dataset },
         model: { name: MODEL, version, trained: training !== undefined, metrics: training?.metrics },
         report,
