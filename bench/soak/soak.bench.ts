@@ -9,7 +9,7 @@
  *
  *   pnpm bench soak            (BENCH_SOAK_SECONDS, default 300; BENCH_SOAK_WINDOW_SECONDS, default 30;
  *                               BENCH_SOAK_CONNECTIONS, default 8; BENCH_SOAK_RATE, req/s, default 200)
- *   pnpm bench soak --quick    (60 s in 10 s windows: a smoke run)
+ *   pnpm bench soak --quick    (60 s in 10 s windows: a smoke run, written to bench/results/soak-quick.json)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -149,7 +149,7 @@ try {
         `| ${w.index + 1} | ${w.endSeconds.toFixed(0)} | ${w.requestsPerSecond.toFixed(0)} | ${w.p50Ms.toFixed(2)} | ${w.p99Ms.toFixed(2)} | ${w.rssMb.toFixed(1)} | ${w.failed} |`,
     ),
   ];
-  const generic = writeResults('soak', rows, notes, {
+  const generic = writeResults(quick ? 'soak-quick' : 'soak', rows, notes, {
     quick,
     connections: CONNECTIONS,
     windowSeconds: WINDOW_SECONDS,
