@@ -5,6 +5,4 @@ export {
   connectedServiceEnvShape,
   connectedServiceSections,
   type ServiceSection,
-  type AuthSection,
-  type HttpHardeningSection,
 } from './service-sections.js';

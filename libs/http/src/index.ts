@@ -2,8 +2,7 @@
 import './plugins/metrics.plugin.js';
 
 export { createHttpApp, type HttpApp } from './create-app.js';
-export { asAttachment, servedType } from './hardening/served-document.js';
-export type { HardeningOptions } from './hardening/hardening-options.js';
+export { asAttachment } from './hardening/served-document.js';
 export { listenWithGracefulShutdown } from './graceful-shutdown.js';
 export { AppError, defineError, defineErrors, type AppErrorFactory } from './errors/app-error.js';
 export { registerRoute } from './register-route.js';
@@ -18,9 +17,9 @@ export type { RouteHandler, RouteRequest, RouteServerOptions } from './register-
 /** @public See above. */
 export type { ListCursor } from './cursor.js';
 export { authErrors } from './auth/auth-errors.js';
-export { cachingVerifier, MAX_KEY_CACHE_TTL_MS } from './auth/caching-verifier.js';
+export { cachingVerifier } from './auth/caching-verifier.js';
 export { remoteVerifier } from './auth/remote-verifier.js';
 export { callerOf } from './auth/caller-of.js';
-export { holdsScope, type Caller, type KeyVerifier } from './auth/caller.js';
+export type { Caller, KeyVerifier } from './auth/caller.js';
 /** @public The options of the auth plugin, returned by libs/runtime's service auth. */
 export type { AuthOptions } from './auth/auth.plugin.js';

@@ -1,2 +1,2 @@
 export { createLogger, jobLogger, type Logger } from './create-logger.js';
-export { redactUrl, scrubSecrets } from './redaction.js';
+export { redactUrl } from './redaction.js';

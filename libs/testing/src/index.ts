@@ -25,7 +25,7 @@ export type { TopicRow } from './topic-corpus.js';
 export type { RegistryContractTarget } from './registry-contract-suite.js';
 /** @public The types in the signatures of the local upstreams, so that handlers can name what they receive. */
 export type { LocalUpstream, ReceivedRequest } from './local-upstream.js';
-export { checkBrokerZone, type BrokerZoneOutcome } from './broker-zone.js';
+export { checkBrokerZone } from './broker-zone.js';
 export { bearer, testKeyFor, testKeyVerifier, TEST_KEYS, withTestKey } from './test-keys.js';
 export { checkRouteScopes } from './route-scopes.js';
 /** @public The finding type of `checkRouteScopes`. */

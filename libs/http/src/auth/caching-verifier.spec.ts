@@ -50,6 +50,17 @@ describe('cachingVerifier', () => {
     expect(inner.calls).toHaveLength(5);
   });
 
+  it('caches nothing with a TTL of 0: a revocation shows on the next request', async () => {
+    const valid = new Set(['good']);
+    const inner = countingVerifier(valid);
+    const verifier = cachingVerifier(inner, { ttlMs: 0 });
+    expect(await verifier.verify('good')).toEqual(ada);
+    valid.delete('good');
+    expect(await verifier.verify('good')).toBeUndefined();
+    expect(await verifier.verify('good')).toBeUndefined();
+    expect(inner.calls).toHaveLength(3);
+  });
+
   it('does not cache a failure to verify', async () => {
     let fail = true;
     const verifier = cachingVerifier({

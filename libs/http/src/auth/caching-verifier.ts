@@ -20,8 +20,8 @@ type Verdict = { readonly caller: Caller } | { readonly caller: undefined };
 
 /**
  * Wraps a verifier with a bounded LRU keyed by the key's sha256 (the key itself is never held):
- * valid keys for at most 5 s, refused keys briefly too, and concurrent checks of one key share
- * one verification.
+ * valid keys for at most 5 s, refused keys briefly too (a ttl of 0 caches nothing), and
+ * concurrent checks of one key share one verification.
  */
 export function cachingVerifier(inner: KeyVerifier, options: KeyCacheOptions = {}): KeyVerifier {
   const ttl = Math.min(options.ttlMs ?? MAX_KEY_CACHE_TTL_MS, MAX_KEY_CACHE_TTL_MS);
@@ -41,7 +41,9 @@ export function cachingVerifier(inner: KeyVerifier, options: KeyCacheOptions = {
       const check = inner
         .verify(key)
         .then((caller) => {
-          cache.set(digest, { caller }, { ttl: caller ? ttl : failureTtl });
+          const lifetime = caller ? ttl : failureTtl;
+          // lru-cache reads a ttl of 0 as "never expires": 0 here means "do not cache".
+          if (lifetime > 0) cache.set(digest, { caller }, { ttl: lifetime });
           return caller;
         })
         .finally(() => inFlight.delete(digest));
