@@ -12,6 +12,7 @@ import { duration, percent } from '../output/format.js';
 import { suiteReadiness } from '../suite/readiness.js';
 import { repositoryRoot } from '../suite/repository.js';
 import { runScript } from '../suite/run-script.js';
+import { suiteEnv } from './suite.commands.js';
 import { promoteByPolicy } from '../train/promote-version.js';
 import { saveReport, waitForReport, reportUrl } from '../train/report-file.js';
 import { followTraining, type TrainOutcome } from './train.command.js';
@@ -26,7 +27,7 @@ async function ensureSuite(context: CommandContext): Promise<void> {
   context.out.note(
     'starting the local suite (scripts/up: installs what is missing, builds, starts the servers and services) ...',
   );
-  await runScript(repositoryRoot(context.io.cwd), 'up', [], true);
+  await runScript(repositoryRoot(context.io.cwd), 'up', [], true, suiteEnv(context));
 }
 
 /** The dataset version to train on: the latest when nothing new was ingested, else a new one. */

@@ -6,10 +6,17 @@ import { CliError, EXIT } from '../core/cli-error.js';
  * Runs one of the repository's scripts (`scripts/up`, `scripts/infra stop`), its progress on our
  * stderr; its stdout too unless `quiet`. Fails with exit 1 naming the script when it fails.
  */
-export function runScript(root: string, script: string, args: readonly string[], quiet: boolean): Promise<void> {
+export function runScript(
+  root: string,
+  script: string,
+  args: readonly string[],
+  quiet: boolean,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(join(root, 'scripts', script), args, {
       cwd: root,
+      env,
       stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'],
     });
     child.on('error', (error) => {
