@@ -6,3 +6,5 @@ export {
   connectedServiceSections,
   type ServiceSection,
 } from './service-sections.js';
+/** @public Named in the inferred config types of the services (their declaration files need them). */
+export type { AuthSection, HttpHardeningSection } from './service-sections.js';
