@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { createTestEnvironment, waitFor, type TestEnvironment } from '@mlops/testing';
+import { createTestEnvironment, TEST_KEYS, waitFor, type TestEnvironment } from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVED_MODEL, ServedTopics } from '../../../services/inference/test/support/served-topics.js';
 import { trainTopicModel } from '../../../services/inference/test/support/train-topic-model.js';
@@ -112,7 +112,9 @@ describe('the packed SDK, installed with npm outside the workspace', () => {
   });
 
   it('predicts with the served model from that application, and throws UpstreamError for an unknown model', async () => {
-    const { stdout } = await run(process.execPath, ['out/predict.js', inferenceUrl, SERVED_MODEL], { cwd: folder });
+    const { stdout } = await run(process.execPath, ['out/predict.js', inferenceUrl, SERVED_MODEL, TEST_KEYS.admin], {
+      cwd: folder,
+    });
     const output = JSON.parse(stdout) as ConsumerOutput;
     expect(output.prediction).toMatchObject({ model: SERVED_MODEL, version: 1 });
     expect(labels).toContain(output.prediction.predictions[0]?.label);
