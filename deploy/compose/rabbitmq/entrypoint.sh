@@ -9,6 +9,18 @@ set -euo pipefail
 vhost=${RABBITMQ_DEFAULT_VHOST:?}
 permissions=/etc/mlops/rabbitmq/permissions.tsv
 
+# No default passwords: refuse to start the broker at all without every one of them.
+refuse() {
+  echo "rabbitmq-init: $1 is not set; run scripts/compose-secrets (it writes .env)" >&2
+  exit 78
+}
+[[ -n ${RABBITMQ_DEFAULT_PASS:-} ]] || refuse RABBITMQ_ADMIN_PASSWORD
+while IFS=$'\t' read -r user _; do
+  [[ -z $user || $user == \#* ]] && continue
+  variable="$(tr 'a-z-' 'A-Z_' <<<"$user")_AMQP_PASSWORD"
+  [[ -n ${!variable:-} ]] || refuse "$variable"
+done <"$permissions"
+
 docker-entrypoint.sh rabbitmq-server &
 server=$!
 trap 'kill -TERM "$server" 2>/dev/null; wait "$server"' TERM INT
