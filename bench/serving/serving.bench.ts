@@ -15,8 +15,8 @@
  *                                BENCH_SERVING_SWAPS, default 100; BENCH_SERVING_CPU_PROF_DIR: --cpu-prof of each inference process)
  *   pnpm bench serving --quick  (1 s cells, no warm-up, 4 swaps: a smoke run, written to bench/results/serving-quick.json)
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -24,12 +24,12 @@ import { startKeyOwner, type KeyOwner } from '../lib/key-owner.js';
 import { ensureGnuTime, runMeasured } from '../lib/measure.js';
 import { ensurePythonVenv } from '../lib/python.js';
 import { writeResults, type BenchRow } from '../lib/results.js';
-import { writeJsonl } from '../training/contender.js';
-import { loadSpamAssassin, splitDataset, SPLIT_SEED, TEST_FRACTION } from '../training/datasets.js';
-import type { HttpContender, ServingModel } from './contender.js';
+import { SPLIT_SEED, TEST_FRACTION } from '../training/datasets.js';
+import type { HttpContender } from './contender.js';
 import { FASTAPI_SCRIPT, httpContenders, SERVING_PYTHON_REQUIREMENTS } from './contenders/index.js';
 import { inferenceVariants, suiteInference } from './contenders/suite-inference.js';
 import { measureContender, type ContenderRun } from './http-cells.js';
+import { prepareSpamAssassinServingModel } from './suite/spamassassin-serving-model.js';
 import { runSwapSoak } from './swap-soak.js';
 
 const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
@@ -80,24 +80,10 @@ ensureGnuTime();
 ensurePythonVenv(SERVING_PYTHON_REQUIREMENTS);
 
 log('loading spamassassin');
-const split = splitDataset(await loadSpamAssassin());
-const workDir = mkdtempSync(join(tmpdir(), 'bench-serving-'));
-const model: ServingModel = {
-  name: 'spamassassin',
-  onnxFile: join(workDir, 'model.onnx'),
-  featurizerFile: join(workDir, 'featurizer.json'),
-  folderDir: join(workDir, 'folder'),
-  trainFile: join(workDir, 'train.jsonl'),
-  testFile: join(workDir, 'test.jsonl'),
-  workDir,
-};
-writeJsonl(model.trainFile, split.train);
-writeJsonl(model.testFile, split.test);
+const { split, model, medianEmail: single } = await prepareSpamAssassinServingModel('serving');
+const workDir = model.workDir;
 
 // Request bodies: the test e-mail of median body length, and the first 32 test e-mails (split order).
-const byLength = [...split.test].sort((a, b) => a.text.length - b.text.length || (a.id < b.id ? -1 : 1));
-const single = byLength[Math.floor(byLength.length / 2)];
-if (!single) throw new Error('empty test split');
 const texts: Record<(typeof BATCHES)[number], string[]> = {
   1: [single.text],
   32: split.test.slice(0, 32).map((example) => example.text),

@@ -11,19 +11,16 @@
  *                               BENCH_SOAK_CONNECTIONS, default 8; BENCH_SOAK_RATE, req/s, default 200)
  *   pnpm bench soak --quick    (60 s in 10 s windows: a smoke run, written to bench/results/soak-quick.json)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '@mlops/testing';
 import { startKeyOwner } from '../lib/key-owner.js';
 import { runLoad } from '../lib/load.js';
 import { runMeasured } from '../lib/measure.js';
 import { writeResults, type BenchRow } from '../lib/results.js';
-import type { ServingModel } from '../serving/contender.js';
 import { startInferenceService } from '../serving/suite/inference-service.js';
-import { writeJsonl } from '../training/contender.js';
-import { loadSpamAssassin, splitDataset } from '../training/datasets.js';
+import { prepareSpamAssassinServingModel } from '../serving/suite/spamassassin-serving-model.js';
 import { slopePerMinute, summariseWindows, type SoakWindow } from './windows.js';
 
 const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
@@ -41,22 +38,8 @@ const here = (path: string): string => fileURLToPath(new URL(path, import.meta.u
 const FEATURE_STORE_DB = 'bench_soak_feature_store';
 
 log('loading spamassassin');
-const split = splitDataset(await loadSpamAssassin());
-const workDir = mkdtempSync(join(tmpdir(), 'bench-soak-'));
-const model: ServingModel = {
-  name: 'spamassassin',
-  onnxFile: join(workDir, 'model.onnx'),
-  featurizerFile: join(workDir, 'featurizer.json'),
-  folderDir: join(workDir, 'folder'),
-  trainFile: join(workDir, 'train.jsonl'),
-  testFile: join(workDir, 'test.jsonl'),
-  workDir,
-};
-writeJsonl(model.trainFile, split.train);
-writeJsonl(model.testFile, split.test);
-const byLength = [...split.test].sort((a, b) => a.text.length - b.text.length || (a.id < b.id ? -1 : 1));
-const single = byLength[Math.floor(byLength.length / 2)];
-if (!single) throw new Error('empty test split');
+const { model, medianEmail: single } = await prepareSpamAssassinServingModel('soak');
+const workDir = model.workDir;
 const body = JSON.stringify({ texts: [single.text] });
 
 try {

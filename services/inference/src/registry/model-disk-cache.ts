@@ -55,12 +55,12 @@ export class ModelDiskCache {
     private readonly logger: Logger,
   ) {}
 
-  /** Runs `fetch` for a version with its folder protected from eviction, then marks the version used. */
-  async during<T>(name: string, version: number, fetch: () => Promise<T>): Promise<T> {
+  /** Runs `work` for a version with its folder protected from eviction, then marks the version used. */
+  async during<T>(name: string, version: number, work: () => Promise<T>): Promise<T> {
     const key = cacheKey(name, version);
     this.#active.set(key, (this.#active.get(key) ?? 0) + 1);
     try {
-      const result = await fetch();
+      const result = await work();
       const now = new Date();
       await utimes(join(this.cacheDir, name, String(version)), now, now).catch(() => undefined);
       return result;

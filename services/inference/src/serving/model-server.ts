@@ -282,8 +282,9 @@ export class ModelServer {
   }
 
   async #load(version: ModelVersion): Promise<LoadedModel> {
-    const fetch = () => fetchVerifiedFolder(this.options.registry, this.options.cacheDir, version, this.options.logger);
-    const folder = this.#disk ? await this.#disk.during(version.name, version.version, fetch) : await fetch();
+    const download = () =>
+      fetchVerifiedFolder(this.options.registry, this.options.cacheDir, version, this.options.logger);
+    const folder = this.#disk ? await this.#disk.during(version.name, version.version, download) : await download();
     return LoadedModel.load(version, folder, this.options.load);
   }
 
