@@ -37,7 +37,8 @@ export {
  * builds or reads descriptors.
  */
 export type { HttpMethod, RouteScope, StreamedResponse } from './route.js';
-export { registryRoutes, studyRoutes, trainingJobRoutes } from './routes/dl-trainer.routes.js';
+export { registryRoutes, retrainingRoutes, studyRoutes, trainingJobRoutes } from './routes/dl-trainer.routes.js';
+export * from './retraining.js';
 export * from './study.js';
 export * from './study-space.js';
 export { featureStoreRoutes } from './routes/feature-store.routes.js';

@@ -25,6 +25,14 @@ import { JobOutboxRepository, jobOutboxCollection } from './training-jobs/job-ou
 import { TrainingJobRepository, trainingJobsCollection } from './training-jobs/training-job.repository.js';
 import { startTrainingConsumer } from './training-jobs/training-requested.consumer.js';
 import { registerStudies, studiesCollection } from './studies/index.js';
+import {
+  decisionsCollection,
+  DecisionRepository,
+  recordManualMove,
+  registerRetraining,
+  schedulesCollection,
+  ticksCollection,
+} from './retraining/index.js';
 import { registerTrainingJobRoutes } from './training-jobs/training-jobs.route.js';
 
 /** Parts a caller may replace: the logger, and the executor that does a job's work. */
@@ -54,6 +62,9 @@ export async function buildApp(config: DlTrainerConfig, overrides: DlTrainerOver
       jobOutboxCollection,
       ...registryCollections,
       studiesCollection,
+      schedulesCollection,
+      ticksCollection,
+      decisionsCollection,
     ],
     topology: dlTrainerTopology,
   });
@@ -65,9 +76,15 @@ export async function buildApp(config: DlTrainerConfig, overrides: DlTrainerOver
   const registry = await openModelRegistry({ db, broker, logger, config: config.registry });
   registerModelRoutes(app, registry);
   await registerArtifactRoutes(app, registry);
-  registerAliasRoutes(app, registry);
+  const decisions = new DecisionRepository(db);
+  registerAliasRoutes(app, registry, (move) => recordManualMove(decisions, move));
   registerRunRoutes(app, registry);
   registerReportRoutes(app, registry);
+  const datasets = new DatasetClient({
+    baseUrl: config.featureStore.url,
+    timeoutMs: config.featureStore.timeoutMs,
+    apiKey: config.auth.apiKey,
+  });
   await startTrainingConsumer({
     broker,
     jobs,
@@ -75,11 +92,7 @@ export async function buildApp(config: DlTrainerConfig, overrides: DlTrainerOver
     executor:
       overrides.executor ??
       createPipelineExecutor({
-        datasets: new DatasetClient({
-          baseUrl: config.featureStore.url,
-          timeoutMs: config.featureStore.timeoutMs,
-          apiKey: config.auth.apiKey,
-        }),
+        datasets,
         checkpoints: new CheckpointStore(db, logger),
         registry,
         broker,
@@ -100,6 +113,17 @@ export async function buildApp(config: DlTrainerConfig, overrides: DlTrainerOver
     referenced: (ids) => registry.versions.referencedFiles(ids),
   });
   registerStudies(app, { db, broker, outbox, jobs, registry, logger, pollMs: config.studies.pollMs });
+  registerRetraining(
+    app,
+    { db, broker, outbox, jobs, registry, datasets, decisions, logger },
+    {
+      featureStore: config.featureStore,
+      reporter: config.reporter,
+      apiKey: config.auth.apiKey,
+      pollMs: config.retraining.pollMs,
+      leaseMs: config.retraining.leaseMs,
+    },
+  );
   app.addHook('preClose', (done) => {
     stopSweeper();
     stopRegistrySweeper();

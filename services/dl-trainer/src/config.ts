@@ -14,6 +14,10 @@ const schema = z
     FEATURE_STORE_URL: env.url(['http', 'https']).default('http://127.0.0.1:4001'),
     FEATURE_STORE_TIMEOUT_MS: env.positiveInt(300_000),
     STUDY_POLL_MS: env.positiveInt(1000),
+    SCHEDULE_POLL_MS: env.positiveInt(5000),
+    SCHEDULE_LEASE_MS: env.positiveInt(300_000),
+    REPORTER_URL: env.url(['http', 'https']).optional(),
+    REPORTER_TIMEOUT_MS: env.positiveInt(300_000),
     ...registryEnvShape,
   })
   .transform((e) => ({
@@ -38,6 +42,17 @@ const schema = z
     studies: {
       /** How often the study driver advances the running studies. */
       pollMs: e.STUDY_POLL_MS,
+    },
+    retraining: {
+      /** How often due ticks are claimed and running ticks advanced. */
+      pollMs: e.SCHEDULE_POLL_MS,
+      /** How long a replica holds a tick it works on without renewing; another takes over after. */
+      leaseMs: e.SCHEDULE_LEASE_MS,
+    },
+    reporter: {
+      /** Where comparison reports of kept candidates are asked for; without it only their address is recorded. */
+      url: e.REPORTER_URL?.replace(/\/$/, ''),
+      timeoutMs: e.REPORTER_TIMEOUT_MS,
     },
   }));
 

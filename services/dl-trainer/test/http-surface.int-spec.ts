@@ -1,4 +1,4 @@
-import { registryRoutes, studyRoutes, trainingJobRoutes } from '@mlops/contracts';
+import { registryRoutes, retrainingRoutes, studyRoutes, trainingJobRoutes } from '@mlops/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkHttpSurface,
@@ -24,7 +24,7 @@ describe('dl-trainer HTTP surface', () => {
   it('answers health, readiness, docs, OpenAPI, metrics and problem+json 404', async () => {
     const app = await buildApp(loadDlTrainerConfig(environment.env), { keyVerifier: testKeyVerifier });
     try {
-      expect(await checkHttpSurface(app, [registryRoutes, trainingJobRoutes, studyRoutes])).toEqual([]);
+      expect(await checkHttpSurface(app, [registryRoutes, trainingJobRoutes, studyRoutes, retrainingRoutes])).toEqual([]);
     } finally {
       await app.close();
     }
@@ -33,7 +33,7 @@ describe('dl-trainer HTTP surface', () => {
   it('answers 401 without a key or with a bad one, 403 without the scope, on every route of its descriptors', async () => {
     const app = await buildApp(loadDlTrainerConfig(environment.env), { keyVerifier: testKeyVerifier });
     try {
-      expect(await checkRouteScopes(app, [registryRoutes, trainingJobRoutes, studyRoutes])).toEqual([]);
+      expect(await checkRouteScopes(app, [registryRoutes, trainingJobRoutes, studyRoutes, retrainingRoutes])).toEqual([]);
     } finally {
       await app.close();
     }

@@ -19,6 +19,14 @@ import {
   trainingRunSchema,
 } from '../registry.js';
 import { defineRoute } from '../route.js';
+import {
+  promotionDecisionSchema,
+  scheduleCreateSchema,
+  scheduleParamsSchema,
+  scheduleSchema,
+  scheduleTickSchema,
+  scheduleToggleBodySchema,
+} from '../retraining.js';
 import { studyCreateSchema, studyParamsSchema, studySchema, studySummarySchema } from '../study.js';
 import {
   trainingJobListQuerySchema,
@@ -358,4 +366,122 @@ export const studyRoutes = {
     errors: [400, 404, 409],
     idempotent: true,
   }),
+} as const;
+
+/** Scheduled retraining (`/v1/schedules/...`) and the promotion decisions of a model, answered by dl-trainer. */
+export const retrainingRoutes = {
+  schedules: {
+    create: defineRoute({
+      service,
+      method: 'POST',
+      path: '/v1/schedules',
+      tags: ['schedules'],
+      scope: 'train',
+      summary: 'Schedule the retraining of a model',
+      description:
+        'A cron expression read in an explicit IANA time zone (400 names `/body/cron` or `/body/timezone` when it does not parse), ' +
+        'the dataset to freeze each tick, the fixed reference holdout version, a training job or a study, and a promotion policy ' +
+        '(400 when its thresholds contradict each other). Each tick freezes, trains, scores the new and the production version ' +
+        'on the holdout and applies the policy (see wiki/Retraining.md). A tick runs once across replicas.',
+      body: scheduleCreateSchema,
+      responses: { 201: scheduleSchema },
+      errors: [400, 413, 415],
+    }),
+    list: defineRoute({
+      service,
+      method: 'GET',
+      path: '/v1/schedules',
+      tags: ['schedules'],
+      scope: 'read',
+      summary: 'List schedules, newest first',
+      query: pageQuerySchema,
+      responses: { 200: pageSchema(scheduleSchema) },
+      errors: [400],
+    }),
+    get: defineRoute({
+      service,
+      method: 'GET',
+      path: '/v1/schedules/:id',
+      tags: ['schedules'],
+      scope: 'read',
+      summary: 'Get a schedule: its request, status, last and next tick',
+      params: scheduleParamsSchema,
+      responses: { 200: scheduleSchema },
+      errors: [400, 404],
+    }),
+    ticks: defineRoute({
+      service,
+      method: 'GET',
+      path: '/v1/schedules/:id/ticks',
+      tags: ['schedules'],
+      scope: 'read',
+      summary: "A schedule's ticks, newest first: what each froze, trained and decided, or why it was skipped",
+      params: scheduleParamsSchema,
+      query: pageQuerySchema,
+      responses: { 200: pageSchema(scheduleTickSchema) },
+      errors: [400, 404],
+    }),
+    pause: defineRoute({
+      service,
+      method: 'POST',
+      path: '/v1/schedules/:id(^[^:/]+)::pause',
+      tags: ['schedules'],
+      scope: 'train',
+      summary: 'Pause a schedule: no tick starts until it is resumed (a running tick finishes)',
+      params: scheduleParamsSchema,
+      body: scheduleToggleBodySchema,
+      responses: { 200: scheduleSchema },
+      errors: [400, 404],
+      idempotent: true,
+    }),
+    resume: defineRoute({
+      service,
+      method: 'POST',
+      path: '/v1/schedules/:id(^[^:/]+)::resume',
+      tags: ['schedules'],
+      scope: 'train',
+      summary: 'Resume a paused schedule from now: ticks missed while paused do not run',
+      params: scheduleParamsSchema,
+      body: scheduleToggleBodySchema,
+      responses: { 200: scheduleSchema },
+      errors: [400, 404],
+      idempotent: true,
+    }),
+    runNow: defineRoute({
+      service,
+      method: 'POST',
+      path: '/v1/schedules/:id(^[^:/]+)::run-now',
+      tags: ['schedules'],
+      scope: 'train',
+      summary: 'Start a tick now (also on a paused schedule); answers the queued tick',
+      params: scheduleParamsSchema,
+      responses: { 202: scheduleTickSchema },
+      errors: [400, 404],
+    }),
+    remove: defineRoute({
+      service,
+      method: 'DELETE',
+      path: '/v1/schedules/:id',
+      tags: ['schedules'],
+      scope: 'train',
+      summary: 'Delete a schedule (its ticks and decisions are kept)',
+      params: scheduleParamsSchema,
+      responses: { 200: scheduleSchema },
+      errors: [400, 404],
+    }),
+  },
+  decisions: {
+    list: defineRoute({
+      service,
+      method: 'GET',
+      path: '/v1/models/:name/decisions',
+      tags: ['models'],
+      scope: 'read',
+      summary: 'The promotion decisions of a model, newest first: automatic (figures, policy, reason) and manual moves',
+      params: modelParamsSchema,
+      query: pageQuerySchema,
+      responses: { 200: pageSchema(promotionDecisionSchema) },
+      errors: [400],
+    }),
+  },
 } as const;

@@ -1,4 +1,4 @@
-import { registryRoutes } from '@mlops/contracts';
+import { registryRoutes, type AliasMove } from '@mlops/contracts';
 import { callerOf, registerRoute, toPage, type HttpApp } from '@mlops/http';
 import { toAliasMove } from './alias.repository.js';
 import { latestVersionOf, type ModelRegistry } from './model-registry.js';
@@ -12,8 +12,15 @@ async function requireModel(registry: ModelRegistry, name: string): Promise<void
 
 const routes = registryRoutes.aliases;
 
-/** `/v1/models/{name}/aliases`: where each alias points, move or remove one (audited, `model.promoted`), its history. */
-export function registerAliasRoutes(app: HttpApp, registry: ModelRegistry): void {
+/**
+ * `/v1/models/{name}/aliases`: where each alias points, move or remove one (audited, `model.promoted`), its history.
+ * `onMoved` hears every move a caller made (not a repeated one), e.g. to record it as a manual decision.
+ */
+export function registerAliasRoutes(
+  app: HttpApp,
+  registry: ModelRegistry,
+  onMoved: (move: AliasMove) => Promise<void> = () => Promise.resolve(),
+): void {
   registerRoute(app, routes.list, async (request) => {
     await requireModel(registry, request.params.name);
     return { items: (await registry.aliases.currentOf(request.params.name)).map(toAliasMove) };
@@ -24,22 +31,24 @@ export function registerAliasRoutes(app: HttpApp, registry: ModelRegistry): void
   );
 
   registerRoute(app, routes.put, async (request) => {
-    const { move } = await moveAlias(registry, {
+    const { move, moved } = await moveAlias(registry, {
       ...request.params,
       ...request.body,
       movedBy: callerOf(request).owner,
       requestId: request.id,
     });
+    if (moved) await onMoved(move);
     return move;
   });
 
   registerRoute(app, routes.remove, async (request) => {
-    const { move } = await removeAlias(registry, {
+    const { move, moved } = await removeAlias(registry, {
       ...request.params,
       reason: request.query.reason,
       movedBy: callerOf(request).owner,
       requestId: request.id,
     });
+    if (moved) await onMoved(move);
     return move;
   });
 

@@ -1,0 +1,122 @@
+import type { Schedule } from '@mlops/contracts';
+import type { HttpApp } from '@mlops/http';
+import { createLogger } from '@mlops/logger';
+import { createTestEnvironment, testKeyVerifier, withTestKey, type TestEnvironment } from '@mlops/testing';
+import { MongoClient } from 'mongodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { loadDlTrainerConfig } from '../src/config.js';
+import { ScheduleRepository } from '../src/retraining/schedule.repository.js';
+import { claimDueTicks } from '../src/retraining/scheduler.js';
+import { TickRepository } from '../src/retraining/tick.repository.js';
+
+const schedule = {
+  modelName: 'spam-filter',
+  cron: '0 3 * * *',
+  timezone: 'Europe/Paris',
+  dataset: { name: 'spam', mode: 'freeze' },
+  holdout: { name: 'spam-holdout', version: 1 },
+  training: { kind: 'job', request: { task: 'spam', config: {} } },
+  policy: { minImprovement: 0.01, maxClassDrop: 0.05 },
+};
+
+describe('retraining schedules: API and tick claims', () => {
+  let environment: TestEnvironment;
+  let app: HttpApp;
+  const create = (body: object) => app.inject({ method: 'POST', url: '/v1/schedules', payload: body });
+  const pointers = async (body: object): Promise<string[]> => {
+    const answer = await create(body);
+    expect(answer.statusCode).toBe(400);
+    return answer.json<{ errors: { pointer: string }[] }>().errors.map((e) => e.pointer);
+  };
+
+  beforeAll(async () => {
+    environment = await createTestEnvironment('dl-trainer schedules');
+    app = withTestKey(
+      await buildApp(loadDlTrainerConfig({ ...environment.env, SCHEDULE_POLL_MS: '3600000' }), {
+        keyVerifier: testKeyVerifier,
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await environment.dispose();
+  });
+
+  it('refuses a cron expression, a time zone or a policy it cannot use, naming the field', async () => {
+    expect(await pointers({ ...schedule, cron: '61 * * * *' })).toEqual(['/body/cron']);
+    expect(await pointers({ ...schedule, cron: 'every monday' })).toEqual(['/body/cron']);
+    expect(await pointers({ ...schedule, timezone: 'Mars/Olympus_Mons' })).toEqual(['/body/timezone']);
+    expect(await pointers({ ...schedule, policy: { minImprovement: -0.01 } })).toEqual(['/body/policy/minImprovement']);
+    expect(await pointers({ ...schedule, policy: { maxClassDrop: 1.5 } })).toEqual(['/body/policy/maxClassDrop']);
+    expect(await pointers({ ...schedule, policy: { maxClassDrop: -0.2 } })).toEqual(['/body/policy/maxClassDrop']);
+    expect(await pointers({ ...schedule, policy: { mode: 'manual', minImprovement: 0.02 } })).toEqual([
+      '/body/policy/minImprovement',
+    ]);
+    const badConfig = await pointers({
+      ...schedule,
+      training: { kind: 'job', request: { task: 'spam', config: { optimization: { epochs: -1 } } } },
+    });
+    expect(badConfig[0]).toMatch(/^\/body\/training\/request\/config\/optimization\/epochs/);
+  });
+
+  it('creates, lists, shows, pauses, resumes and deletes a schedule', async () => {
+    const created = await create(schedule);
+    expect(created.statusCode).toBe(201);
+    const body = created.json<Schedule>();
+    expect(body).toMatchObject({
+      status: 'active',
+      request: { policy: { mode: 'automatic', onUnchangedData: 'skip' } },
+    });
+    expect(new Date(body.nextTickAt ?? 0).getUTCHours()).toBeOneOf([1, 2]);
+    const listed = await app.inject({ method: 'GET', url: '/v1/schedules' });
+    expect(listed.json<{ items: Schedule[] }>().items.map((s) => s.id)).toContain(body.id);
+    const paused = await app.inject({
+      method: 'POST',
+      url: `/v1/schedules/${body.id}:pause`,
+      payload: { reason: 'holiday' },
+    });
+    expect(paused.json<Schedule>()).toMatchObject({ status: 'paused' });
+    expect(paused.json<Schedule>().nextTickAt).toBeUndefined();
+    const resumed = await app.inject({ method: 'POST', url: `/v1/schedules/${body.id}:resume`, payload: {} });
+    expect(resumed.json<Schedule>()).toMatchObject({ status: 'active' });
+    expect(resumed.json<Schedule>().nextTickAt).toBeDefined();
+    expect((await app.inject({ method: 'DELETE', url: `/v1/schedules/${body.id}` })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: `/v1/schedules/${body.id}` })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url: `/v1/schedules/${body.id}:run-now` })).statusCode).toBe(404);
+  });
+
+  it('claims each due tick exactly once across two schedulers on the same database, missed ticks collapsing into one', async () => {
+    const logger = createLogger({ level: 'silent', service: 'test' });
+    const clients = await Promise.all([0, 1].map(() => MongoClient.connect(environment.env.MONGO_URL ?? '')));
+    try {
+      const replicas = clients.map((client) => {
+        const db = client.db(environment.env.MONGO_DB);
+        return { schedules: new ScheduleRepository(db), ticks: new TickRepository(db), logger };
+      });
+      const every = await create({ ...schedule, modelName: 'every-minute', cron: '* * * * *', timezone: 'UTC' });
+      const id = every.json<Schedule>().id;
+      const start = new Date(every.json<Schedule>().createdAt);
+      const minute = (n: number) => new Date(Math.floor(start.getTime() / 60_000) * 60_000 + n * 60_000);
+      const claims = [];
+      // Ten minutes of downtime, then both replicas scan at the same instant, several times.
+      for (const at of [minute(10).getTime() + 5_000, minute(10).getTime() + 20_000, minute(11).getTime() + 1]) {
+        const both = await Promise.all(replicas.map((replica) => claimDueTicks(replica, new Date(at))));
+        claims.push(both.flat().filter((tick) => tick.scheduleId === id));
+      }
+      expect(claims.map((c) => c.map((t) => t._id))).toEqual([
+        [`${id}@${minute(10).toISOString()}`],
+        [],
+        [`${id}@${minute(11).toISOString()}`],
+      ]);
+      const ticks = await app.inject({ method: 'GET', url: `/v1/schedules/${id}/ticks` });
+      expect(ticks.json<{ items: { id: string; trigger: string }[] }>().items).toHaveLength(2);
+      const manual = await app.inject({ method: 'POST', url: `/v1/schedules/${id}:run-now` });
+      expect(manual.statusCode).toBe(202);
+      expect(manual.json()).toMatchObject({ trigger: 'manual', state: 'running', stage: 'freeze' });
+    } finally {
+      await Promise.all(clients.map((client) => client.close()));
+    }
+  });
+});
