@@ -51,7 +51,16 @@ export const documentReceiptSchema = z.object({
 });
 export const documentReceiptsSchema = z.object({ items: z.array(documentReceiptSchema) });
 
-const labelSchema = z.object({ label: labelValueSchema, by: z.string(), at: z.iso.datetime() });
+/**
+ * A document's label for one task: who set it, when, and its revision (1 for the first label,
+ * +1 per change), which a write may name to refuse overwriting a label it has not seen.
+ */
+export const documentLabelSchema = z.object({
+  label: labelValueSchema,
+  by: z.string(),
+  at: z.iso.datetime(),
+  revision: z.number().int().min(1),
+});
 
 /** A document as the API shows it (text omitted from lists). */
 export const documentSchema = z.object({
@@ -66,7 +75,7 @@ export const documentSchema = z.object({
     size: z.number().int().min(0),
   }),
   metadata: recordMetadataSchema,
-  labels: z.record(z.string(), labelSchema),
+  labels: z.record(z.string(), documentLabelSchema),
   attempts: z.number().int().min(0),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
   textLength: z.number().int().min(0).optional(),
@@ -85,8 +94,15 @@ export const documentListQuerySchema = z.object({
   order: z.enum(['newest', 'oldest']).default('newest'),
 });
 
-/** Body of `PUT /v1/documents/{id}/labels/{task}`. */
-export const putLabelSchema = z.strictObject({ label: labelValueSchema });
+/**
+ * Body of `PUT /v1/documents/{id}/labels/{task}`. `expectedRevision` is the revision of the label
+ * the writer saw (0: it saw none): when the label has changed since, the write is refused (409)
+ * instead of overwriting it. Without it the label is set whatever it was.
+ */
+export const putLabelSchema = z.strictObject({
+  label: labelValueSchema,
+  expectedRevision: z.number().int().min(0).optional(),
+});
 export const labelParamsSchema = z.object({ id: z.uuid(), task: taskNameSchema });
 
 /** Body of `POST /v1/labels` (bulk labelling). */

@@ -7,6 +7,7 @@ export { trainingFinishedEventSchema, trainingProgressEventSchema } from './even
 export * from './nlp.js';
 export * from './recognition.js';
 export * from './documents.js';
+export * from './labelling.js';
 export * from './datasets.js';
 export { modelRegisteredEventSchema, modelPromotedEventSchema } from './events.js';
 export * from './registry.js';

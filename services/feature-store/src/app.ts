@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import { createServiceClient } from '@mlops/clients';
-import { nlpRoutes, recognitionRoutes } from '@mlops/contracts';
+import { inferenceRoutes, nlpRoutes, recognitionRoutes } from '@mlops/contracts';
 import type { HttpApp, KeyVerifier } from '@mlops/http';
 import type { Logger } from '@mlops/logger';
 import { openBucket, startOrphanFileSweeper } from '@mlops/mongo';
@@ -18,6 +18,9 @@ import { registerDocumentRoutes } from './documents/documents.route.js';
 import { registerImportRoutes } from './imports/imports.route.js';
 import { LabelRepository, labelsCollection } from './labels/label.repository.js';
 import { registerLabelRoutes } from './labels/labels.route.js';
+import { nlpHitTagger } from './labels/hit-tagger.js';
+import { inferenceSuggester } from './labels/label-suggester.js';
+import { registerLabelQueueRoute } from './labels/label-queue.route.js';
 import { nlpTextAnalyzer } from './processing/nlp-text-analyzer.js';
 import { dispatchProcessing, startProcessingConsumer } from './processing/process-document.consumer.js';
 import { registerRetryRoute } from './processing/retry.route.js';
@@ -105,9 +108,17 @@ export async function buildApp(
     maxInvalidLinesReported: config.uploads.maxInvalidLinesReported,
   });
   registerDatasetRoutes(app, { documents, labels, datasets: new DatasetRepository(db) });
-  registerRetryRoute(app, { documents, dispatch });
-  const { recognitionUrl, nlpUrl, timeoutMs } = config.upstreams;
+  registerRetryRoute(app, { documents, labels, dispatch });
+  const { recognitionUrl, nlpUrl, inferenceUrl, timeoutMs, labelQueueTimeoutMs } = config.upstreams;
   const { apiKey } = config.auth;
+  registerLabelQueueRoute(app, {
+    documents,
+    labels,
+    suggester: inferenceSuggester(
+      createServiceClient(inferenceRoutes, { baseUrl: inferenceUrl, timeoutMs: labelQueueTimeoutMs }),
+    ),
+    tagger: nlpHitTagger(createServiceClient(nlpRoutes, { baseUrl: nlpUrl, timeoutMs: labelQueueTimeoutMs, apiKey })),
+  });
   await startProcessingConsumer(
     {
       broker,

@@ -11,6 +11,9 @@ const schema = z
     FEATURE_STORE_MAX_INVALID_LINES_REPORTED: env.positiveInt(1000),
     RECOGNITION_URL: env.url(['http', 'https']).default('http://127.0.0.1:4002'),
     NLP_URL: env.url(['http', 'https']).default('http://127.0.0.1:4003'),
+    /** inference: the labelling queue's suggestions and uncertainty order (called with the caller's key). */
+    INFERENCE_URL: env.url(['http', 'https']).default('http://127.0.0.1:4006'),
+    LABEL_QUEUE_TIMEOUT_MS: env.positiveInt(30_000),
     UPSTREAM_TIMEOUT_MS: env.positiveInt(180_000),
     PROCESSING_WORKERS: env.positiveInt(2),
     PROCESSING_MAX_ATTEMPTS: env.positiveInt(10),
@@ -31,7 +34,9 @@ const schema = z
     upstreams: {
       recognitionUrl: e.RECOGNITION_URL.replace(/\/$/, ''),
       nlpUrl: e.NLP_URL.replace(/\/$/, ''),
+      inferenceUrl: e.INFERENCE_URL.replace(/\/$/, ''),
       timeoutMs: e.UPSTREAM_TIMEOUT_MS,
+      labelQueueTimeoutMs: e.LABEL_QUEUE_TIMEOUT_MS,
     },
     bootstrapAdminKey: e.MLOPS_BOOTSTRAP_ADMIN_KEY,
     bootstrapServiceKeys: e.MLOPS_BOOTSTRAP_SERVICE_KEYS,

@@ -88,6 +88,7 @@ URLs), then commonEnv, then the component's own env (later wins).
 {{- if eq $key "featureStore" -}}
 {{- $_ := set $wired "RECOGNITION_URL" (include "mlops.url" (dict "root" $root "key" "documentRecognition")) -}}
 {{- $_ := set $wired "NLP_URL" (include "mlops.url" (dict "root" $root "key" "nlp")) -}}
+{{- $_ := set $wired "INFERENCE_URL" (include "mlops.url" (dict "root" $root "key" "inference")) -}}
 {{- else if eq $key "documentRecognition" -}}
 {{- if $root.Values.gotenberg.enabled -}}
 {{- $_ := set $wired "GOTENBERG_URL" (printf "http://%s-gotenberg:3000" (include "mlops.fullname" $root)) -}}

@@ -22,6 +22,7 @@ import {
   taskNameSchema,
   textBatchSchema,
 } from '../documents.js';
+import { labelQueueParamsSchema, labelQueueQuerySchema, labelQueueSchema } from '../labelling.js';
 import { pageQuerySchema, pageSchema } from '../pagination.js';
 import { defineRoute } from '../route.js';
 
@@ -116,10 +117,33 @@ export const featureStoreRoutes = {
       tags: ['labels'],
       scope: 'label',
       summary: "Set a document's label for a task",
+      description:
+        'With `expectedRevision` (the revision of the label the writer saw, 0 for none) the write is refused with ' +
+        "409 when the label has changed since: the problem's `current` holds the label as it is and who set it " +
+        '(labelConflictSchema). Without it the label is replaced whatever it was.',
       params: labelParamsSchema,
       body: putLabelSchema,
       responses: { 200: documentSchema },
-      errors: [400, 404],
+      errors: [400, 404, 409],
+    }),
+    queue: defineRoute({
+      service,
+      method: 'GET',
+      path: '/v1/tasks/:task/queue',
+      tags: ['labels'],
+      scope: 'read',
+      summary: "Documents of a task waiting for a label, with the taggers' hits and the model's suggestions",
+      description:
+        'Ready documents without a label for the task, oldest first (or newest), or the least confident first ' +
+        '(`order=uncertainty`: the `pool` oldest unlabelled documents are scored by the production version of ' +
+        "`model` in inference, with the caller's key, and the page is the least confident of them; no cursor). " +
+        'Each item carries its text (cut at `maxChars`), the hits of the nlp taggers, and the suggestion of the ' +
+        'production model when inference serves one; `notices` says why suggestions or the order fell back. ' +
+        '`progress` counts the labelled documents per label.',
+      params: labelQueueParamsSchema,
+      query: labelQueueQuerySchema,
+      responses: { 200: labelQueueSchema },
+      errors: [400],
     }),
     setMany: defineRoute({
       service,
@@ -225,9 +249,13 @@ export const featureStoreRoutes = {
       tags: ['documents'],
       scope: 'ingest',
       summary: 'Retry a failed document',
+      description:
+        'Puts a failed document back to `received` and sends it through processing again (202). Idempotent: a ' +
+        'document already back in processing answers 202 as it is, without a second dispatch; a ready one 409.',
       params: documentParamsSchema,
       responses: { 202: documentSchema },
       errors: [400, 404, 409],
+      idempotent: true,
     }),
   },
 } as const;

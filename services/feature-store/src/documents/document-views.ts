@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import type { documentSchema } from '@mlops/contracts';
-import type { StoredLabel } from '../labels/label.repository.js';
+import type { RevisedLabel } from '../labels/label.repository.js';
 import type { DocumentRecord } from './document.repository.js';
 
 /** Renders a stored document and its labels as the API shows them. */
 export function toDocumentView(
   doc: DocumentRecord,
-  labels: Readonly<Record<string, StoredLabel>> = {},
+  labels: Readonly<Record<string, RevisedLabel>> = {},
 ): z.infer<typeof documentSchema> {
   return {
     id: doc._id,
@@ -23,7 +23,7 @@ export function toDocumentView(
     labels: Object.fromEntries(
       Object.entries(labels).map(([task, label]) => [
         task,
-        { label: label.label, by: label.by, at: label.at.toISOString() },
+        { label: label.label, by: label.by, at: label.at.toISOString(), revision: label.revision },
       ]),
     ),
     attempts: doc.attempts,

@@ -8,11 +8,30 @@ export interface StoredLabel {
   at: Date;
 }
 
+/** A stored label with its revision (1 for the first label, +1 per change). */
+export interface RevisedLabel extends StoredLabel {
+  revision: number;
+}
+
 interface LabelDocument extends StoredLabel {
   /** `<documentId>:<task>`: one label per document and task. */
   _id: string;
   documentId: string;
   task: string;
+  /** Absent on labels stored before revisions existed: they count as revision 1. */
+  revision?: number;
+}
+
+/** The outcome of a conditional label write: written, or refused with the label as it is now. */
+export type ConditionalWrite = { written: true } | { written: false; current: RevisedLabel | null };
+
+function revised(doc: LabelDocument): RevisedLabel {
+  return { label: doc.label, by: doc.by, at: doc.at, revision: doc.revision ?? 1 };
+}
+
+/** A label document's filter on its revision (a label without one is revision 1). */
+function atRevision(revision: number): Record<string, unknown> {
+  return revision === 1 ? { $or: [{ revision: 1 }, { revision: { $exists: false } }] } : { revision };
 }
 
 export const labelsCollection = defineCollection<LabelDocument>('document_labels', [
@@ -32,15 +51,41 @@ export class LabelRepository {
     this.labels = labelsCollection.in(db);
   }
 
-  /** Sets (or replaces) the label of one task on one document. */
+  /** Sets (or replaces) the label of one task on one document, whatever it was; the revision goes up by one. */
   async set(documentId: string, task: string, label: StoredLabel): Promise<void> {
-    const doc: LabelDocument = { _id: `${documentId}:${task}`, documentId, task, ...label };
-    try {
-      await this.labels.replaceOne({ _id: doc._id }, doc, { upsert: true });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      await this.labels.replaceOne({ _id: doc._id }, doc);
+    for (;;) {
+      const current = await this.labels.findOne({ _id: `${documentId}:${task}` });
+      const outcome = await this.setIfRevision(documentId, task, label, current ? revised(current).revision : 0);
+      if (outcome.written) return;
     }
+  }
+
+  /**
+   * Sets the label only when its revision is still `expected` (0: no label yet), in one atomic
+   * write; otherwise answers the label as it is now.
+   */
+  async setIfRevision(
+    documentId: string,
+    task: string,
+    label: StoredLabel,
+    expected: number,
+  ): Promise<ConditionalWrite> {
+    const _id = `${documentId}:${task}`;
+    const next: LabelDocument = { _id, documentId, task, ...label, revision: expected + 1 };
+    if (expected === 0) {
+      try {
+        await this.labels.insertOne(next);
+        return { written: true };
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    } else {
+      const { _id: _ignored, ...changes } = next;
+      const result = await this.labels.updateOne({ _id, ...atRevision(expected) }, { $set: changes });
+      if (result.matchedCount === 1) return { written: true };
+    }
+    const current = await this.labels.findOne({ _id });
+    return { written: false, current: current ? revised(current) : null };
   }
 
   /**
@@ -51,7 +96,13 @@ export class LabelRepository {
     entries: readonly { documentId: string; labels: Readonly<Record<string, StoredLabel>> }[],
   ): Promise<void> {
     const docs = entries.flatMap(({ documentId, labels }) =>
-      Object.entries(labels).map(([task, label]) => ({ _id: `${documentId}:${task}`, documentId, task, ...label })),
+      Object.entries(labels).map(([task, label]) => ({
+        _id: `${documentId}:${task}`,
+        documentId,
+        task,
+        ...label,
+        revision: 1,
+      })),
     );
     if (docs.length === 0) return;
     try {
@@ -64,12 +115,12 @@ export class LabelRepository {
   }
 
   /** The labels of each given document, by task. */
-  async of(documentIds: readonly string[]): Promise<Map<string, Record<string, StoredLabel>>> {
-    const found = new Map<string, Record<string, StoredLabel>>();
+  async of(documentIds: readonly string[]): Promise<Map<string, Record<string, RevisedLabel>>> {
+    const found = new Map<string, Record<string, RevisedLabel>>();
     if (documentIds.length === 0) return found;
     for (const doc of await this.labels.find({ documentId: { $in: [...documentIds] } }).toArray()) {
       const labels = found.get(doc.documentId) ?? {};
-      labels[doc.task] = { label: doc.label, by: doc.by, at: doc.at };
+      labels[doc.task] = revised(doc);
       found.set(doc.documentId, labels);
     }
     return found;
