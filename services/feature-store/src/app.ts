@@ -127,7 +127,7 @@ export async function buildApp(
       bucket,
       recognition: createServiceClient(recognitionRoutes, { baseUrl: recognitionUrl, timeoutMs, apiKey }),
       analyzer: nlpTextAnalyzer(createServiceClient(nlpRoutes, { baseUrl: nlpUrl, timeoutMs, apiKey }), timeoutMs),
-      prefetch: config.processing.workers,
+      workers: config.processing.workers,
       maxAttempts: config.processing.maxAttempts,
     },
     logger,

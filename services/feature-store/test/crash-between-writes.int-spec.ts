@@ -79,7 +79,6 @@ describe('feature-store: a crash between two writes loses nothing', () => {
     bucket: openBucket(mongo.db, 'documents'),
     recognition: {} as ProcessingDeps['recognition'],
     analyzer: { analyze: () => Promise.resolve({ language: 'en', features: {} }) },
-    prefetch: 1,
     maxAttempts: 3,
   });
 

@@ -44,6 +44,13 @@ export const documentsCollection = defineCollection<DocumentRecord>('documents',
   { key: { status: 1, updatedAt: 1 }, name: 'by_status' },
 ]);
 
+/** One document's change: fields to set (with `updatedAt`) and fields to remove. */
+export interface DocumentChange {
+  readonly id: string;
+  readonly set: Partial<DocumentRecord>;
+  readonly unset?: readonly (keyof DocumentRecord)[];
+}
+
 /** Filters and position of a document listing. */
 export interface DocumentListQuery {
   readonly status?: DocumentStatus | undefined;
@@ -95,6 +102,13 @@ export class DocumentRepository {
     return this.documents.findOne({ _id: id });
   }
 
+  /** The documents among `ids` (one query; the filter names `_id` alone, so embedded servers use its index). */
+  async findMany(ids: readonly string[]): Promise<Map<string, DocumentRecord>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.documents.find({ _id: { $in: [...new Set(ids)] } }).toArray();
+    return new Map(found.map((doc) => [doc._id, doc]));
+  }
+
   /** Sorted by creation time, then id, after the cursor position. */
   list(query: DocumentListQuery): Promise<DocumentRecord[]> {
     const filter: Filter<DocumentRecord> = {};
@@ -113,25 +127,6 @@ export class DocumentRepository {
       .sort({ createdAt: direction, _id: direction })
       .limit(query.limit)
       .toArray();
-  }
-
-  /** Id and creation time of every ready document, oldest first (then by id): the labelling queue's order. */
-  async readyByDate(): Promise<{ id: string; createdAt: Date }[]> {
-    const docs = await this.documents
-      .find({ status: 'ready' }, { projection: { _id: 1, createdAt: 1 } })
-      .sort({ createdAt: 1, _id: 1 })
-      .toArray();
-    return docs.map((doc) => ({ id: doc._id, createdAt: doc.createdAt }));
-  }
-
-  /** The text and language of each document among `ids` (without features). */
-  async textsOf(ids: readonly string[]): Promise<Map<string, { text: string; language?: string }>> {
-    const found = await this.documents
-      .find({ _id: { $in: [...ids] } }, { projection: { _id: 1, text: 1, language: 1 } })
-      .toArray();
-    return new Map(
-      found.map((doc) => [doc._id, { text: doc.text ?? '', ...(doc.language ? { language: doc.language } : {}) }]),
-    );
   }
 
   /** Ids among `ids` that exist. */
@@ -170,12 +165,24 @@ export class DocumentRepository {
     changes: Partial<DocumentRecord>,
     unset: readonly (keyof DocumentRecord)[] = [],
   ): Promise<void> {
-    await this.documents.updateOne(
-      { _id: id },
-      {
-        $set: { ...changes, updatedAt: new Date() },
-        ...(unset.length ? { $unset: Object.fromEntries(unset.map((key) => [key, ''])) } : {}),
-      },
+    await this.updateEach([{ id, set: changes, unset }]);
+  }
+
+  /** Applies many `update`s (each by `_id`) in one round trip: one commit on the store for all of them. */
+  async updateEach(changes: readonly DocumentChange[]): Promise<void> {
+    if (changes.length === 0) return;
+    const now = new Date();
+    await this.documents.bulkWrite(
+      changes.map(({ id, set, unset = [] }) => ({
+        updateOne: {
+          filter: { _id: id },
+          update: {
+            $set: { ...set, updatedAt: now },
+            ...(unset.length ? { $unset: Object.fromEntries(unset.map((key) => [key, ''])) } : {}),
+          },
+        },
+      })),
+      { ordered: false },
     );
   }
 
@@ -195,7 +202,13 @@ export class DocumentRepository {
 
   /** Records that the outcome event of the document's current status was confirmed. */
   async markAnnounced(id: string): Promise<void> {
-    await this.documents.updateOne({ _id: id }, { $set: { announcedAt: new Date() } });
+    await this.markAnnouncedAll([id]);
+  }
+
+  /** `markAnnounced` for many documents in one round trip. */
+  async markAnnouncedAll(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.documents.updateMany({ _id: { $in: [...ids] } }, { $set: { announcedAt: new Date() } });
   }
 
   /** Ids of documents still `received` or `processing` whose last change is older than `before`. */

@@ -27,7 +27,7 @@ export function textSha256(text: string): string {
  * leaves the copy, which processing writes again (idempotently) before it works on the document.
  */
 export async function storeLabelsOfNew(
-  deps: { documents: DocumentRepository; labels: LabelRepository },
+  deps: { documents: Pick<DocumentRepository, 'clearPendingLabels'>; labels: Pick<LabelRepository, 'addForNew'> },
   entries: readonly { documentId: string; labels: Readonly<Record<string, StoredLabel>> }[],
 ): Promise<void> {
   const labelled = entries.filter((entry) => Object.keys(entry.labels).length > 0);

@@ -14,18 +14,32 @@ import { ObjectId, type GridFSBucket } from 'mongodb';
 import type { DocumentRecord, DocumentRepository } from '../documents/document.repository.js';
 import { storeLabelsOfNew, textSha256 } from '../documents/ingest-records.usecase.js';
 import type { LabelRepository } from '../labels/label.repository.js';
+import { coalescedAnalyzer } from './coalesced-analyzer.js';
+import { coalescedDocuments, type ProcessingDocuments } from './coalesced-documents.js';
+import { limitConcurrency, type CoalescerOptions } from './coalescer.js';
 import { failureMessage, finalFailureOf } from './processing-errors.js';
-import type { TextAnalyzer } from './text-analyzer.js';
+import type { BatchTextAnalyzer, TextAnalyzer } from './text-analyzer.js';
+
+/** Documents in hand (unacknowledged messages) per extraction slot: text records need no extraction. */
+const DOCUMENTS_PER_WORKER = 32;
+/** How the reads, writes and nlp calls of the documents in hand are grouped. */
+const GROUPING: CoalescerOptions = { maxBatch: 128, concurrency: 2 };
+
+interface Extracted {
+  readonly text: string;
+  readonly features: Record<string, unknown>;
+}
 
 /** What processing needs. */
 export interface ProcessingDeps {
   readonly broker: Broker;
-  readonly documents: DocumentRepository;
-  readonly labels: LabelRepository;
+  readonly documents: ProcessingDocuments;
+  readonly labels: Pick<LabelRepository, 'addForNew'>;
   readonly bucket: GridFSBucket;
   readonly recognition: ServiceClient<typeof recognitionRoutes>;
   readonly analyzer: TextAnalyzer;
-  readonly prefetch: number;
+  /** Files extracted at once (calls to document-recognition in flight); unlimited when absent. */
+  readonly extractionSlot?: (task: () => Promise<Extracted>) => Promise<Extracted>;
   readonly maxAttempts: number;
 }
 
@@ -47,22 +61,22 @@ function extractionFeatures(result: RecognitionResult): Record<string, unknown> 
  * Streams a file document's bytes to document-recognition (raw body, not retried here: the
  * message is retried instead, and reopens the stream). Text documents need no extraction.
  */
-async function extract(
-  deps: ProcessingDeps,
-  doc: DocumentRecord,
-  requestId: string | undefined,
-): Promise<{ text: string; features: Record<string, unknown> }> {
-  if (doc.source.kind === 'text' || !doc.source.fileId) return { text: doc.text ?? '', features: {} };
-  const content = downloadStream(deps.bucket, new ObjectId(doc.source.fileId));
-  try {
-    const result = await deps.recognition.extract(
-      { query: { filename: doc.source.filename ?? doc._id }, upload: { files: { content } } },
-      requestId ? { requestId } : {},
-    );
-    return { text: result.text, features: { extraction: extractionFeatures(result) } };
-  } finally {
-    content.destroy();
-  }
+async function extract(deps: ProcessingDeps, doc: DocumentRecord, requestId: string | undefined): Promise<Extracted> {
+  const { fileId } = doc.source;
+  if (doc.source.kind === 'text' || !fileId) return { text: doc.text ?? '', features: {} };
+  const call = async (): Promise<Extracted> => {
+    const content = downloadStream(deps.bucket, new ObjectId(fileId));
+    try {
+      const result = await deps.recognition.extract(
+        { query: { filename: doc.source.filename ?? doc._id }, upload: { files: { content } } },
+        requestId ? { requestId } : {},
+      );
+      return { text: result.text, features: { extraction: extractionFeatures(result) } };
+    } finally {
+      content.destroy();
+    }
+  };
+  return deps.extractionSlot ? deps.extractionSlot(call) : call();
 }
 
 async function publishOutcome(
@@ -142,10 +156,10 @@ export async function processDocument(
   try {
     const { text, features } = await extract(deps, current, context.requestId);
     const analysis = await deps.analyzer.analyze(text, context.requestId);
+    const unchangedText = doc.source.kind === 'text' && doc.text === text && doc.textSha256 !== undefined;
     const ready: Partial<DocumentRecord> = {
       status: 'ready',
-      text,
-      textSha256: textSha256(text),
+      ...(unchangedText ? {} : { text, textSha256: textSha256(text) }),
       language: analysis.language,
       features: { ...features, analysis: analysis.features },
     };
@@ -170,16 +184,34 @@ export async function processDocument(
   await announce(deps, settled, context.requestId);
 }
 
-/** Starts consuming `documents.process`. */
-export async function startProcessingConsumer(deps: ProcessingDeps, logger: Logger): Promise<void> {
+/**
+ * Starts consuming `documents.process`: `workers` files extracted at once, and 32 documents in
+ * hand per worker, whose store reads and writes and nlp calls are grouped into batches (see
+ * `coalesce`) while each document keeps its own steps, message and acknowledgement.
+ */
+export async function startProcessingConsumer(
+  deps: Omit<ProcessingDeps, 'documents' | 'analyzer' | 'extractionSlot'> & {
+    readonly documents: DocumentRepository;
+    readonly analyzer: BatchTextAnalyzer;
+    readonly workers: number;
+  },
+  logger: Logger,
+): Promise<void> {
+  const processing: ProcessingDeps = {
+    ...deps,
+    documents: coalescedDocuments(deps.documents, GROUPING),
+    analyzer: coalescedAnalyzer(deps.analyzer, GROUPING),
+    extractionSlot: limitConcurrency<Extracted>(deps.workers),
+  };
+  const prefetch = deps.workers * DOCUMENTS_PER_WORKER;
   await deps.broker.consume({
     queue: WORK_QUEUES.documentsProcess,
     schema: documentProcessMessageSchema,
-    prefetch: deps.prefetch,
+    prefetch,
     maxAttempts: deps.maxAttempts,
-    handler: (message, context) => processDocument(deps, message.documentId, context),
+    handler: (message, context) => processDocument(processing, message.documentId, context),
   });
-  logger.info('processing documents');
+  logger.info({ prefetch, extractions: deps.workers }, 'processing documents');
 }
 
 /** Publishes `documents.process` for one document. */

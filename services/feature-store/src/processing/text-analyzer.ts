@@ -10,3 +10,9 @@ export interface TextAnalyzer {
   /** Analyses one text; `requestId` is the id of the request that caused the work, sent on for the logs. */
   analyze(text: string, requestId?: string): Promise<TextAnalysis>;
 }
+
+/** A text analyzer that also takes many texts in one call. */
+export interface BatchTextAnalyzer extends TextAnalyzer {
+  /** Analyses the texts in one call; one analysis per text, in order. */
+  analyzeMany(texts: readonly string[], requestId?: string): Promise<TextAnalysis[]>;
+}
