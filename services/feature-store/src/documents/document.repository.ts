@@ -129,6 +129,25 @@ export class DocumentRepository {
       .toArray();
   }
 
+  /** Id and creation time of every ready document, oldest first (then by id): the labelling queue's order. */
+  async readyByDate(): Promise<{ id: string; createdAt: Date }[]> {
+    const docs = await this.documents
+      .find({ status: 'ready' }, { projection: { _id: 1, createdAt: 1 } })
+      .sort({ createdAt: 1, _id: 1 })
+      .toArray();
+    return docs.map((doc) => ({ id: doc._id, createdAt: doc.createdAt }));
+  }
+
+  /** The text and language of each document among `ids` (without features). */
+  async textsOf(ids: readonly string[]): Promise<Map<string, { text: string; language?: string }>> {
+    const found = await this.documents
+      .find({ _id: { $in: [...ids] } }, { projection: { _id: 1, text: 1, language: 1 } })
+      .toArray();
+    return new Map(
+      found.map((doc) => [doc._id, { text: doc.text ?? '', ...(doc.language ? { language: doc.language } : {}) }]),
+    );
+  }
+
   /** Ids among `ids` that exist. */
   async existing(ids: readonly string[]): Promise<Set<string>> {
     const found = await this.documents.find({ _id: { $in: [...ids] } }, { projection: { _id: 1 } }).toArray();
