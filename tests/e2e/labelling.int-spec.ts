@@ -162,6 +162,23 @@ describe('labelling: the queue of a task with the taggers and the production mod
     expect((await putLabel(b ?? '', { label: 'travel' })).statusCode).toBe(200);
     expect((await putLabel(c ?? '', { label: 'finance', expectedRevision: 0 })).statusCode).toBe(200);
 
+    const d = ids[4] ?? '';
+    const remove = (query: string) =>
+      store.inject({
+        method: 'DELETE',
+        url: `/v1/documents/${d}/labels/${task}${query}`,
+        headers: { authorization: LABELLER },
+      });
+    expect((await putLabel(d, { label: 'health', expectedRevision: 0 })).statusCode).toBe(200);
+    const staleRemoval = await remove('?expectedRevision=2');
+    expect(staleRemoval.statusCode).toBe(409);
+    expect(staleRemoval.json<LabelConflict>().current).toMatchObject({ label: 'health', revision: 1 });
+    const removed = await remove('?expectedRevision=1');
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json<DocumentView>().labels[task]).toBeUndefined();
+    expect((await remove('')).statusCode).toBe(200);
+    expect((await remove('?expectedRevision=1')).json<LabelConflict>().current).toBeNull();
+
     const after = await queue('limit=50&model=no-such-model');
     expect(after.progress).toEqual({
       labelled: 3,

@@ -105,6 +105,11 @@ export const putLabelSchema = z.strictObject({
 });
 export const labelParamsSchema = z.object({ id: z.uuid(), task: taskNameSchema });
 
+/** Query of `DELETE /v1/documents/{id}/labels/{task}`: the revision the remover saw (refused with 409 when stale). */
+export const removeLabelQuerySchema = z.strictObject({
+  expectedRevision: z.coerce.number().int().min(1).optional(),
+});
+
 /** Body of `POST /v1/labels` (bulk labelling). */
 export const bulkLabelSchema = z.strictObject({
   task: taskNameSchema,

@@ -19,6 +19,7 @@ import {
   labelValueSchema,
   putLabelSchema,
   recordMetadataSchema,
+  removeLabelQuerySchema,
   taskNameSchema,
   textBatchSchema,
 } from '../documents.js';
@@ -123,6 +124,21 @@ export const featureStoreRoutes = {
         '(labelConflictSchema). Without it the label is replaced whatever it was.',
       params: labelParamsSchema,
       body: putLabelSchema,
+      responses: { 200: documentSchema },
+      errors: [400, 404, 409],
+    }),
+    remove: defineRoute({
+      service,
+      method: 'DELETE',
+      path: '/v1/documents/:id/labels/:task',
+      tags: ['labels'],
+      scope: 'label',
+      summary: "Remove a document's label for a task (the dashboard's undo)",
+      description:
+        'With `expectedRevision` the removal is refused with 409 LABEL_CONFLICT when the label has changed since. ' +
+        'Removing a label that does not exist answers the document as it is.',
+      params: labelParamsSchema,
+      query: removeLabelQuerySchema,
       responses: { 200: documentSchema },
       errors: [400, 404, 409],
     }),

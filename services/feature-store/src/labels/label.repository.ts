@@ -89,6 +89,18 @@ export class LabelRepository {
   }
 
   /**
+   * Removes the label of one task on one document; with `expected`, only while its revision is
+   * still that one (otherwise answers the label as it is now, null when there is none).
+   */
+  async remove(documentId: string, task: string, expected?: number): Promise<ConditionalWrite> {
+    const _id = `${documentId}:${task}`;
+    const result = await this.labels.deleteOne(expected === undefined ? { _id } : { _id, ...atRevision(expected) });
+    if (result.deletedCount === 1 || expected === undefined) return { written: true };
+    const current = await this.labels.findOne({ _id });
+    return { written: false, current: current ? revised(current) : null };
+  }
+
+  /**
    * Stores the labels of newly stored documents, all in one insert. Idempotent: a label already
    * stored for a (document, task) is kept as it is (written again after a crash, or relabelled since).
    */

@@ -1,43 +1,14 @@
-import { featureStoreRoutes, type LabelConflict } from '@mlops/contracts';
-import { callerOf, defineError, registerRoute, type HttpApp } from '@mlops/http';
+import { featureStoreRoutes } from '@mlops/contracts';
+import { callerOf, registerRoute, type HttpApp } from '@mlops/http';
 import { toDocumentView } from '../documents/document-views.js';
 import type { DocumentRepository } from '../documents/document.repository.js';
-import type { LabelRepository, RevisedLabel } from './label.repository.js';
+import { conflictProblem } from './label-conflict.js';
+import type { LabelRepository } from './label.repository.js';
 import { featureStoreErrors } from '../errors.js';
-
-const labelConflict = defineError('LABEL_CONFLICT', 409, 'The label was changed by someone else');
-
-/** The 409 problem of a stale label write, with the label as it is now (labelConflictSchema). */
-function conflictProblem(
-  target: { id: string; task: string; expected: number; requestId: string; instance: string },
-  current: RevisedLabel | null,
-): LabelConflict {
-  const now = current
-    ? `is now "${current.label}" (revision ${current.revision}), set by ${current.by} at ${current.at.toISOString()}`
-    : 'has no label';
-  const pointer = '/body/expectedRevision';
-  const error = labelConflict(
-    `the label of task ${target.task} on document ${target.id} ${now}; this write expected revision ${target.expected}`,
-    [{ pointer, message: `the label is at revision ${current?.revision ?? 0}` }],
-  );
-  return {
-    type: 'https://mlops.local/problems/label-conflict',
-    title: error.title,
-    status: error.statusCode,
-    detail: error.message,
-    instance: target.instance,
-    code: error.code,
-    requestId: target.requestId,
-    errors: [...(error.fieldErrors ?? [])],
-    current: current
-      ? { label: current.label, by: current.by, at: current.at.toISOString(), revision: current.revision }
-      : null,
-  };
-}
 
 const routes = featureStoreRoutes.labels;
 
-/** Labels per task: set one (`PUT /v1/documents/{id}/labels/{task}`) or many (`POST /v1/labels`), with who (the key's owner) and when. */
+/** Labels per task: set one (`PUT /v1/documents/{id}/labels/{task}`), many (`POST /v1/labels`), or remove one (`DELETE`), with who (the key's owner) and when. */
 export function registerLabelRoutes(
   app: HttpApp,
   deps: { documents: DocumentRepository; labels: LabelRepository },
@@ -54,13 +25,30 @@ export function registerLabelRoutes(
       const outcome = await deps.labels.setIfRevision(id, task, written, expectedRevision);
       if (!outcome.written) {
         const problem = conflictProblem(
-          { id, task, expected: expectedRevision, requestId: request.id, instance: request.url },
+          { id, task, expected: expectedRevision, pointer: '/body/expectedRevision', request },
           outcome.current,
         );
         // Sent as text: the route's serialiser (problemSchema) would drop the `current` member.
         return reply.code(409).type('application/problem+json').send(JSON.stringify(problem));
       }
     }
+    return toDocumentView(document, (await deps.labels.of([id])).get(id));
+  });
+
+  registerRoute(app, routes.remove, async (request, reply) => {
+    const { id, task } = request.params;
+    const { expectedRevision } = request.query;
+    const document = await deps.documents.findById(id);
+    if (!document) throw featureStoreErrors.documentNotFound(`no document ${id}`);
+    const outcome = await deps.labels.remove(id, task, expectedRevision);
+    if (!outcome.written) {
+      const problem = conflictProblem(
+        { id, task, expected: expectedRevision ?? 0, pointer: '/querystring/expectedRevision', request },
+        outcome.current,
+      );
+      return reply.code(409).type('application/problem+json').send(JSON.stringify(problem));
+    }
+    request.log.info({ documentId: id, task, by: callerOf(request).owner }, 'label removed');
     return toDocumentView(document, (await deps.labels.of([id])).get(id));
   });
 
