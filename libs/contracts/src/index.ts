@@ -15,6 +15,7 @@ export { predictBodySchema, type PredictResponse, type ServingRoute } from './in
 export type { VersionComparison } from './inference-comparison.js';
 export { type PredictedDocument, type PredictDocumentResponse } from './inference-documents.js';
 export * from './inference-monitoring.js';
+export * from './rollout.js';
 export {
   defineRoute,
   isIdempotent,

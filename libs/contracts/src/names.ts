@@ -12,6 +12,7 @@ export const EVENTS = {
   modelRegistered: 'model.registered',
   modelPromoted: 'model.promoted',
   modelDriftDetected: 'model.drift-detected',
+  modelRolledBack: 'model.rolled-back',
   documentReady: 'document.ready',
   documentFailed: 'document.failed',
   reportReady: 'report.ready',

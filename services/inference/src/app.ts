@@ -9,6 +9,8 @@ import { registerModelRoutes } from './routes/models.route.js';
 import { registerMonitoringRoutes } from './routes/monitoring.route.js';
 import { registerPredictDocumentRoute } from './routes/predict-document.route.js';
 import { registerPredictRoutes } from './routes/predict.route.js';
+import { registerRolloutRoutes } from './routes/rollout.route.js';
+import { createRollouts, rolloutCollections } from './rollout/rollouts.js';
 import { ModelServer } from './serving/model-server.js';
 import { OffPathScorer } from './serving/off-path-scorer.js';
 import { addModelsReadiness } from './serving/models-readiness.js';
@@ -52,17 +54,18 @@ export async function buildInference(
     mongo: config.mongo,
     amqpUrl: config.amqp.url,
     amqpConfirmTimeoutMs: config.amqp.confirmTimeoutMs,
-    collections: monitoringCollections,
+    collections: [...monitoringCollections, ...rolloutCollections],
     topology: inferenceTopology(config.models.promotionQueue),
   });
   const metrics = createServingMetrics(app.metrics);
   const predictions = new PredictionEvents(logger, overrides.predictionListeners);
+  const registry = createRegistryClient({
+    baseUrl: config.registry.url,
+    timeoutMs: config.registry.timeoutMs,
+    apiKey: config.auth.apiKey,
+  });
   const models: ModelServer = new ModelServer({
-    registry: createRegistryClient({
-      baseUrl: config.registry.url,
-      timeoutMs: config.registry.timeoutMs,
-      apiKey: config.auth.apiKey,
-    }),
+    registry,
     cacheDir: config.models.cacheDir,
     cacheLimits: config.models.cacheLimits,
     served: config.models.served,
@@ -83,6 +86,16 @@ export async function buildInference(
     },
   });
   const comparison = new VersionComparisonTracker();
+  const rollouts = createRollouts({
+    app,
+    settings: config.rollout,
+    db: infrastructure.mongo.db,
+    broker: infrastructure.broker,
+    registry,
+    served: config.models.served,
+    logger,
+  });
+  predictions.subscribe(rollouts.recorder.observe);
   predictions.subscribe((event) => comparison.observe(event));
   const offPath = new OffPathScorer({
     server: models,
@@ -90,6 +103,7 @@ export async function buildInference(
     comparison,
     maxInFlightTexts: config.traffic.shadowMaxInFlightTexts,
     logger,
+    observer: rollouts.recorder,
   });
   addModelsReadiness(app, models);
   const monitor = createPredictionMonitor({
@@ -104,12 +118,15 @@ export async function buildInference(
   app.addHook('onClose', () => monitor.close());
   registerMonitoringRoutes(app, models, monitor);
   registerModelRoutes(app, models, comparison, config.traffic.canaryShare);
+  const rolloutService = rollouts.start(monitor);
+  registerRolloutRoutes(app, rolloutService);
   const predictContext: RoutedPredictContext = {
     metrics,
     events: predictions,
     maxTextChars: config.limits.maxTextChars,
-    split: { canaryShare: config.traffic.canaryShare },
+    split: { canaryShare: config.traffic.canaryShare, shareFor: rollouts.recorder.shareFor },
     afterAnswer: (answered) => offPath.copy(answered),
+    onModelError: rollouts.recorder.modelError,
   };
   const { routingKeyHeader } = config.traffic;
   registerPredictRoutes(app, models, predictContext, {

@@ -53,9 +53,15 @@ const schema = z
     DRIFT_WARNING_PSI: z.coerce.number().positive().default(0.1),
     DRIFT_ALERT_PSI: z.coerce.number().positive().default(0.25),
     DRIFT_EVENT_COOLDOWN_MS: z.coerce.number().int().min(0).default(3_600_000),
+    ROLLOUT_TICK_MS: env.positiveInt(2000),
+    ROLLOUT_LEASE_MS: env.positiveInt(15_000),
     ORT_INTRA_OP_THREADS: z.coerce.number().int().min(1).max(64).default(1),
     ORT_INTER_OP_THREADS: z.coerce.number().int().min(1).max(64).default(1),
     ORT_GRAPH_OPTIMIZATION: z.enum(['all', 'basic', 'none']).default('all'),
+  })
+  .refine((e) => e.ROLLOUT_TICK_MS < e.ROLLOUT_LEASE_MS, {
+    path: ['ROLLOUT_LEASE_MS'],
+    message: 'must exceed ROLLOUT_TICK_MS, or the lease lapses between two renewals',
   })
   .refine((e) => e.DRIFT_MIN_SAMPLES <= e.DRIFT_WINDOW, {
     path: ['DRIFT_MIN_SAMPLES'],
@@ -127,6 +133,12 @@ const schema = z
         /** Least time between two `model.drift-detected` of one version, traffic and statistic. */
         eventCooldownMs: e.DRIFT_EVENT_COOLDOWN_MS,
       },
+    },
+    rollout: {
+      /** Period at which each replica adds its rollout counts to MongoDB and the lease holder decides. */
+      tickMs: e.ROLLOUT_TICK_MS,
+      /** How long a replica keeps deciding a rollout without renewing its lease (another takes over after). */
+      leaseMs: e.ROLLOUT_LEASE_MS,
     },
     batching: { maxSize: e.BATCH_MAX_SIZE, maxDelayMs: e.BATCH_MAX_DELAY_MS },
     limits: { maxTextsPerRequest: e.MAX_TEXTS_PER_REQUEST, maxTextChars: e.MAX_TEXT_CHARS },

@@ -18,6 +18,9 @@ export const inferenceErrors = {
   recognitionTimeout: defineError('INFERENCE_RECOGNITION_TIMEOUT', 504, 'document-recognition took too long'),
   predictionNotLogged: defineError('INFERENCE_PREDICTION_NOT_LOGGED', 404, 'Prediction not in the log'),
   feedbackLabelUnknown: defineError('INFERENCE_FEEDBACK_LABEL_UNKNOWN', 400, "Label not among the version's labels"),
+  rolloutNotFound: defineError('INFERENCE_ROLLOUT_NOT_FOUND', 404, 'No rollout for the model'),
+  rolloutConflict: defineError('INFERENCE_ROLLOUT_CONFLICT', 409, 'The rollout cannot do that now'),
+  registryUnavailable: defineError('INFERENCE_REGISTRY_UNAVAILABLE', 502, 'The model registry could not be reached'),
 } as const;
 
 /** A model file whose bytes do not match what the registry or the manifest lists for it. */

@@ -10,6 +10,7 @@ import {
   predictionParamsSchema,
 } from '../inference-monitoring.js';
 import { modelParamsSchema, modelVersionParamsSchema } from '../registry.js';
+import { rolloutAbortBodySchema, rolloutStartBodySchema, rolloutStateSchema } from '../rollout.js';
 import { defineRoute } from '../route.js';
 
 const service = 'inference';
@@ -152,6 +153,49 @@ export const inferenceRoutes = {
       body: feedbackBodySchema,
       responses: { 200: feedbackResponseSchema },
       errors: [400, 404],
+    }),
+  },
+  rollout: {
+    start: defineRoute({
+      service,
+      method: 'POST',
+      path: '/v1/models/:name/rollout',
+      tags: ['rollout'],
+      scope: 'promote',
+      summary: 'Start a progressive rollout of a version: shadow, canary at a share, then production',
+      description:
+        'The candidate moves through the stages (`shadow`, then `canary` at its share) by alias moves in the registry; ' +
+        'after `minRequests` candidate requests of a stage, counted over every replica, the guardrails (error rate, p99 ' +
+        'latency, drift, live accuracy from feedback, agreement with production) decide: all pass, the next stage (the ' +
+        'last one promotes to production); one fails, the candidate leaves its alias, production is unchanged and ' +
+        '`model.rolled-back` is published. One rollout per model at a time (409).',
+      params: modelParamsSchema,
+      body: rolloutStartBodySchema,
+      responses: { 201: rolloutStateSchema },
+      errors: [400, 404, 409, 502],
+    }),
+    show: defineRoute({
+      service,
+      method: 'GET',
+      path: '/v1/models/:name/rollout',
+      tags: ['rollout'],
+      scope: 'read',
+      summary: "The model's latest rollout: stage, requests so far, each guardrail's value and threshold, history",
+      params: modelParamsSchema,
+      responses: { 200: rolloutStateSchema },
+      errors: [400, 404],
+    }),
+    abort: defineRoute({
+      service,
+      method: 'POST',
+      path: '/v1/models/:name/rollout/abort',
+      tags: ['rollout'],
+      scope: 'promote',
+      summary: 'Abort the running rollout: the candidate leaves shadow or canary, production is unchanged',
+      params: modelParamsSchema,
+      body: rolloutAbortBodySchema,
+      responses: { 200: rolloutStateSchema },
+      errors: [400, 404, 409, 502],
     }),
   },
 } as const;

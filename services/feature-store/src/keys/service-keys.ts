@@ -13,7 +13,7 @@ export const SERVICE_KEY_SCOPES: Readonly<Record<string, readonly Scope[]>> = {
   nlp: ['introspect'],
   'dl-trainer': ['read', 'train', 'introspect'],
   reporter: ['read', 'train', 'introspect'],
-  inference: ['read', 'ingest', 'introspect'],
+  inference: ['read', 'ingest', 'promote', 'introspect'],
 };
 
 /** One `<service>=<key>` pair of `MLOPS_BOOTSTRAP_SERVICE_KEYS`. */

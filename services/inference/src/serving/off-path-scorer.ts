@@ -2,7 +2,7 @@ import type { Logger } from '@mlops/logger';
 import type { LoadedModel, TextOutcome } from './loaded-model.js';
 import type { Lease } from './model-slot.js';
 import type { ModelServer } from './model-server.js';
-import type { PredictionEvents } from './prediction-events.js';
+import type { PredictionEvents, PredictionRole } from './prediction-events.js';
 import type { VersionComparisonTracker } from './version-comparison.js';
 
 /** A request once answered, as the off-path scorer copies it. */
@@ -16,10 +16,23 @@ export interface AnsweredRequest {
 }
 
 /** What the off-path scorer works with. */
+/** What a rollout learns from the off-path copies: agreements with production and failed shadow copies. */
+export interface OffPathObserver {
+  agreement(
+    model: string,
+    candidate: { version: number; role: PredictionRole },
+    agreed: number,
+    compared: number,
+  ): void;
+  copyFailed(model: string, version: number): void;
+}
+
 export interface OffPathScorerOptions {
   readonly server: Pick<ModelServer, 'leaseCandidate' | 'leaseProduction'>;
   readonly events: PredictionEvents;
   readonly comparison: VersionComparisonTracker;
+  /** Told of every agreement figure and failed copy too (the rollout's figures). */
+  readonly observer?: OffPathObserver;
   /** Texts being scored off the path at once; a copy beyond is skipped (counted), never queued. */
   readonly maxInFlightTexts: number;
   readonly logger: Logger;
@@ -102,24 +115,34 @@ export class OffPathScorer {
           latencyMs,
           requestId: answered.requestId,
         });
+        const agreed = agreements(outcomes, answered.outcomes);
         comparison.recordAgreement(
           copy.name,
           { version: copy.version, role: 'shadow' },
           answered.model.version,
-          agreements(outcomes, answered.outcomes),
+          agreed,
           outcomes.length,
         );
+        this.options.observer?.agreement(copy.name, { version: copy.version, role: 'shadow' }, agreed, outcomes.length);
       } else {
+        const agreed = agreements(answered.outcomes, outcomes);
         comparison.recordAgreement(
           copy.name,
           { version: answered.model.version, role: 'canary' },
           copy.version,
-          agreements(answered.outcomes, outcomes),
+          agreed,
+          outcomes.length,
+        );
+        this.options.observer?.agreement(
+          copy.name,
+          { version: answered.model.version, role: 'canary' },
+          agreed,
           outcomes.length,
         );
       }
     } catch (error) {
       comparison.countOffPath(copy.name, 'failed');
+      if (answered.route === 'production') this.options.observer?.copyFailed(copy.name, copy.version);
       logger.warn(
         { err: error, model: copy.name, version: copy.version, requestId: answered.requestId },
         'off-path scoring failed',

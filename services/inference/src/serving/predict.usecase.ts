@@ -15,6 +15,8 @@ export interface PredictContext {
   readonly maxTextChars: number;
   /** Called once the answer is ready, before the response is sent; must not block. */
   readonly afterAnswer?: (answered: AnsweredRequest) => void;
+  /** Called when the model itself failed a request (not bad input); must not block. */
+  readonly onModelError?: (model: LoadedModel, route: ServingRoute) => void;
 }
 
 /** What the predictions that split traffic between production and a canary need besides `PredictContext`. */
@@ -95,7 +97,12 @@ export async function answerPredict(
       const pointer = request.topKPointer ?? '/body/topK';
       throw inferenceErrors.topKTooLarge(`${pointer}: ${message}`, [{ pointer, message }]);
     }
-    outcomes = await model.predict(request.texts);
+    try {
+      outcomes = await model.predict(request.texts);
+    } catch (error) {
+      context.onModelError?.(model, request.route);
+      throw error;
+    }
     const latencyMs = performance.now() - startedAt;
     const ids = request.texts.map(() => randomUUID());
     context.metrics.observeRequest(model.name, model.version, latencyMs / 1000);

@@ -7,6 +7,8 @@ import type { LeaseResult, ModelServer } from './model-server.js';
 export interface TrafficSplit {
   /** Share of request keys routed to the canary when one is loaded. */
   readonly canaryShare: number;
+  /** The share of a model whose rollout sets one (its canary stage), instead of `canaryShare`. */
+  readonly shareFor?: (model: string) => number | undefined;
 }
 
 /**
@@ -21,7 +23,8 @@ export function leaseForRequest(
 ): { readonly result: LeaseResult; readonly route: ServingRoute } {
   const canary = server.leaseCandidate(name, 'canary');
   if (canary !== undefined) {
-    if (routesToCanary(name, requestKey, split.canaryShare)) return { result: { lease: canary }, route: 'canary' };
+    if (routesToCanary(name, requestKey, split.shareFor?.(name) ?? split.canaryShare))
+      return { result: { lease: canary }, route: 'canary' };
     canary.done();
   }
   return { result: server.leaseProduction(name), route: 'production' };

@@ -1,0 +1,307 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  EVENTS,
+  modelRolledBackEventSchema,
+  type ModelRolledBackEvent,
+  type PredictResponse,
+  type RolloutState,
+} from '@mlops/contracts';
+import type { HttpApp } from '@mlops/http';
+import { createLogger } from '@mlops/logger';
+import { Broker } from '@mlops/messaging';
+import { readManifest } from '@mlops/ml';
+import { connectMongo } from '@mlops/mongo';
+import {
+  bearer,
+  createTestEnvironment,
+  testKeyVerifier,
+  topicCorpus,
+  waitFor,
+  withTestKey,
+  type TestEnvironment,
+} from '@mlops/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp as buildTrainer } from '../../services/dl-trainer/src/app.js';
+import { loadDlTrainerConfig } from '../../services/dl-trainer/src/config.js';
+import {
+  loadRegistryConfig,
+  openModelRegistry,
+  registerModelVersion,
+} from '../../services/dl-trainer/src/registry/index.js';
+import { buildApp as buildInference } from '../../services/inference/src/app.js';
+import { loadInferenceConfig } from '../../services/inference/src/config.js';
+import { trainTopicModel, type ModelFolder } from './support/shuffled-topic-model.js';
+
+const ROLLED_BACK_QUEUE = 'test.model-rolled-back';
+/** Requests per round of traffic; the rollout is looked at between rounds. */
+const ROUND = 10;
+const MAX_ROUNDS = 40;
+
+const SPEC = {
+  stages: [
+    { stage: 'shadow', minRequests: 30 },
+    { stage: 'canary', share: 0.5, minRequests: 30 },
+  ],
+  guardrails: {
+    maxErrorRate: 0.01,
+    p99LatencyMs: { max: 30_000 },
+    liveAccuracy: { minFeedback: 20, maxDropFromProduction: 0.15 },
+    agreement: { min: 0.7 },
+  },
+};
+
+function baseUrl(app: HttpApp): string {
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}
+
+/** Registers trained folders through dl-trainer's service-internal API, as its trainer does. */
+async function registerFolders(environment: TestEnvironment, model: string, folders: readonly ModelFolder[]) {
+  const logger = createLogger({ service: 'rollout-e2e', level: 'silent' });
+  const mongo = await connectMongo({
+    url: environment.mongoUrl,
+    dbName: environment.dbName,
+    appName: 'rollout-e2e',
+    logger,
+    collections: [],
+  });
+  const broker = await Broker.connect({
+    url: environment.amqpUrl,
+    logger,
+    connectionName: 'rollout-e2e',
+    topology: { queues: [] },
+  });
+  try {
+    const registry = await openModelRegistry({ db: mongo.db, broker, logger, config: loadRegistryConfig() });
+    for (const folder of folders) {
+      const manifest = readManifest(folder.get('manifest.json') ?? Buffer.alloc(0));
+      await registerModelVersion(registry, {
+        name: model,
+        files: [...folder].map(([path, content]) => ({ path, content })),
+        lineage: {
+          datasetName: 'synthetic',
+          datasetVersion: 1,
+          datasetContentHash: manifest.lineage.dataset.contentHash,
+        },
+        labels: manifest.labels,
+        metrics: { macroF1: manifest.metrics.test.macroF1 },
+        createdBy: 'rollout-e2e',
+      });
+    }
+  } finally {
+    await broker.close();
+    await mongo.close();
+  }
+}
+
+describe('progressive rollout end to end: a bad canary is rolled back, a good one promoted', () => {
+  let environment: TestEnvironment;
+  let trainer: HttpApp;
+  let inference: HttpApp;
+  let events: Broker;
+  let cacheDir: string;
+  const rolledBack: ModelRolledBackEvent[] = [];
+  const model = `rollout-${Date.now().toString(36)}`;
+  /** Fresh texts the models never saw, with their true topic. */
+  const traffic = topicCorpus(2000, 77);
+  let sent = 0;
+
+  const call = async (app: HttpApp, path: string, init: { method?: string; body?: unknown } = {}) => {
+    const response = await fetch(`${baseUrl(app)}${path}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        authorization: bearer(),
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+  const alias = async (name: string) => {
+    const { status, body } = await call(trainer, `/v1/models/${model}/aliases/${name}`);
+    return status === 200 ? (body as { version: number }).version : null;
+  };
+  const loaded = async (name: string, version: number) => {
+    const { body } = await call(inference, '/v1/models');
+    const items = (body as { items: { version: number; aliases: string[] }[] }).items;
+    return items.some((item) => item.version === version && item.aliases.includes(name)) ? true : undefined;
+  };
+  const rollout = async () => (await call(inference, `/v1/models/${model}/rollout`)).body as RolloutState;
+  const scoredOffPath = async () =>
+    ((await call(inference, `/v1/models/${model}/comparison`)).body as { offPath: { scored: number } }).offPath.scored;
+
+  /** One round of traffic: predictions with routing keys, then the true label of each as feedback. */
+  const round = async (stage: RolloutState['stage']) => {
+    const answers: { id: string; label: string; route: string }[] = [];
+    const before = await scoredOffPath();
+    for (let index = 0; index < ROUND; index += 1) {
+      const row = traffic[sent % traffic.length];
+      sent += 1;
+      if (row === undefined) throw new Error('no traffic row');
+      const response = await fetch(`${baseUrl(inference)}/v1/models/${model}/predict`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: bearer(), 'x-routing-key': `user-${sent}` },
+        body: JSON.stringify({ texts: [row.text] }),
+      });
+      expect(response.status).toBe(200);
+      const answer = (await response.json()) as PredictResponse;
+      answers.push({ id: answer.predictions[0]?.id ?? '', label: row.label, route: answer.route });
+    }
+    // Shadow and canary copies are scored off the request path: label once they are, so the
+    // feedback reaches the shadow copies too.
+    const copies = answers.filter((answer) => answer.route === (stage === 'shadow' ? 'production' : 'canary')).length;
+    // A stage change during the round leaves fewer copies: then the wait ends at its bound.
+    await waitFor(async () => ((await scoredOffPath()) >= before + copies ? true : undefined), 5000).catch(
+      () => undefined,
+    );
+    for (const answer of answers) {
+      const feedback = await call(inference, `/v1/predictions/${answer.id}/feedback`, {
+        method: 'POST',
+        body: { label: answer.label, source: 'rollout-e2e' },
+      });
+      expect(feedback.status).toBe(200);
+    }
+  };
+  const driveUntilDecided = async (): Promise<RolloutState> => {
+    let state = await rollout();
+    for (let rounds = 0; rounds < MAX_ROUNDS && state.status === 'running'; rounds += 1) {
+      await round(state.stage);
+      state = await rollout();
+    }
+    return state;
+  };
+
+  beforeAll(async () => {
+    environment = await createTestEnvironment('rollout e2e');
+    const folders = [
+      await trainTopicModel(1, 'true'),
+      await trainTopicModel(2, 'true'),
+      await trainTopicModel(3, 'shuffled'),
+    ];
+    trainer = withTestKey(await buildTrainer(loadDlTrainerConfig(environment.env), { keyVerifier: testKeyVerifier }));
+    await trainer.listen({ host: '127.0.0.1', port: 0 });
+    await registerFolders(environment, model, folders);
+    const promoted = await call(trainer, `/v1/models/${model}/aliases/production`, {
+      method: 'PUT',
+      body: { version: 1, reason: 'rollout e2e: first production' },
+    });
+    expect(promoted.status).toBe(200);
+    events = await Broker.connect({
+      url: environment.amqpUrl,
+      logger: createLogger({ service: 'test', level: 'silent' }),
+      connectionName: 'rollout-e2e-events',
+      topology: { queues: [{ queue: ROLLED_BACK_QUEUE, bindings: [EVENTS.modelRolledBack] }] },
+    });
+    await events.consume({
+      queue: ROLLED_BACK_QUEUE,
+      schema: modelRolledBackEventSchema,
+      prefetch: 10,
+      handler: (event) => {
+        rolledBack.push(event);
+        return Promise.resolve();
+      },
+    });
+    cacheDir = await mkdtemp(join(tmpdir(), 'rollout-e2e-cache-'));
+    inference = withTestKey(
+      await buildInference(
+        loadInferenceConfig({
+          ...environment.env,
+          REGISTRY_URL: baseUrl(trainer),
+          MODELS: model,
+          MODEL_CACHE_DIR: cacheDir,
+          PREDICTION_LOG_SAMPLE_RATE: '1',
+          PREDICTION_LOG_FLUSH_MS: '100',
+          ROLLOUT_TICK_MS: '200',
+          ROLLOUT_LEASE_MS: '3000',
+        }),
+        { keyVerifier: testKeyVerifier },
+      ),
+    );
+    await inference.listen({ host: '127.0.0.1', port: 0 });
+    await waitFor(async () => ((await fetch(`${baseUrl(inference)}/readyz`)).ok ? true : undefined), 30_000);
+  }, 180_000);
+
+  afterAll(async () => {
+    await inference.close();
+    await events.close();
+    await trainer.close();
+    await rm(cacheDir, { recursive: true, force: true });
+    await environment.dispose();
+  });
+
+  it('refuses a contradictory rollout naming the field', async () => {
+    const refused = await call(inference, `/v1/models/${model}/rollout`, {
+      method: 'POST',
+      body: {
+        version: 2,
+        stages: [
+          { stage: 'canary', share: 0.1, minRequests: 10 },
+          { stage: 'shadow', minRequests: 10 },
+        ],
+        guardrails: { liveAccuracy: { minFeedback: 50, min: 0.5 } },
+      },
+    });
+    expect(refused.status).toBe(400);
+    const pointers = (refused.body as { errors: { pointer: string }[] }).errors.map((error) => error.pointer);
+    expect(pointers).toEqual(
+      expect.arrayContaining(['/body/stages/1/stage', '/body/guardrails/liveAccuracy/minFeedback']),
+    );
+  });
+
+  it('rolls back the model trained on shuffled labels, with the reason, the figures and model.rolled-back', async () => {
+    const started = await call(inference, `/v1/models/${model}/rollout`, {
+      method: 'POST',
+      body: { version: 3, reason: 'candidate trained on shuffled labels', ...SPEC },
+    });
+    expect(started.status).toBe(201);
+    expect(started.body).toMatchObject({ status: 'running', stage: 'shadow', version: 3, productionVersion: 1 });
+    await waitFor(() => loaded('shadow', 3), 20_000);
+    const running = await call(inference, `/v1/models/${model}/rollout`, { method: 'POST', body: { version: 2 } });
+    expect(running.status).toBe(409);
+
+    const state = await driveUntilDecided();
+    expect(state.status).toBe('rolled-back');
+    expect(state.stage).toBe('shadow');
+    const last = state.history.at(-1);
+    expect(last).toMatchObject({ event: 'rolled-back', stage: 'shadow' });
+    expect(last?.reason).toMatch(/guardrail failed in shadow: .*(agreement|liveAccuracy)/);
+    const failed = last?.guardrails.filter((check) => check.status === 'fail') ?? [];
+    expect(failed.length).toBeGreaterThan(0);
+    for (const check of failed) expect(check.value).not.toBeNull();
+    expect(last?.figures?.requests).toBeGreaterThanOrEqual(30);
+
+    expect(await alias('shadow')).toBeNull();
+    expect(await alias('production')).toBe(1);
+    await waitFor(() => (rolledBack.some((event) => event.rolloutId === state.id) ? true : undefined), 20_000);
+    expect(rolledBack.find((event) => event.rolloutId === state.id)).toMatchObject({
+      name: model,
+      version: 3,
+      productionVersion: 1,
+      stage: 'shadow',
+      cause: 'guardrail',
+    });
+  });
+
+  it('promotes the model trained on true labels through shadow and canary to production', async () => {
+    const started = await call(inference, `/v1/models/${model}/rollout`, {
+      method: 'POST',
+      body: { version: 2, reason: 'candidate trained on true labels', ...SPEC },
+    });
+    expect(started.status).toBe(201);
+    await waitFor(() => loaded('shadow', 2), 20_000);
+
+    const state = await driveUntilDecided();
+    expect(state.history.map((entry) => entry.event)).toEqual(['started', 'advanced', 'promoted']);
+    expect(state).toMatchObject({ status: 'promoted', stage: 'production' });
+    const checks = state.history.at(-1)?.guardrails ?? [];
+    expect(checks.find((check) => check.name === 'agreement')).toMatchObject({ status: 'pass' });
+    expect(checks.find((check) => check.name === 'liveAccuracy')).toMatchObject({ status: 'pass' });
+
+    expect(await alias('production')).toBe(2);
+    expect(await alias('canary')).toBeNull();
+    expect(await alias('shadow')).toBeNull();
+    expect(rolledBack.some((event) => event.version === 2)).toBe(false);
+  });
+});
