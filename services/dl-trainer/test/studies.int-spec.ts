@@ -114,6 +114,8 @@ describe('studies: trials as training jobs, state in MongoDB', () => {
     expect(study.status).toBe('completed');
     expect(study.trialTable.map((t) => t.number)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(new Set(study.trialTable.map((t) => t.jobId)).size).toBe(10);
+    const jobs = mongo.db(environment.env.MONGO_DB).collection('training_jobs');
+    expect(await jobs.countDocuments({ 'request.requestedBy': `study:${created.id}` })).toBe(10);
     const executed = [...first.executor.executed, ...second.executor.executed];
     expect(new Set(executed).size).toBe(executed.length);
     for (const trial of study.trialTable.filter((t) => t.state === 'complete')) expect(executed).toContain(trial.jobId);

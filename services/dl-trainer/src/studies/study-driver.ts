@@ -21,6 +21,14 @@ export interface StudyDriverDeps extends DispatchDeps {
 const FAILED_START_LIMIT = 3;
 
 /**
+ * How long a started trial may have no training job before a driver submits it again. The driver
+ * that starts a trial commits it, then stores its job: without this wait another replica, stepping
+ * in between, submitted the same job id too (a duplicate-key failure, and at times a second
+ * `training.requested` message). Only a crash between the two writes leaves a trial without a job.
+ */
+const RESUBMIT_AFTER_MS = 10_000;
+
+/**
  * Advances one study by one step, from its MongoDB state only (so any replica, or a restarted
  * process, continues where the last one stopped): refresh the running trials from their jobs and
  * runs (pruning those the pruner stops), start new trials up to the parallelism while the budget
@@ -81,7 +89,7 @@ async function refreshTrial(
   if (trial.state !== 'running') return trial;
   const job = await deps.jobs.findById(trial.jobId);
   if (!job) {
-    await submitTrialJob(deps, doc, request, trial);
+    if (Date.now() - trial.startedAt.getTime() >= RESUBMIT_AFTER_MS) await submitTrialJob(deps, doc, request, trial);
     return trial;
   }
   const run = await deps.registry.runs.findById(trial.jobId);
