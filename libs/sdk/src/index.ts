@@ -26,6 +26,8 @@ export {
   resolvedAliasSchema,
   datasetRecordSchema,
   reportSchema,
+  studyCreateSchema,
+  studySchema,
   STANDARD_MODEL_STAGES,
   type Problem,
   type FieldError,
@@ -46,4 +48,7 @@ export {
   type DatasetRecord,
   type Report,
   type ReportStatus,
+  type StudyCreate,
+  type Study,
+  type StudyTrial,
 } from '@mlops/contracts';

@@ -52,10 +52,26 @@ describe('createMlopsClient', () => {
     ]);
   });
 
+  it('calls the trainer for studies: create, list, get and cancel', async () => {
+    seen.length = 0;
+    const mlops = createMlopsClient({ trainerUrl: baseUrl, apiKey: 'secret' });
+    const id = '6f1c1d8e-8a53-4c1e-9d36-2f4a1b7c9e10';
+    await expect(mlops.studies.list({ query: { limit: 5 } })).rejects.toBeInstanceOf(UpstreamError);
+    await expect(mlops.studies.get({ params: { id } })).rejects.toMatchObject({ status: 404 });
+    await expect(mlops.studies.cancel({ params: { id } })).rejects.toBeInstanceOf(UpstreamError);
+    expect(seen.map((request) => request.url)).toEqual([
+      '/v1/studies?limit=5',
+      `/v1/studies/${id}`,
+      `/v1/studies/${id}:cancel`,
+    ]);
+    expect(seen.every((request) => request.headers.authorization === 'Bearer secret')).toBe(true);
+  });
+
   it('names the missing URL when a client of a service without one is read', () => {
     const mlops = createMlopsClient({ trainerUrl: baseUrl });
     expect(() => mlops.inference).toThrow(/inferenceUrl/);
     expect(() => mlops.featureStore).toThrow(/featureStoreUrl/);
     expect(() => mlops.reports).toThrow(/reporterUrl/);
+    expect(() => createMlopsClient({}).studies).toThrow(/trainerUrl/);
   });
 });

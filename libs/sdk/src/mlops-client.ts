@@ -4,6 +4,7 @@ import {
   inferenceRoutes,
   registryRoutes,
   reporterRoutes,
+  studyRoutes,
   trainingJobRoutes,
   type RouteTree,
 } from '@mlops/contracts';
@@ -12,7 +13,7 @@ import {
 export interface MlopsClientOptions extends Omit<ClientOptions, 'baseUrl'> {
   /** inference: predictions (texts and documents). */
   readonly inferenceUrl?: string;
-  /** dl-trainer: training jobs and the model registry. */
+  /** dl-trainer: training jobs, hyperparameter studies and the model registry. */
   readonly trainerUrl?: string;
   /** feature-store: documents, labels and datasets. */
   readonly featureStoreUrl?: string;
@@ -24,6 +25,8 @@ export interface MlopsClientOptions extends Omit<ClientOptions, 'baseUrl'> {
 export interface MlopsClient {
   readonly inference: ServiceClient<typeof inferenceRoutes>;
   readonly trainingJobs: ServiceClient<typeof trainingJobRoutes>;
+  /** Hyperparameter studies: create, list, get (trial table, best trial, importances), cancel. */
+  readonly studies: ServiceClient<typeof studyRoutes>;
   readonly registry: ServiceClient<typeof registryRoutes>;
   readonly featureStore: ServiceClient<typeof featureStoreRoutes>;
   readonly reports: ServiceClient<typeof reporterRoutes>;
@@ -44,6 +47,7 @@ export function createMlopsClient(options: MlopsClientOptions): MlopsClient {
   };
   const inference = clientOf(inferenceRoutes, inferenceUrl, 'inferenceUrl');
   const trainingJobs = clientOf(trainingJobRoutes, trainerUrl, 'trainerUrl');
+  const studies = clientOf(studyRoutes, trainerUrl, 'trainerUrl');
   const registry = clientOf(registryRoutes, trainerUrl, 'trainerUrl');
   const featureStore = clientOf(featureStoreRoutes, featureStoreUrl, 'featureStoreUrl');
   const reports = clientOf(reporterRoutes, reporterUrl, 'reporterUrl');
@@ -53,6 +57,9 @@ export function createMlopsClient(options: MlopsClientOptions): MlopsClient {
     },
     get trainingJobs() {
       return trainingJobs();
+    },
+    get studies() {
+      return studies();
     },
     get registry() {
       return registry();
