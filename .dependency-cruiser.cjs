@@ -17,6 +17,8 @@ const LIB_ORDER = {
   mongo: ['logger'],
   runtime: ['config', 'http', 'logger', 'messaging', 'mongo'],
   text: ['contracts'],
+  charts: [],
+  dashboard: ['charts', 'contracts'],
   ml: ['contracts', 'text'],
   'model-runtime': ['ml'],
   clients: ['contracts'],
@@ -119,7 +121,7 @@ module.exports = {
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['source', 'import', 'require', 'node', 'default'],
-      extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
     },
   },
 };

@@ -57,3 +57,5 @@ export * from './reports.js';
 export { reporterRoutes } from './routes/reporter.routes.js';
 export * from './keys.js';
 export { keyRoutes } from './routes/keys.routes.js';
+export * from './ui-session.js';
+export { uiRoutes } from './routes/ui.routes.js';

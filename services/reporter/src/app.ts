@@ -1,10 +1,11 @@
-import type { HttpApp, KeyVerifier } from '@mlops/http';
+import { cachingVerifier, remoteVerifier, type HttpApp, type KeyVerifier } from '@mlops/http';
 import type { Logger } from '@mlops/logger';
 import { startOrphanFileSweeper } from '@mlops/mongo';
 import { buildConnectedApp } from '@mlops/runtime';
 import { registerCompareRoute } from './comparisons/compare.route.js';
 import { RenderGate } from './comparisons/render-gate.js';
 import type { ReporterConfig } from './config.js';
+import { registerDashboard } from './dashboard/register-dashboard.js';
 import { REPORT_FILES_BUCKET, ReportFiles, reportFilesCollection } from './files/report-files.js';
 import { startRenderConsumer } from './run-reports/render-report.consumer.js';
 import { ReportRepository, reportsCollection } from './run-reports/report.repository.js';
@@ -70,6 +71,20 @@ export async function buildApp(config: ReporterConfig, overrides: ReporterOverri
     },
     { prefetch: config.render.workers, retryDelayMs: config.render.retryDelayMs },
   );
+  await registerDashboard(app, {
+    verifier: cachingVerifier(
+      overrides.keyVerifier ?? remoteVerifier({ baseUrl: config.auth.keyOwnerUrl, apiKey: config.auth.apiKey ?? '' }),
+      { ttlMs: config.auth.keyCacheTtlMs },
+    ),
+    secureCookie: config.dashboard.secureCookie,
+    upstreams: {
+      'feature-store': config.featureStore.url,
+      'dl-trainer': config.registry.url,
+      inference: config.dashboard.inferenceUrl,
+      nlp: config.dashboard.nlpUrl,
+      reporter: `http://127.0.0.1:${config.http.port}`,
+    },
+  });
   await startTrainingCompletedConsumer({ broker, reports, upstreams }, TRAINING_COMPLETED_QUEUE);
   const stopOrphanSweep = startOrphanFileSweeper({
     db,

@@ -16,6 +16,8 @@ const schema = z
     COMPARE_MAX_RENDERS: env.positiveInt(1),
     COMPARE_MAX_WAITING: z.coerce.number().int().min(0).default(4),
     COMPARE_RETRY_AFTER_S: env.positiveInt(10),
+    INFERENCE_URL: env.url(['http', 'https']).default('http://127.0.0.1:4006'),
+    NLP_URL: env.url(['http', 'https']).default('http://127.0.0.1:4003'),
   })
   .transform((e) => ({
     ...connectedServiceSections('reporter', e),
@@ -30,6 +32,13 @@ const schema = z
       url: e.FEATURE_STORE_URL.replace(/\/$/, ''),
       /** Bound on reading one dataset version. */
       timeoutMs: e.FEATURE_STORE_TIMEOUT_MS,
+    },
+    /** The services the dashboard's proxy (`/ui/api/<service>/...`) forwards to, besides the registry and feature-store above. */
+    dashboard: {
+      inferenceUrl: e.INFERENCE_URL.replace(/\/$/, ''),
+      nlpUrl: e.NLP_URL.replace(/\/$/, ''),
+      /** The session cookie is `Secure` when the dashboard is reached over https. */
+      secureCookie: e.PUBLIC_URL.startsWith('https:'),
     },
     /** Where clients reach this service: the base of the report URL the registry records. */
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),

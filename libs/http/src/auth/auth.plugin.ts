@@ -8,6 +8,13 @@ declare module 'fastify' {
     /** The owner of the key the request carried; set on every route that needs a key. */
     caller?: Caller;
   }
+  interface FastifyContextConfig {
+    /**
+     * The route checks its own credentials (the dashboard's session cookie) or serves public
+     * files (the dashboard's assets), so the bearer check leaves it alone. Set only by the reporter's dashboard routes.
+     */
+    sessionAuthenticated?: true;
+  }
 }
 
 /** How a service checks its callers. */
@@ -29,6 +36,7 @@ const KNOWN_SCOPES = new Set<string>(SCOPES);
 /** What a route needs: a scope, any valid key (`key`), or nothing (`open`). Throws for a route that declares none. */
 function requirementOf(route: RouteOptions, opsOpen: boolean): Scope | 'key' | 'open' {
   const { url } = route;
+  if (route.config?.sessionAuthenticated === true) return 'open';
   const scope = route.config?.contract?.scope;
   if (scope !== undefined) {
     if (!KNOWN_SCOPES.has(scope))

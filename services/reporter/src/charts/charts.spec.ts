@@ -1,17 +1,22 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { CHART_CONFIG, CHART_TEXT } from '../render/chart-theme.js';
+import { CHART_CONFIG } from '../render/chart-theme.js';
 import { textWidth } from '../render/text-metrics.js';
 import { renderChartSvg } from '../render/vega-svg.js';
-import { barChart } from './bar-chart.js';
-import { classMetricsChart } from './class-metrics-chart.js';
-import { confusionHeatmap } from './confusion-heatmap.js';
-import { cutWhiskers, deltaBars, deltaExtent } from './delta-bars.js';
-import { histogramChart } from './histogram-chart.js';
-import { learningCurveChart } from './learning-curve-chart.js';
-import { parallelCoordinates } from './parallel-coordinates.js';
-import { reliabilityChart } from './reliability-chart.js';
+import {
+  CHART_TEXT,
+  barChart,
+  classMetricsChart,
+  confusionHeatmap,
+  cutWhiskers,
+  deltaBars,
+  deltaExtent,
+  histogramChart,
+  learningCurveChart,
+  parallelCoordinates,
+  reliabilityChart,
+} from '@mlops/charts';
 
 const classes = (count: number) =>
   Array.from({ length: count }, (_, i) => ({
@@ -152,7 +157,7 @@ describe('chart layout', () => {
       { category: 'noun.act → noun.communication', value: 72, label: '72 (5% of noun.act)' },
       { category: 'noun.communication → noun.cognition', value: 38, label: '38 (3% of noun.communication)' },
     ];
-    const view = await laidOut(barChart(data, { valueTitle: 'Test texts' }), 460, 300);
+    const view = await laidOut(barChart(data, { valueTitle: 'Test texts', textWidth }), 460, 300);
     const x = view.scale('x') as (value: number) => number;
     for (const datum of data) {
       expect(x(datum.value) + 4 + textWidth(datum.label, CHART_TEXT.mark)).toBeLessThanOrEqual(view.width());

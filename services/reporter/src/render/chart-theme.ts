@@ -1,9 +1,6 @@
 import type { Config } from 'vega-lite';
-import { CATEGORICAL, INK } from './palette.js';
+import { CATEGORICAL, CHART_TEXT, INK } from '@mlops/charts';
 import { CHART_FONT_FAMILY } from './fonts.js';
-
-/** Font sizes of charts on a slide, in points (a chart is drawn at scale 1). */
-export const CHART_TEXT = { label: 10, title: 10.5, mark: 9.5 } as const;
 
 /**
  * The vega-lite config every report chart is rendered with: the embedded font, fixed sizes,

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { FONT } from './fonts.js';
 import { below, type Box } from './layout.js';
-import { INK } from './palette.js';
+import { INK } from '@mlops/charts';
 import { createPdfDocument, finishPdf, PAGE, type DocumentMetadata } from './pdf-document.js';
 import { drawSvg } from './svg-to-pdf.js';
 import { drawTable, measureTable, paginateRows, type TableSpec } from './table.js';

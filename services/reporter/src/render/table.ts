@@ -1,6 +1,6 @@
 import { FONT, type FontName } from './fonts.js';
 import type { Box } from './layout.js';
-import { INK } from './palette.js';
+import { INK } from '@mlops/charts';
 import { drawText, textHeight } from './text.js';
 import { textWidth, truncateToWidth } from './text-metrics.js';
 

@@ -1,5 +1,5 @@
 import { FONT, type FontName } from './fonts.js';
-import { INK } from './palette.js';
+import { INK } from '@mlops/charts';
 import type { Box } from './layout.js';
 
 /** How a block of text is set. */

@@ -3,6 +3,11 @@
  * so the same input prints the same text everywhere.
  */
 
+import { count } from '@mlops/charts';
+
+/** An integer with thousands separators: 12345 → "12,345" (the charts' own formatting). */
+export { count };
+
 /** A share as a percentage with one decimal: 0.8734 → "87.3%". */
 export function percent(value: number, decimals = 1): string {
   return `${(value * 100).toFixed(decimals)}%`;
@@ -28,12 +33,6 @@ export function scoreInterval(interval: { readonly low: number; readonly high: n
 /** An interval of changes in points: "−1.2 to +3.4 pts". */
 export function pointsInterval(interval: { readonly low: number; readonly high: number }): string {
   return `${points(interval.low).replace(' pts', '')} to ${points(interval.high)}`;
-}
-
-/** An integer with thousands separators: 12345 → "12,345". */
-export function count(value: number): string {
-  const sign = value < 0 ? '-' : '';
-  return sign + String(Math.round(Math.abs(value))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** A count with its noun, singular or plural: (1, 'text') → "1 text", (3, 'text') → "3 texts". */

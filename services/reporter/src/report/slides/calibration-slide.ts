@@ -1,4 +1,4 @@
-import { reliabilityChart } from '../../charts/reliability-chart.js';
+import { reliabilityChart } from '@mlops/charts';
 import type { SlideDeck } from '../../render/deck.js';
 import { splitColumns } from '../../render/layout.js';
 import { calibrationSentences } from '../sentences.js';

@@ -1,7 +1,6 @@
-import { classMetricsChart } from '../../charts/class-metrics-chart.js';
+import { classMetricsChart, INK } from '@mlops/charts';
 import type { SlideDeck } from '../../render/deck.js';
 import { splitColumns } from '../../render/layout.js';
-import { INK } from '../../render/palette.js';
 import { count, counted, score } from '../format.js';
 import { quoted } from '../sentences.js';
 import type { ClassQuality, RunReportModel } from '../view-model.js';

@@ -1,5 +1,5 @@
 import type { SlideDeck } from '../../render/deck.js';
-import { INK } from '../../render/palette.js';
+import { INK } from '@mlops/charts';
 import { counted } from '../format.js';
 import type { ComparisonReportModel } from '../view-model.js';
 import { lineageRows } from './lineage-slides.js';

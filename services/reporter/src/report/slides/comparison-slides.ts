@@ -1,7 +1,6 @@
-import { cutWhiskers, deltaBars } from '../../charts/delta-bars.js';
+import { cutWhiskers, deltaBars, CHANGE, INK } from '@mlops/charts';
 import type { SlideDeck } from '../../render/deck.js';
 import { below, splitColumns } from '../../render/layout.js';
-import { CHANGE, INK } from '../../render/palette.js';
 import {
   comparisonSentences,
   agreementSentences,

@@ -1,7 +1,7 @@
 import type { SlideDeck } from '../../render/deck.js';
 import { FONT } from '../../render/fonts.js';
 import { below } from '../../render/layout.js';
-import { CHANGE, INK } from '../../render/palette.js';
+import { CHANGE, INK } from '@mlops/charts';
 import { verdictOf } from '../comparison-part.js';
 import { date, dateTime } from '../format.js';
 import { versionTag } from '../identity.js';

@@ -1,8 +1,7 @@
-import { barChart } from '../../charts/bar-chart.js';
-import { confusionHeatmap } from '../../charts/confusion-heatmap.js';
+import { barChart, confusionHeatmap, INK } from '@mlops/charts';
 import type { SlideDeck } from '../../render/deck.js';
 import { splitColumns } from '../../render/layout.js';
-import { INK } from '../../render/palette.js';
+import { textWidth } from '../../render/text-metrics.js';
 import { count, counted, percent } from '../format.js';
 import { quoted } from '../sentences.js';
 import type { ConfusionView, RunReportModel } from '../view-model.js';
@@ -60,7 +59,7 @@ export async function confusionSlide(deck: SlideDeck, model: RunReportModel): Pr
             value: pair.count,
             label: `${count(pair.count)} (${percent(pair.shareOfTruth, 0)} of ${pair.truth})`,
           })),
-          { valueTitle: 'Test texts', categoryTitle: 'True class → predicted as' },
+          { valueTitle: 'Test texts', categoryTitle: 'True class → predicted as', textWidth },
         ),
       );
       deck.paragraphs(

@@ -1,8 +1,7 @@
-import { barChart, type BarDatum } from '../../charts/bar-chart.js';
-import { histogramChart } from '../../charts/histogram-chart.js';
+import { barChart, type BarDatum, histogramChart, INK } from '@mlops/charts';
 import type { SlideDeck } from '../../render/deck.js';
 import { below, splitColumns } from '../../render/layout.js';
-import { INK } from '../../render/palette.js';
+import { textWidth } from '../../render/text-metrics.js';
 import { count, counted, percent } from '../format.js';
 import { valueOf } from '../part.js';
 import { balanceSentence, dataSentence, preparationSentence, textLengthSentence } from '../sentences.js';
@@ -39,6 +38,7 @@ async function labelsSlide(deck: SlideDeck, model: RunReportModel): Promise<void
           valueTitle: 'Share of the texts of each set',
           percent: true,
           labels: labels.rows.length <= 8,
+          textWidth,
         }),
       );
       deck.paragraphs(
@@ -111,7 +111,7 @@ async function preparationSlide(deck: SlideDeck, model: RunReportModel): Promise
             },
             { category: 'Test', value: split.test, label: `${count(split.test)} (${percent(split.test / total, 0)})` },
           ],
-          { valueTitle: 'Texts' },
+          { valueTitle: 'Texts', textWidth },
         ),
       );
       deck.paragraphs(

@@ -1,7 +1,7 @@
 import type { SlideDeck } from '../../render/deck.js';
 import { FONT } from '../../render/fonts.js';
 import { below } from '../../render/layout.js';
-import { INK } from '../../render/palette.js';
+import { INK } from '@mlops/charts';
 import { columnWidthFor, type TableColumn } from '../../render/table.js';
 import { count, percent } from '../format.js';
 import { quoted } from '../sentences.js';

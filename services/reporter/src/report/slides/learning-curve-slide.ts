@@ -1,4 +1,4 @@
-import { learningCurveChart } from '../../charts/learning-curve-chart.js';
+import { learningCurveChart } from '@mlops/charts';
 import type { SlideDeck } from '../../render/deck.js';
 import { splitColumns } from '../../render/layout.js';
 import { learningCurveSentence, overfittingSentence } from '../sentences.js';

@@ -1,7 +1,6 @@
-import { deltaBars } from '../../charts/delta-bars.js';
+import { deltaBars, INK } from '@mlops/charts';
 import type { SlideDeck } from '../../render/deck.js';
 import { below, splitColumns } from '../../render/layout.js';
-import { INK } from '../../render/palette.js';
 import { points, score } from '../format.js';
 import { rulesSentence } from '../sentences.js';
 import type { RunReportModel } from '../view-model.js';

@@ -1,6 +1,6 @@
 import type { SlideDeck } from '../../render/deck.js';
 import { below } from '../../render/layout.js';
-import { INK } from '../../render/palette.js';
+import { INK } from '@mlops/charts';
 import { count, score, scoreInterval } from '../format.js';
 import {
   accuracySentence,

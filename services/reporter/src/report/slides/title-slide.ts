@@ -1,6 +1,6 @@
 import { FONT } from '../../render/fonts.js';
 import { below } from '../../render/layout.js';
-import { CHANGE, INK } from '../../render/palette.js';
+import { CHANGE, INK } from '@mlops/charts';
 import type { SlideDeck } from '../../render/deck.js';
 import { count, counted, date, dateTime } from '../format.js';
 import { verdictLine } from '../sentences.js';

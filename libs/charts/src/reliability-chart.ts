@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { INK, OKABE_ITO } from '../render/palette.js';
-import { count } from '../report/format.js';
+import { INK, OKABE_ITO } from './palette.js';
+import { count } from './chart-text.js';
 
 /** A confidence bin of a reliability diagram. */
 export interface ReliabilityDatum {

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { OKABE_ITO } from '../render/palette.js';
+import { OKABE_ITO } from './palette.js';
 
 /** Precision, recall and F1 of one class. */
 export interface ClassMetricsDatum {

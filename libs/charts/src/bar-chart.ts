@@ -1,8 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { CATEGORICAL, INK, OKABE_ITO } from '../render/palette.js';
-import { CHART_TEXT } from '../render/chart-theme.js';
-import { textWidth } from '../render/text-metrics.js';
-import { count } from '../report/format.js';
+import { CATEGORICAL, INK, OKABE_ITO } from './palette.js';
+import { CHART_TEXT, count, estimateTextWidth, type TextWidth } from './chart-text.js';
 
 /** One bar: its category, value, optional series (grouped bars) and optional label text. */
 export interface BarDatum {
@@ -24,6 +22,8 @@ export interface BarChartOptions {
   /** Write each bar's value (or label) at its end; default true without series. */
   readonly labels?: boolean;
   readonly color?: string;
+  /** Measures label text to leave room for it (default an estimate; the PDF passes its font's widths). */
+  readonly textWidth?: TextWidth;
 }
 
 /** Room between a bar's end and its label, and after the label, in points. */
@@ -38,6 +38,7 @@ const LABEL_MARGIN = 6;
 export function labelRoomExpression(
   values: readonly { readonly value: number; readonly label: string }[],
   floor = 0,
+  textWidth: TextWidth = estimateTextWidth,
 ): string {
   const terms = values
     .filter((datum) => datum.value > 0)
@@ -84,7 +85,7 @@ export function barChart(data: readonly BarDatum[], options: BarChartOptions): T
     scale: {
       zero: true,
       ...(showLabels
-        ? { domainMax: { expr: labelRoomExpression(values, options.percent ? 0.05 : 0) } }
+        ? { domainMax: { expr: labelRoomExpression(values, options.percent ? 0.05 : 0, options.textWidth) } }
         : options.percent
           ? { domain: [0, Math.max(0.05, ...data.map((d) => d.value))] }
           : {}),

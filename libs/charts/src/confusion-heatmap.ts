@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { INK, SEQUENTIAL_SCHEME } from '../render/palette.js';
-import { count } from '../report/format.js';
+import { INK, SEQUENTIAL_SCHEME } from './palette.js';
+import { count } from './chart-text.js';
 
 /** A confusion matrix: rows = true class, columns = predicted class, in label order. */
 export interface ConfusionMatrixData {

@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { CHART_TEXT } from '../render/chart-theme.js';
-import { INK, OKABE_ITO } from '../render/palette.js';
-import { count } from '../report/format.js';
+import { CHART_TEXT } from './chart-text.js';
+import { INK, OKABE_ITO } from './palette.js';
+import { count } from './chart-text.js';
 
 /** A bin [from, to) and the share of the values in it. */
 export interface HistogramBin {

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { INK } from '../render/palette.js';
+import { INK } from './palette.js';
 
 /** A trial of a study: its parameter values (numbers) and objective value. */
 export interface TrialDatum {
@@ -14,6 +14,15 @@ function formatEnd(value: number): string {
     : String(+value.toPrecision(3));
 }
 
+/** How the parallel coordinates behave on a page (the PDF passes none). */
+interface ParallelCoordinatesOptions {
+  /**
+   * The name of an interval selection over the axes (`{ dimension: [...], scaled: [low, high] }`,
+   * heights scaled 0–1 per axis as drawn): dragging over axes brushes them, a double click clears.
+   */
+  readonly brush?: string;
+}
+
 /**
  * Parallel coordinates of a study's trials: one vertical axis per dimension (scaled to its own
  * range, its minimum and maximum written at its ends), one line per trial coloured by the
@@ -23,6 +32,7 @@ export function parallelCoordinates(
   dimensions: readonly string[],
   trials: readonly TrialDatum[],
   objectiveTitle: string,
+  options: ParallelCoordinatesOptions = {},
 ): TopLevelSpec {
   const ranges = new Map(
     dimensions.map((dimension) => {
@@ -65,6 +75,7 @@ export function parallelCoordinates(
       },
       {
         data: { values: lines },
+        ...(options.brush ? { params: [{ name: options.brush, select: { type: 'interval', encodings: ['x', 'y'] } }] } : {}),
         mark: { type: 'line', strokeWidth: 1.6, opacity: 0.75 },
         encoding: {
           x,

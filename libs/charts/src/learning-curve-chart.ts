@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { INK, OKABE_ITO } from '../render/palette.js';
+import { INK, OKABE_ITO } from './palette.js';
 
 /** One epoch of training: losses and, when the run had a validation set, its macro-F1. */
 export interface LearningCurveDatum {

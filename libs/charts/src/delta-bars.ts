@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { CHANGE, INK } from '../render/palette.js';
+import { CHANGE, INK } from './palette.js';
 
 /** A change of a score for one category, in [-1, 1], with an optional 95% interval. */
 export interface DeltaDatum {

@@ -1,0 +1,11 @@
+export { barChart, type BarChartOptions, type BarDatum } from './bar-chart.js';
+export { CHART_TEXT, count, type TextWidth } from './chart-text.js';
+export { classMetricsChart, type ClassMetricsDatum } from './class-metrics-chart.js';
+export { confusionHeatmap, type ConfusionMatrixData } from './confusion-heatmap.js';
+export { cutWhiskers, deltaBars, deltaExtent, type DeltaDatum } from './delta-bars.js';
+export { histogramChart, type HistogramBin, type HistogramOptions } from './histogram-chart.js';
+export { learningCurveChart, type LearningCurveDatum } from './learning-curve-chart.js';
+export { CATEGORICAL, CHANGE, INK } from './palette.js';
+export { parallelCoordinates, type TrialDatum } from './parallel-coordinates.js';
+export { reliabilityChart, type ReliabilityDatum } from './reliability-chart.js';
+export type { TopLevelSpec } from 'vega-lite';
