@@ -55,6 +55,8 @@ export { predictResponseSchema } from './inference.js';
 export { predictDocumentResponseSchema } from './inference-documents.js';
 export * from './reports.js';
 export { reporterRoutes } from './routes/reporter.routes.js';
+export * from './training-live.js';
+export * from './test-predictions.js';
 export * from './keys.js';
 export { keyRoutes } from './routes/keys.routes.js';
 export * from './ui-session.js';

@@ -21,7 +21,17 @@ export interface QueueDeclaration {
   readonly queue: string;
   /** Routing keys on `mlops.events` this queue subscribes to; empty for a work queue fed directly. */
   readonly bindings?: readonly string[];
+  /**
+   * A queue of this connection only (one per process, for a live feed every replica receives):
+   * exclusive, deleted when the connection closes and declared again on the next one, capped at
+   * `TRANSIENT_QUEUE_MAX_LENGTH` messages (the oldest dropped), with no retry or dead-letter queue.
+   * What is published while the connection is down is not kept.
+   */
+  readonly transient?: boolean;
 }
+
+/** Most messages a transient queue holds; beyond, the oldest are dropped. */
+const TRANSIENT_QUEUE_MAX_LENGTH = 10_000;
 
 /** The exchanges and queues a connection declares (idempotently) each time it connects. */
 export interface Topology {
@@ -37,6 +47,10 @@ export async function assertTopology(channel: Channel, topology: Topology): Prom
   await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
   await channel.assertExchange(DEAD_LETTER_EXCHANGE, 'direct', { durable: true });
   for (const declaration of topology.queues) {
+    if (declaration.transient) {
+      await assertTransientQueue(channel, declaration);
+      continue;
+    }
     const names = queueNames(declaration.queue);
     await channel.assertQueue(names.queue, {
       durable: true,
@@ -56,5 +70,17 @@ export async function assertTopology(channel: Channel, topology: Topology): Prom
     for (const routingKey of declaration.bindings ?? []) {
       await channel.bindQueue(names.queue, EVENTS_EXCHANGE, routingKey);
     }
+  }
+}
+
+async function assertTransientQueue(channel: Channel, declaration: QueueDeclaration): Promise<void> {
+  await channel.assertQueue(declaration.queue, {
+    exclusive: true,
+    autoDelete: true,
+    durable: false,
+    arguments: { 'x-max-length': TRANSIENT_QUEUE_MAX_LENGTH, 'x-overflow': 'drop-head' },
+  });
+  for (const routingKey of declaration.bindings ?? []) {
+    await channel.bindQueue(declaration.queue, EVENTS_EXCHANGE, routingKey);
   }
 }

@@ -11,7 +11,9 @@ import { startRenderConsumer } from './run-reports/render-report.consumer.js';
 import { ReportRepository, reportsCollection } from './run-reports/report.repository.js';
 import { registerReportRoutes } from './run-reports/reports.route.js';
 import { startTrainingCompletedConsumer } from './run-reports/training-completed.consumer.js';
-import { TRAINING_COMPLETED_QUEUE, reporterTopology } from './topology.js';
+import { TRAINING_COMPLETED_QUEUE, replicaTopology } from './topology.js';
+import { liveQueueName } from './live/live-queue.js';
+import { DEFAULT_LIVE_OPTIONS, startLiveFeed, type LiveOptions } from './live/live-feed.js';
 import { createUpstreams } from './upstreams/upstreams.js';
 
 /** Parts a caller may replace: the logger, and the gate comparison renders pass (tests hold it to see the 503). */
@@ -20,6 +22,8 @@ export interface ReporterOverrides {
   readonly compareGate?: RenderGate;
   /** Checks callers' keys instead of asking feature-store (tests); production always asks. */
   readonly keyVerifier?: KeyVerifier;
+  /** Limits and timings of the live training streams (tests shorten the heartbeat). */
+  readonly live?: Partial<LiveOptions>;
 }
 
 /**
@@ -28,6 +32,7 @@ export interface ReporterOverrides {
  * and renders comparison reports on demand.
  */
 export async function buildApp(config: ReporterConfig, overrides: ReporterOverrides = {}): Promise<HttpApp> {
+  const liveQueue = liveQueueName();
   const { app, infrastructure, logger } = await buildConnectedApp({
     config,
     description: 'PDF model reports and comparison reports.',
@@ -37,7 +42,7 @@ export async function buildApp(config: ReporterConfig, overrides: ReporterOverri
     amqpUrl: config.amqp.url,
     amqpConfirmTimeoutMs: config.amqp.confirmTimeoutMs,
     collections: [reportsCollection, reportFilesCollection],
-    topology: reporterTopology,
+    topology: replicaTopology(liveQueue),
   });
   const { broker } = infrastructure;
   const { db } = infrastructure.mongo;
@@ -86,6 +91,7 @@ export async function buildApp(config: ReporterConfig, overrides: ReporterOverri
     },
   });
   await startTrainingCompletedConsumer({ broker, reports, upstreams }, TRAINING_COMPLETED_QUEUE);
+  await startLiveFeed(app, { broker, upstreams, queue: liveQueue, ...DEFAULT_LIVE_OPTIONS, ...overrides.live });
   const stopOrphanSweep = startOrphanFileSweeper({
     db,
     bucket: REPORT_FILES_BUCKET,

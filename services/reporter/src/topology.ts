@@ -1,5 +1,6 @@
 import { EVENTS, WORK_QUEUES } from '@mlops/contracts';
 import type { Topology } from '@mlops/messaging';
+import { liveFeedTopology } from './live/live-queue.js';
 
 /** The reporter's subscription to `training.completed`: one durable queue for all its replicas. */
 export const TRAINING_COMPLETED_QUEUE = 'reporter.training-completed';
@@ -14,3 +15,8 @@ export const reporterTopology: Topology = {
     { queue: TRAINING_COMPLETED_QUEUE, bindings: [EVENTS.trainingCompleted] },
   ],
 };
+
+/** The topology one replica declares: the shared queues, and its own live-feed queue. */
+export function replicaTopology(liveQueue: string): Topology {
+  return { queues: [...reporterTopology.queues, ...liveFeedTopology(liveQueue).queues] };
+}

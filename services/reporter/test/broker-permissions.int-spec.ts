@@ -1,13 +1,14 @@
 import { WORK_QUEUES } from '@mlops/contracts';
 import { checkBrokerZone } from '@mlops/testing';
 import { describe, expect, it } from 'vitest';
-import { reporterTopology } from '../src/topology.js';
+import { liveQueueName } from '../src/live/live-queue.js';
+import { replicaTopology } from '../src/topology.js';
 
 describe('reporter RabbitMQ user (deploy/compose/rabbitmq/permissions.tsv)', () => {
-  it('declares its own topology and publishes, but cannot declare another service queue', async () => {
+  it('declares its own topology (with its replica live-feed queue) and publishes, but cannot declare another service queue', async () => {
     const outcome = await checkBrokerZone({
       service: 'reporter',
-      topology: reporterTopology,
+      topology: replicaTopology(liveQueueName('reporter-7d9f.Pod_2')),
       foreignTopology: { queues: [{ queue: WORK_QUEUES.trainingRequested }] },
     });
 

@@ -1,5 +1,6 @@
 import { compareReportQuerySchema, reportParamsSchema, reportSchema } from '../reports.js';
 import { defineRoute } from '../route.js';
+import { trainingLiveParamsSchema } from '../training-live.js';
 
 const service = 'reporter';
 
@@ -92,5 +93,23 @@ export const reporterRoutes = {
       headers: ['etag', 'content-disposition', 'accept-ranges', 'content-range'],
     },
     errors: [400, 404, 416, 422, 502, 503],
+  }),
+  trainingEvents: defineRoute({
+    service,
+    method: 'GET',
+    path: '/v1/events/training-jobs/:id',
+    tags: ['training-jobs'],
+    scope: 'read',
+    summary: "A training job's learning curve, live (server-sent events)",
+    description:
+      'text/event-stream: `job` (the job, planned epochs), the epochs already recorded, then each new epoch as ' +
+      '`training.progress` announces it (`epoch`, SSE id = epoch number; `Last-Event-ID` resumes after it), and `end` ' +
+      'when the job succeeds, fails or is cancelled; then the stream closes (at once for a finished job). A comment line ' +
+      'every 15 s keeps it open. Event payloads: `TRAINING_LIVE_EVENTS` in @mlops/contracts. 404 for an unknown job, ' +
+      '502 when dl-trainer cannot answer, 503 with `Retry-After` when this replica already streams to its limit of clients.',
+    params: trainingLiveParamsSchema,
+    responses: {},
+    stream: { kind: 'file', mediaType: 'text/event-stream', headers: ['cache-control'] },
+    errors: [400, 404, 502, 503],
   }),
 } as const;

@@ -163,10 +163,25 @@ export class StandInTrainer {
     });
   }
 
-  /** Changes a job's status. */
+  /** Changes a job's status (a finished one gets its finish time). */
   setJobStatus(id: string, status: TrainingJob['status']): void {
     const job = this.#jobs.get(id);
-    if (job) this.#jobs.set(id, { ...job, status });
+    const finished = status === 'succeeded' || status === 'failed' || status === 'cancelled';
+    if (job) this.#jobs.set(id, { ...job, status, ...(finished ? { finishedAt: '2026-03-02T09:30:00.000Z' } : {}) });
+  }
+
+  /** Records one epoch's metrics on a job's run, as the trainer does after each epoch. */
+  recordEpoch(jobId: string, epoch: number, metrics: Readonly<Record<string, number>>): void {
+    const run = this.#runs.find((candidate) => candidate.jobId === jobId);
+    if (!run) throw new Error(`no run for job ${jobId}`);
+    run.epochs.push({ epoch, metrics: { ...metrics }, at: '2026-03-02T09:10:00.000Z' });
+  }
+
+  /** Sets the resolved config of a job's run. */
+  setRunConfig(jobId: string, config: unknown): void {
+    const index = this.#runs.findIndex((candidate) => candidate.jobId === jobId);
+    const run = this.#runs[index];
+    if (run) this.#runs[index] = { ...run, config };
   }
 
   /** Makes the next `count` file downloads (of `model` only, when given) answer 503. */
@@ -219,6 +234,11 @@ export class StandInTrainer {
     registerRoute(app, runs.list, (request) => ({
       items: this.#runs.filter((run) => request.query.jobId === undefined || run.jobId === request.query.jobId),
     }));
+    registerRoute(app, runs.get, (request) => {
+      const run = this.#runs.find((candidate) => candidate.id === request.params.id);
+      if (!run) throw registryErrors.runNotFound(`no training run ${request.params.id}`);
+      return run;
+    });
     registerRoute(app, reports.record, (request) => {
       const { name, version } = request.params;
       this.#version(name, version);
