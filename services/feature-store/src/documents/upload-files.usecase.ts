@@ -38,17 +38,22 @@ async function discard(bucket: GridFSBucket, id: ObjectId): Promise<void> {
   await bucket.delete(id).catch(() => undefined);
 }
 
+/** A file stored in GridFS whose document is not written yet (a crash leaves an orphan the sweeper deletes). */
+export interface StagedFile {
+  readonly fileId: ObjectId;
+  readonly document: DocumentRecord;
+}
+
 /**
- * Streams one file into GridFS while hashing it (no whole-file buffering), sniffs its type
- * from its first bytes, and stores its document once per distinct content: the same bytes
- * return the existing document and the new copy is deleted. A file over the size limit or an
+ * Streams one file into GridFS while hashing it (no whole-file buffering) and sniffs its type
+ * from its first bytes, giving the document to store for it. A file over the size limit or an
  * empty one is refused and leaves nothing behind.
  */
-export async function storeUploadedFile(
-  deps: UploadDeps,
+export async function stageUploadedFile(
+  deps: Pick<UploadDeps, 'bucket' | 'maxFileBytes'>,
   file: IncomingFile,
-  context: UploadContext,
-): Promise<Receipt> {
+  context: Pick<UploadContext, 'metadata'>,
+): Promise<StagedFile> {
   const hashing = new ByteMeter({ hash: true, keepHead: SNIFF_BYTES });
   const stored = await uploadStream(deps.bucket, file.filename, hashingSource(file.stream, hashing), {
     declaredType: file.declaredType,
@@ -66,34 +71,72 @@ export async function storeUploadedFile(
     ]);
   }
   const now = new Date();
+  return {
+    fileId: stored.id,
+    document: {
+      _id: randomUUID(),
+      sha256: hashing.digest(),
+      source: {
+        kind: 'file',
+        filename: file.filename,
+        declaredType: file.declaredType,
+        detectedType: await sniffMediaType(hashing.head()),
+        size: hashing.bytes,
+        fileId: stored.id.toHexString(),
+      },
+      status: 'received',
+      attempts: 0,
+      metadata: context.metadata,
+      createdAt: now,
+      updatedAt: now,
+    },
+  };
+}
+
+/**
+ * Stores the documents of staged files in one insert, once per distinct content (the same bytes
+ * return the existing document and the new copy is deleted), with their labels (see
+ * `storeLabelsOfNew`), and dispatches the new ones with their confirms awaited together.
+ */
+export async function storeStagedFiles(
+  deps: UploadDeps,
+  staged: readonly StagedFile[],
+  context: UploadContext,
+): Promise<Receipt[]> {
+  const now = new Date();
   const labels: Record<string, StoredLabel> = Object.fromEntries(
     Object.entries(context.labels).map(([task, label]) => [task, { label, by: context.labelledBy, at: now }]),
   );
-  const document: DocumentRecord = {
-    _id: randomUUID(),
-    sha256: hashing.digest(),
-    source: {
-      kind: 'file',
-      filename: file.filename,
-      declaredType: file.declaredType,
-      detectedType: await sniffMediaType(hashing.head()),
-      size: hashing.bytes,
-      fileId: stored.id.toHexString(),
-    },
-    status: 'received',
-    attempts: 0,
-    metadata: context.metadata,
-    ...(Object.keys(labels).length > 0 ? { pendingLabels: labels } : {}),
-    createdAt: now,
-    updatedAt: now,
-  };
-  const [receipt = { document, duplicate: false }] = await deps.documents.insertManyOnce([document]);
-  if (receipt.duplicate) {
-    await discard(deps.bucket, stored.id);
-  } else {
-    await storeLabelsOfNew(deps, [{ documentId: receipt.document._id, labels }]);
-    await deps.dispatch(receipt.document._id, context.requestId);
-  }
+  const labelled = Object.keys(labels).length > 0;
+  const receipts = await deps.documents.insertManyOnce(
+    staged.map(({ document }) => (labelled ? { ...document, pendingLabels: labels } : document)),
+  );
+  const created = receipts.flatMap((receipt) => (receipt.duplicate ? [] : [receipt.document._id]));
+  await Promise.all(
+    staged.flatMap((file, index) => (receipts[index]?.duplicate ? [discard(deps.bucket, file.fileId)] : [])),
+  );
+  await storeLabelsOfNew(
+    deps,
+    created.map((documentId) => ({ documentId, labels })),
+  );
+  await Promise.all(created.map((documentId) => deps.dispatch(documentId, context.requestId)));
+  return receipts;
+}
+
+/** Deletes the bytes of staged files whose documents will not be written (a refused upload). */
+export async function discardStaged(deps: Pick<UploadDeps, 'bucket'>, staged: readonly StagedFile[]): Promise<void> {
+  await Promise.all(staged.map((file) => discard(deps.bucket, file.fileId)));
+}
+
+/** Stages one file and stores its document (see `stageUploadedFile` and `storeStagedFiles`). */
+export async function storeUploadedFile(
+  deps: UploadDeps,
+  file: IncomingFile,
+  context: UploadContext,
+): Promise<Receipt> {
+  const staged = await stageUploadedFile(deps, file, context);
+  const [receipt] = await storeStagedFiles(deps, [staged], context);
+  if (!receipt) throw new Error(`no receipt for ${file.filename}`);
   return receipt;
 }
 
