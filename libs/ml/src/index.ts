@@ -99,6 +99,7 @@ export {
   type EvaluationReport,
   type LearningCurve,
   type LearningCurveEpoch,
+  type TestPredictionRecord,
 } from './evaluation/index.js';
 /** Hyperparameter search: search spaces over config pointers, random and TPE samplers, pruners, study analysis. */
 export * from './hpo/index.js';

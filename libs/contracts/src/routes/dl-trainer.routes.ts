@@ -27,6 +27,7 @@ import {
   scheduleTickSchema,
   scheduleToggleBodySchema,
 } from '../retraining.js';
+import { testPredictionQuerySchema, testPredictionSchema } from '../test-predictions.js';
 import { studyCreateSchema, studyParamsSchema, studySchema, studySummarySchema } from '../study.js';
 import {
   trainingJobListQuerySchema,
@@ -257,6 +258,22 @@ export const registryRoutes = {
       summary: 'Get a training run',
       params: trainingRunParamsSchema,
       responses: { 200: trainingRunSchema },
+      errors: [400, 404],
+    }),
+    testPredictions: defineRoute({
+      service,
+      method: 'GET',
+      path: '/v1/runs/:id/test-predictions',
+      tags: ['runs'],
+      scope: 'read',
+      summary: "The run's held-out test examples as its model predicted them: a confusion-matrix cell, a row, a column",
+      description:
+        '`truth` and `predicted` pick a cell of `evaluation.confusionMatrix` (one of them: a row or a column); most ' +
+        'confident first, paginated. Each item: document id, true and predicted label, confidence, the start of the text. ' +
+        'Recorded when the run succeeds; an empty page for a run still going, failed, or trained before they were recorded. 404 for an unknown run.',
+      params: trainingRunParamsSchema,
+      query: testPredictionQuerySchema,
+      responses: { 200: pageSchema(testPredictionSchema) },
       errors: [400, 404],
     }),
   },

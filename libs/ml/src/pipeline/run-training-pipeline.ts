@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { TrainingConfig } from '../config/training-config.js';
 import { packBatch, type SparseVector } from '../core/sparse-vector.js';
-import { evaluate, type EvaluationReport } from '../evaluation/index.js';
+import {
+  evaluate,
+  testPredictionRecords,
+  type EvaluationReport,
+  type TestPredictionRecord,
+} from '../evaluation/index.js';
 import { fitTextFeaturizer, type TextFeaturizer } from '../featurizers/text-featurizer.js';
 import { MANIFEST_FORMAT_VERSION, type ModelManifest } from '../manifest/model-manifest.js';
 import { useBackend, type BackendPreference } from '../model/backend.js';
@@ -56,6 +61,8 @@ export interface PipelineResult {
   readonly manifest: ModelManifest;
   readonly files: readonly { readonly path: 'manifest.json' | 'model.onnx'; readonly content: Uint8Array }[];
   readonly weights: SparseBagWeights;
+  /** Each test example as the evaluated model predicted it (the cells of `metrics.test.confusionMatrix`). */
+  readonly testPredictions: readonly TestPredictionRecord[];
 }
 
 const PREDICT_CHUNK = 256;
@@ -210,6 +217,7 @@ export async function runTrainingPipeline(input: PipelineInput): Promise<Pipelin
       { path: 'model.onnx', content: onnx },
     ],
     weights: served.weights,
+    testPredictions: testPredictionRecords({ labels, truth: test.targets, probabilities, rows: split.test }),
   };
 }
 

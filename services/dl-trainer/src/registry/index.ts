@@ -9,6 +9,7 @@ export { startRegistryEventSweeper } from './registry-event-sweeper.js';
 export { registerModelVersion, type RegisterModelVersionInput } from './register-model-version.usecase.js';
 export { moveAlias, resolveAlias } from './move-alias.usecase.js';
 export { startRun, recordEpoch, recordPhase, finishRun } from './training-runs.usecase.js';
+export { recordTestPredictions } from './test-predictions.usecase.js';
 export { readModelFile, findVersionByIdempotencyKey } from './read-model.usecase.js';
 export { ARTIFACT_BUCKET } from './artifact-store.js';
 export { metricsSummary } from './manifest-check.js';

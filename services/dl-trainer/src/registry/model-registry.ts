@@ -10,6 +10,7 @@ import { RegisteredModelRepository, registeredModelsCollection } from './registe
 import type { RegistryConfig } from './registry.config.js';
 import { RegistryEvents, registryOutboxCollection } from './registry-events.js';
 import { resolveCodeVersion } from './run-environment.js';
+import { TestPredictionRepository, testPredictionsCollection } from './test-prediction.repository.js';
 import { TrainingRunRepository, trainingRunsCollection } from './training-run.repository.js';
 
 /** The collections (and indexes) of the registry and of runs, for `buildConnectedApp`. */
@@ -21,6 +22,7 @@ export const registryCollections: readonly IndexedCollection[] = [
   registryOutboxCollection,
   trainingRunsCollection,
   modelReportsCollection,
+  testPredictionsCollection,
 ];
 
 /** Everything the registry's use cases and routes work on; opened once per process. */
@@ -29,6 +31,8 @@ export interface ModelRegistry {
   readonly models: RegisteredModelRepository;
   readonly aliases: AliasRepository;
   readonly runs: TrainingRunRepository;
+  /** Each succeeded run's test examples as its model predicted them. */
+  readonly testPredictions: TestPredictionRepository;
   readonly reports: ModelReportRepository;
   readonly artifacts: ArtifactStore;
   readonly events: RegistryEvents;
@@ -52,6 +56,7 @@ export async function openModelRegistry(deps: {
     models,
     aliases,
     runs: new TrainingRunRepository(deps.db),
+    testPredictions: new TestPredictionRepository(deps.db),
     reports: new ModelReportRepository(deps.db),
     artifacts: new ArtifactStore(deps.db),
     events: new RegistryEvents(deps.db, { broker: deps.broker, versions, aliases, models, logger: deps.logger }),

@@ -15,6 +15,7 @@ import {
   finishRun,
   metricsSummary,
   recordEpoch,
+  recordTestPredictions,
   registerModelVersion,
   startRun,
   type ModelRegistry,
@@ -105,6 +106,7 @@ export function createPipelineExecutor(deps: PipelineExecutorDeps): TrainingExec
         if (error instanceof TrainingPipelineError) throw new TrainingJobFailure(error.code, error.message);
         throw error;
       }
+      await recordTestPredictions(deps.registry, job._id, result.testPredictions);
       const version = await registerModelVersion(deps.registry, {
         name: config.modelName,
         files: result.files.map((file) => ({ path: file.path, content: Buffer.from(file.content) })),
