@@ -96,6 +96,8 @@ URLs), then commonEnv, then the component's own env (later wins).
 {{- else if eq $key "reporter" -}}
 {{- $_ := set $wired "REGISTRY_URL" (include "mlops.url" (dict "root" $root "key" "dlTrainer")) -}}
 {{- $_ := set $wired "PUBLIC_URL" $values.publicUrl -}}
+{{- $_ := set $wired "INFERENCE_URL" (include "mlops.url" (dict "root" $root "key" "inference")) -}}
+{{- $_ := set $wired "NLP_URL" (include "mlops.url" (dict "root" $root "key" "nlp")) -}}
 {{- else if eq $key "inference" -}}
 {{- $_ := set $wired "REGISTRY_URL" (include "mlops.url" (dict "root" $root "key" "dlTrainer")) -}}
 {{- $_ := set $wired "RECOGNITION_URL" (include "mlops.url" (dict "root" $root "key" "documentRecognition")) -}}
