@@ -17,6 +17,7 @@ import { connectMongo } from '@mlops/mongo';
 import {
   bearer,
   createTestEnvironment,
+  TEST_KEYS,
   testKeyVerifier,
   topicCorpus,
   waitFor,
@@ -33,6 +34,7 @@ import {
 } from '../../services/dl-trainer/src/registry/index.js';
 import { buildApp as buildInference } from '../../services/inference/src/app.js';
 import { loadInferenceConfig } from '../../services/inference/src/config.js';
+import { runMlops } from './support/cli-process.js';
 import { trainTopicModel, type ModelFolder } from './support/shuffled-topic-model.js';
 
 const ROLLED_BACK_QUEUE = 'test.model-rolled-back';
@@ -303,5 +305,39 @@ describe('progressive rollout end to end: a bad canary is rolled back, a good on
     expect(await alias('canary')).toBeNull();
     expect(await alias('shadow')).toBeNull();
     expect(rolledBack.some((event) => event.version === 2)).toBe(false);
+  });
+
+  it('starts, shows and aborts a rollout from the CLI: the candidate leaves its canary, production stays', async () => {
+    const cli = (args: readonly string[]) =>
+      runMlops(args, { MLOPS_INFERENCE_URL: baseUrl(inference), MLOPS_API_KEY: TEST_KEYS.admin, NO_COLOR: '1' });
+    const refused = await cli(['rollout', 'start', model, '--model-version', '3', '--canary-share', '1.5']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('/body/stages/1/share');
+
+    const started = await cli([
+      'rollout',
+      'start',
+      model,
+      '--model-version',
+      '3',
+      '--no-shadow',
+      '--canary-share',
+      '0.2',
+    ]);
+    expect(started.code).toBe(0);
+    expect(started.stdout).toMatch(/running, stage canary \(0\/200 requests\)/);
+    await waitFor(() => loaded('canary', 3), 20_000);
+
+    const shown = await cli(['rollout', 'show', model]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('started');
+
+    const aborted = await cli(['rollout', 'abort', model, '--reason', 'operator changed their mind']);
+    expect(aborted.code).toBe(0);
+    expect(aborted.stdout).toMatch(/aborted, stage canary/);
+    expect(aborted.stdout).toContain('operator changed their mind');
+    expect(await alias('canary')).toBeNull();
+    expect(await alias('production')).toBe(2);
+    await waitFor(() => (rolledBack.some((event) => event.cause === 'abort') ? true : undefined), 20_000);
   });
 });
