@@ -7,6 +7,7 @@ import { registerLabelCommands } from './commands/labels.commands.js';
 import { registerModelCommands } from './commands/models.commands.js';
 import { registerPredictCommand } from './commands/predict.command.js';
 import { registerReportCommand } from './commands/report.command.js';
+import { registerScheduleCommands } from './commands/schedules.commands.js';
 import { registerRolloutCommands } from './commands/rollout.commands.js';
 import { registerSuiteCommands } from './commands/suite.commands.js';
 import { registerTrainCommand } from './commands/train.command.js';
@@ -53,6 +54,7 @@ export function buildProgram(io: CliIo): Command {
   registerLabelCommands(program, io);
   registerTrainCommand(program, io);
   registerModelCommands(program, io);
+  registerScheduleCommands(program, io);
   registerRolloutCommands(program, io);
   registerPredictCommand(program, io);
   registerReportCommand(program, io);

@@ -67,6 +67,27 @@ describe('createMlopsClient', () => {
     expect(seen.every((request) => request.headers.authorization === 'Bearer secret')).toBe(true);
   });
 
+  it('calls the trainer for retraining: schedules and their actions, decisions of a model', async () => {
+    seen.length = 0;
+    const mlops = createMlopsClient({ trainerUrl: baseUrl, apiKey: 'secret' });
+    const id = '0b7e2f5c-5d1a-4f7e-8a35-1c2d3e4f5a6b';
+    const { schedules, decisions } = mlops.retraining;
+    await expect(schedules.list({ query: { limit: 5 } })).rejects.toBeInstanceOf(UpstreamError);
+    await expect(schedules.ticks({ params: { id } })).rejects.toBeInstanceOf(UpstreamError);
+    await expect(schedules.pause({ params: { id }, body: { reason: 'holiday' } })).rejects.toBeInstanceOf(
+      UpstreamError,
+    );
+    await expect(schedules.runNow({ params: { id } })).rejects.toBeInstanceOf(UpstreamError);
+    await expect(decisions.list({ params: { name: 'topics' } })).rejects.toMatchObject({ status: 404 });
+    expect(seen.map((request) => request.url)).toEqual([
+      '/v1/schedules?limit=5',
+      `/v1/schedules/${id}/ticks`,
+      `/v1/schedules/${id}:pause`,
+      `/v1/schedules/${id}:run-now`,
+      '/v1/models/topics/decisions',
+    ]);
+  });
+
   it('names the missing URL when a client of a service without one is read', () => {
     const mlops = createMlopsClient({ trainerUrl: baseUrl });
     expect(() => mlops.inference).toThrow(/inferenceUrl/);

@@ -4,6 +4,7 @@ import {
   inferenceRoutes,
   registryRoutes,
   reporterRoutes,
+  retrainingRoutes,
   studyRoutes,
   trainingJobRoutes,
   type RouteTree,
@@ -28,6 +29,8 @@ export interface MlopsClient {
   /** Hyperparameter studies: create, list, get (trial table, best trial, importances), cancel. */
   readonly studies: ServiceClient<typeof studyRoutes>;
   readonly registry: ServiceClient<typeof registryRoutes>;
+  /** Scheduled retraining (`schedules`: create, list, get, ticks, pause, resume, runNow, remove) and `decisions` of a model. */
+  readonly retraining: ServiceClient<typeof retrainingRoutes>;
   readonly featureStore: ServiceClient<typeof featureStoreRoutes>;
   readonly reports: ServiceClient<typeof reporterRoutes>;
 }
@@ -49,6 +52,7 @@ export function createMlopsClient(options: MlopsClientOptions): MlopsClient {
   const trainingJobs = clientOf(trainingJobRoutes, trainerUrl, 'trainerUrl');
   const studies = clientOf(studyRoutes, trainerUrl, 'trainerUrl');
   const registry = clientOf(registryRoutes, trainerUrl, 'trainerUrl');
+  const retraining = clientOf(retrainingRoutes, trainerUrl, 'trainerUrl');
   const featureStore = clientOf(featureStoreRoutes, featureStoreUrl, 'featureStoreUrl');
   const reports = clientOf(reporterRoutes, reporterUrl, 'reporterUrl');
   return {
@@ -63,6 +67,9 @@ export function createMlopsClient(options: MlopsClientOptions): MlopsClient {
     },
     get registry() {
       return registry();
+    },
+    get retraining() {
+      return retraining();
     },
     get featureStore() {
       return featureStore();

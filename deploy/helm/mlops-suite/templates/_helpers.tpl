@@ -93,6 +93,8 @@ URLs), then commonEnv, then the component's own env (later wins).
 {{- if $root.Values.gotenberg.enabled -}}
 {{- $_ := set $wired "GOTENBERG_URL" (printf "http://%s-gotenberg:3000" (include "mlops.fullname" $root)) -}}
 {{- end -}}
+{{- else if eq $key "dlTrainer" -}}
+{{- $_ := set $wired "REPORTER_URL" (include "mlops.url" (dict "root" $root "key" "reporter")) -}}
 {{- else if eq $key "reporter" -}}
 {{- $_ := set $wired "REGISTRY_URL" (include "mlops.url" (dict "root" $root "key" "dlTrainer")) -}}
 {{- $_ := set $wired "PUBLIC_URL" $values.publicUrl -}}

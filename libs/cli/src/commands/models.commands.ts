@@ -7,11 +7,12 @@ import { percent } from '../output/format.js';
 import { checksumOf, packFolder, readFolder, unpackFolder } from '../models/model-folder.js';
 import { metricsTables } from '../train/metrics-table.js';
 import { positiveInt, slugFlag } from './flag-parsers.js';
+import { registerDecisionsCommand } from './schedules.commands.js';
 
 const nameArg = slugFlag('model', modelNameSchema);
 const aliasFlag = slugFlag('--alias', modelAliasSchema);
 
-/** `mlops models list | show | promote | rollback | export | import`. */
+/** `mlops models list | show | promote | rollback | export | import | decisions`. */
 export function registerModelCommands(program: Command, io: CliIo): void {
   const models = program
     .command('models')
@@ -93,7 +94,7 @@ export function registerModelCommands(program: Command, io: CliIo): void {
     .argument('<model>', 'model name', nameArg)
     .argument('<version>', 'the version', positiveInt)
     .option('--alias <alias>', 'the alias to move', aliasFlag, 'production')
-    .option('--reason <text>', 'why (kept in the audit trail)', 'promoted with mlops models promote')
+    .requiredOption('--reason <text>', 'why (required; kept in the audit trail and the decisions)')
     .action(async (name, version, options, command) => {
       const context = contextOf(command, io);
       const move = await context.clients.registry.aliases.put(
@@ -111,7 +112,7 @@ export function registerModelCommands(program: Command, io: CliIo): void {
     .argument('<model>', 'model name', nameArg)
     .option('--alias <alias>', 'the alias', aliasFlag, 'production')
     .option('--to <version>', 'the version to go back to', positiveInt)
-    .option('--reason <text>', 'why', 'rolled back with mlops models rollback')
+    .requiredOption('--reason <text>', 'why (required; kept in the audit trail and the decisions)')
     .action(async (name, options, command) => {
       const context = contextOf(command, io);
       const { registry } = context.clients;
@@ -187,4 +188,5 @@ export function registerModelCommands(program: Command, io: CliIo): void {
         ),
       );
     });
+  registerDecisionsCommand(models, io);
 }

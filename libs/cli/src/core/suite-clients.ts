@@ -6,6 +6,7 @@ import {
   keyRoutes,
   registryRoutes,
   reporterRoutes,
+  retrainingRoutes,
   trainingJobRoutes,
   type RouteTree,
 } from '@mlops/contracts';
@@ -41,6 +42,7 @@ export interface SuiteClients {
   readonly keys: ServiceClient<typeof keyRoutes>;
   readonly trainingJobs: ServiceClient<typeof trainingJobRoutes>;
   readonly registry: ServiceClient<typeof registryRoutes>;
+  readonly retraining: ServiceClient<typeof retrainingRoutes>;
   readonly reports: ServiceClient<typeof reporterRoutes>;
   readonly inference: ServiceClient<typeof inferenceRoutes>;
   /** `/readyz` of a service by its base URL. */
@@ -57,6 +59,7 @@ export function createSuiteClients(settings: Settings, userAgent: string): Suite
     keys: make(keyRoutes, endpoints.featureStoreUrl),
     trainingJobs: make(trainingJobRoutes, endpoints.trainerUrl),
     registry: make(registryRoutes, endpoints.trainerUrl, 300_000),
+    retraining: make(retrainingRoutes, endpoints.trainerUrl),
     reports: make(reporterRoutes, endpoints.reporterUrl, 120_000),
     inference: make(inferenceRoutes, endpoints.inferenceUrl, 120_000),
     health: (baseUrl, service) => make(healthRoutes(service), baseUrl, 5_000),
