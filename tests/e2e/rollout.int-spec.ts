@@ -101,7 +101,8 @@ async function registerFolders(environment: TestEnvironment, model: string, fold
 describe('progressive rollout end to end: a bad canary is rolled back, a good one promoted', () => {
   let environment: TestEnvironment;
   let trainer: HttpApp;
-  let inference: HttpApp;
+  /** Two inference replicas on the same MongoDB and broker; traffic alternates between them. */
+  const replicas: HttpApp[] = [];
   let events: Broker;
   let cacheDir: string;
   const rolledBack: ModelRolledBackEvent[] = [];
@@ -125,55 +126,93 @@ describe('progressive rollout end to end: a bad canary is rolled back, a good on
     const { status, body } = await call(trainer, `/v1/models/${model}/aliases/${name}`);
     return status === 200 ? (body as { version: number }).version : null;
   };
-  const loaded = async (name: string, version: number) => {
-    const { body } = await call(inference, '/v1/models');
-    const items = (body as { items: { version: number; aliases: string[] }[] }).items;
-    return items.some((item) => item.version === version && item.aliases.includes(name)) ? true : undefined;
+  const first = () => {
+    const app = replicas[0];
+    if (app === undefined) throw new Error('no inference replica');
+    return app;
   };
-  const rollout = async () => (await call(inference, `/v1/models/${model}/rollout`)).body as RolloutState;
-  const scoredOffPath = async () =>
-    ((await call(inference, `/v1/models/${model}/comparison`)).body as { offPath: { scored: number } }).offPath.scored;
+  const loaded = async (name: string, version: number) => {
+    for (const replica of replicas) {
+      const { body } = await call(replica, '/v1/models');
+      const items = (body as { items: { version: number; aliases: string[] }[] }).items;
+      if (!items.some((item) => item.version === version && item.aliases.includes(name))) return undefined;
+    }
+    return true;
+  };
+  const rollout = async () => (await call(first(), `/v1/models/${model}/rollout`)).body as RolloutState;
+  const scoredOffPath = async (replica: HttpApp) =>
+    ((await call(replica, `/v1/models/${model}/comparison`)).body as { offPath: { scored: number } }).offPath.scored;
+
+  /** Builds an inference replica (a restart when `queue` was used before). */
+  const startReplica = async (queue: string) => {
+    const replica = withTestKey(
+      await buildInference(
+        loadInferenceConfig({
+          ...environment.env,
+          REGISTRY_URL: baseUrl(trainer),
+          MODELS: model,
+          MODEL_CACHE_DIR: cacheDir,
+          PROMOTION_QUEUE: queue,
+          PREDICTION_LOG_SAMPLE_RATE: '1',
+          PREDICTION_LOG_FLUSH_MS: '100',
+          ROLLOUT_TICK_MS: '200',
+          ROLLOUT_LEASE_MS: '3000',
+        }),
+        { keyVerifier: testKeyVerifier },
+      ),
+    );
+    await replica.listen({ host: '127.0.0.1', port: 0 });
+    await waitFor(async () => ((await fetch(`${baseUrl(replica)}/readyz`)).ok ? true : undefined), 30_000);
+    return replica;
+  };
 
   /** One round of traffic: predictions with routing keys, then the true label of each as feedback. */
   const round = async (stage: RolloutState['stage']) => {
-    const answers: { id: string; label: string; route: string }[] = [];
-    const before = await scoredOffPath();
+    const answers: { replica: HttpApp; id: string; label: string; route: string }[] = [];
+    const before = await Promise.all(replicas.map(scoredOffPath));
     for (let index = 0; index < ROUND; index += 1) {
       const row = traffic[sent % traffic.length];
+      const replica = replicas[sent % replicas.length] ?? first();
       sent += 1;
       if (row === undefined) throw new Error('no traffic row');
-      const response = await fetch(`${baseUrl(inference)}/v1/models/${model}/predict`, {
+      const response = await fetch(`${baseUrl(replica)}/v1/models/${model}/predict`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: bearer(), 'x-routing-key': `user-${sent}` },
         body: JSON.stringify({ texts: [row.text] }),
       });
       expect(response.status).toBe(200);
       const answer = (await response.json()) as PredictResponse;
-      answers.push({ id: answer.predictions[0]?.id ?? '', label: row.label, route: answer.route });
+      answers.push({ replica, id: answer.predictions[0]?.id ?? '', label: row.label, route: answer.route });
     }
     // Shadow and canary copies are scored off the request path: label once they are, so the
     // feedback reaches the shadow copies too.
-    const copies = answers.filter((answer) => answer.route === (stage === 'shadow' ? 'production' : 'canary')).length;
+    const copied = stage === 'shadow' ? 'production' : 'canary';
+    const copiesOn = (replica: HttpApp) =>
+      answers.filter((answer) => answer.replica === replica && answer.route === copied).length;
     // A stage change during the round leaves fewer copies: then the wait ends at its bound.
-    await waitFor(async () => ((await scoredOffPath()) >= before + copies ? true : undefined), 5000).catch(
-      () => undefined,
-    );
+    await waitFor(async () => {
+      const scored = await Promise.all(replicas.map(scoredOffPath));
+      return replicas.every((replica, index) => (scored[index] ?? 0) >= (before[index] ?? 0) + copiesOn(replica))
+        ? true
+        : undefined;
+    }, 5000).catch(() => undefined);
     for (const answer of answers) {
-      const feedback = await call(inference, `/v1/predictions/${answer.id}/feedback`, {
+      const feedback = await call(answer.replica, `/v1/predictions/${answer.id}/feedback`, {
         method: 'POST',
         body: { label: answer.label, source: 'rollout-e2e' },
       });
       expect(feedback.status).toBe(200);
     }
   };
-  const driveUntilDecided = async (): Promise<RolloutState> => {
+  const driveUntil = async (done: (state: RolloutState) => boolean): Promise<RolloutState> => {
     let state = await rollout();
-    for (let rounds = 0; rounds < MAX_ROUNDS && state.status === 'running'; rounds += 1) {
+    for (let rounds = 0; rounds < MAX_ROUNDS && !done(state); rounds += 1) {
       await round(state.stage);
       state = await rollout();
     }
     return state;
   };
+  const driveUntilDecided = () => driveUntil((state) => state.status !== 'running');
 
   beforeAll(async () => {
     environment = await createTestEnvironment('rollout e2e');
@@ -206,27 +245,11 @@ describe('progressive rollout end to end: a bad canary is rolled back, a good on
       },
     });
     cacheDir = await mkdtemp(join(tmpdir(), 'rollout-e2e-cache-'));
-    inference = withTestKey(
-      await buildInference(
-        loadInferenceConfig({
-          ...environment.env,
-          REGISTRY_URL: baseUrl(trainer),
-          MODELS: model,
-          MODEL_CACHE_DIR: cacheDir,
-          PREDICTION_LOG_SAMPLE_RATE: '1',
-          PREDICTION_LOG_FLUSH_MS: '100',
-          ROLLOUT_TICK_MS: '200',
-          ROLLOUT_LEASE_MS: '3000',
-        }),
-        { keyVerifier: testKeyVerifier },
-      ),
-    );
-    await inference.listen({ host: '127.0.0.1', port: 0 });
-    await waitFor(async () => ((await fetch(`${baseUrl(inference)}/readyz`)).ok ? true : undefined), 30_000);
+    replicas.push(await startReplica('inference.rollout-a'), await startReplica('inference.rollout-b'));
   }, 180_000);
 
   afterAll(async () => {
-    await inference.close();
+    for (const replica of replicas) await replica.close();
     await events.close();
     await trainer.close();
     await rm(cacheDir, { recursive: true, force: true });
@@ -234,7 +257,7 @@ describe('progressive rollout end to end: a bad canary is rolled back, a good on
   });
 
   it('refuses a contradictory rollout naming the field', async () => {
-    const refused = await call(inference, `/v1/models/${model}/rollout`, {
+    const refused = await call(first(), `/v1/models/${model}/rollout`, {
       method: 'POST',
       body: {
         version: 2,
@@ -253,14 +276,14 @@ describe('progressive rollout end to end: a bad canary is rolled back, a good on
   });
 
   it('rolls back the model trained on shuffled labels, with the reason, the figures and model.rolled-back', async () => {
-    const started = await call(inference, `/v1/models/${model}/rollout`, {
+    const started = await call(first(), `/v1/models/${model}/rollout`, {
       method: 'POST',
       body: { version: 3, reason: 'candidate trained on shuffled labels', ...SPEC },
     });
     expect(started.status).toBe(201);
     expect(started.body).toMatchObject({ status: 'running', stage: 'shadow', version: 3, productionVersion: 1 });
     await waitFor(() => loaded('shadow', 3), 20_000);
-    const running = await call(inference, `/v1/models/${model}/rollout`, { method: 'POST', body: { version: 2 } });
+    const running = await call(first(), `/v1/models/${model}/rollout`, { method: 'POST', body: { version: 2 } });
     expect(running.status).toBe(409);
 
     const state = await driveUntilDecided();
@@ -287,12 +310,32 @@ describe('progressive rollout end to end: a bad canary is rolled back, a good on
   });
 
   it('promotes the model trained on true labels through shadow and canary to production', async () => {
-    const started = await call(inference, `/v1/models/${model}/rollout`, {
+    const started = await call(first(), `/v1/models/${model}/rollout`, {
       method: 'POST',
       body: { version: 2, reason: 'candidate trained on true labels', ...SPEC },
     });
     expect(started.status).toBe(201);
     await waitFor(() => loaded('shadow', 2), 20_000);
+
+    // The shadow stage passes on traffic counted by both replicas; then one replica restarts
+    // mid-rollout, and the rollout goes on from MongoDB (its stage, its counters, the lease).
+    const canary = await driveUntil((current) => current.stage !== 'shadow');
+    expect(canary).toMatchObject({ status: 'running', stage: 'canary' });
+    const shadowCounts = canary.history.find((entry) => entry.event === 'advanced')?.figures?.requests ?? 0;
+    expect(shadowCounts).toBeGreaterThanOrEqual(30);
+    const shadowRequestsOf = async (replica: HttpApp) => {
+      const { body } = await call(replica, `/v1/models/${model}/comparison`);
+      const versions = (body as { versions: { version: number; role: string; requests: number }[] }).versions;
+      return versions.find((entry) => entry.version === 2 && entry.role === 'shadow')?.requests ?? 0;
+    };
+    const perReplica = await Promise.all(replicas.map(shadowRequestsOf));
+    // Each replica saw fewer shadow requests than the stage needed: the decision summed both.
+    for (const count of perReplica) expect(count).toBeLessThan(shadowCounts);
+    expect(perReplica.reduce((sum, count) => sum + count, 0)).toBeGreaterThanOrEqual(shadowCounts);
+    await replicas.shift()?.close();
+    replicas.unshift(await startReplica('inference.rollout-a'));
+    await waitFor(() => loaded('canary', 2), 20_000);
+    expect(await rollout()).toMatchObject({ id: canary.id, status: 'running', stage: 'canary' });
 
     const state = await driveUntilDecided();
     expect(state.history.map((entry) => entry.event)).toEqual(['started', 'advanced', 'promoted']);
@@ -309,7 +352,7 @@ describe('progressive rollout end to end: a bad canary is rolled back, a good on
 
   it('starts, shows and aborts a rollout from the CLI: the candidate leaves its canary, production stays', async () => {
     const cli = (args: readonly string[]) =>
-      runMlops(args, { MLOPS_INFERENCE_URL: baseUrl(inference), MLOPS_API_KEY: TEST_KEYS.admin, NO_COLOR: '1' });
+      runMlops(args, { MLOPS_INFERENCE_URL: baseUrl(first()), MLOPS_API_KEY: TEST_KEYS.admin, NO_COLOR: '1' });
     const refused = await cli(['rollout', 'start', model, '--model-version', '3', '--canary-share', '1.5']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('/body/stages/1/share');
