@@ -3,7 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PageProps, PageRoute } from '../pages/page.js';
 import { PAGES } from '../pages/registry.js';
 import { NotFoundPage } from './not-found-page.js';
-import { currentUrl, matchPath } from './router.js';
+import { matchPath } from './match-path.js';
+import { currentUrl } from './router.js';
 
 function matching(path: string): { route: PageRoute; params: Record<string, string> } | undefined {
   for (const route of PAGES) {

@@ -4,12 +4,12 @@ import type { HttpApp } from '@mlops/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
- * The dashboard's own policy: its scripts, styles and data from this origin only; inline style
- * attributes (vega's SVG sets them); `unsafe-eval` because vega compiles its expressions with Function.
+ * The dashboard's own policy: its scripts, styles and data from this origin only (no eval: vega
+ * runs its expressions with vega-interpreter); inline style attributes, which vega's SVG sets.
  */
 const DASHBOARD_CSP = [
   "default-src 'self'",
-  "script-src 'self' 'unsafe-eval'",
+  "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
