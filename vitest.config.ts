@@ -3,8 +3,14 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/** Workspace libraries resolve to their TypeScript sources, so tests need no build. */
-const alias = [{ find: /^@mlops\/([a-z-]+)$/, replacement: `${root}libs/$1/src/index.ts` }];
+/**
+ * Workspace libraries resolve to their TypeScript sources, so tests need no build: `@mlops/x` to
+ * libs/x/src/index.ts, a subpath export `@mlops/x/y` to libs/x/src/y.ts (as their `source` condition).
+ */
+const alias = [
+  { find: /^@mlops\/([a-z-]+)$/, replacement: `${root}libs/$1/src/index.ts` },
+  { find: /^@mlops\/([a-z-]+)\/([a-z-]+)$/, replacement: `${root}libs/$1/src/$2.ts` },
+];
 
 export default defineConfig({
   resolve: { alias },

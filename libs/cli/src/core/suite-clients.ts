@@ -6,7 +6,7 @@ import {
   keyRoutes,
   registryRoutes,
   reporterRoutes,
-  retrainingRoutes,
+  studyRoutes,
   trainingJobRoutes,
   type RouteTree,
 } from '@mlops/contracts';
@@ -41,8 +41,8 @@ export interface SuiteClients {
   readonly featureStore: ServiceClient<typeof featureStoreRoutes>;
   readonly keys: ServiceClient<typeof keyRoutes>;
   readonly trainingJobs: ServiceClient<typeof trainingJobRoutes>;
+  readonly studies: ServiceClient<typeof studyRoutes>;
   readonly registry: ServiceClient<typeof registryRoutes>;
-  readonly retraining: ServiceClient<typeof retrainingRoutes>;
   readonly reports: ServiceClient<typeof reporterRoutes>;
   readonly inference: ServiceClient<typeof inferenceRoutes>;
   /** `/readyz` of a service by its base URL. */
@@ -58,8 +58,8 @@ export function createSuiteClients(settings: Settings, userAgent: string): Suite
     featureStore: make(featureStoreRoutes, endpoints.featureStoreUrl, 300_000),
     keys: make(keyRoutes, endpoints.featureStoreUrl),
     trainingJobs: make(trainingJobRoutes, endpoints.trainerUrl),
+    studies: make(studyRoutes, endpoints.trainerUrl),
     registry: make(registryRoutes, endpoints.trainerUrl, 300_000),
-    retraining: make(retrainingRoutes, endpoints.trainerUrl),
     reports: make(reporterRoutes, endpoints.reporterUrl, 120_000),
     inference: make(inferenceRoutes, endpoints.inferenceUrl, 120_000),
     health: (baseUrl, service) => make(healthRoutes(service), baseUrl, 5_000),

@@ -33,6 +33,14 @@ export interface StudyInput {
     /** Null for a trial that failed or was pruned. */
     readonly value: number | null;
   }[];
+  /** The study's status when the report was rendered (`running`, `completed` ...). */
+  readonly status?: string;
+  /** Trials started in all, finished or not. */
+  readonly totalTrials?: number;
+  /** The trial whose training job produced the reported version. */
+  readonly thisTrial?: string;
+  /** Share of the objective's variance per parameter (sums to 1). */
+  readonly importances?: Readonly<Record<string, number>>;
 }
 
 /** Who asked for a report, when, and what else the caller knows besides the manifests. */

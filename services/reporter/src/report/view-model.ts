@@ -241,6 +241,13 @@ export interface StudyView {
   }[];
   /** The best trials first. */
   readonly best: readonly { readonly id: string; readonly objective: number; readonly params: string }[];
+  /** The study's status when rendered, and trials started in all (finished or not). */
+  readonly status?: string;
+  readonly totalTrials?: number;
+  /** The trial that produced the reported version. */
+  readonly thisTrial?: { readonly id: string; readonly rank: number; readonly objective: number | null };
+  /** Parameters by share of the objective's variance, largest first. */
+  readonly importances: readonly { readonly name: string; readonly share: number }[];
 }
 
 /** A score of two versions and its change with the bootstrap interval of the change. */

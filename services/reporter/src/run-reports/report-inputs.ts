@@ -4,6 +4,7 @@ import type { Logger } from '@mlops/logger';
 import type { ExampleText, RunReportInput } from '../report/index.js';
 import { readManifest, worstConfusionIds } from '../upstreams/manifest-reader.js';
 import { isNotFound, trainingJobOf, type Upstreams } from '../upstreams/upstreams.js';
+import { studyOf } from './study-input.js';
 
 /** What a run report is rendered from, and what could not be gathered. */
 export interface GatheredInputs {
@@ -84,9 +85,10 @@ async function exampleTexts(
  * Gathers what the run report of a version is rendered from, through the typed clients: the
  * version and its `manifest.json` (registry), the production version's manifest when production
  * is another version, who asked for the training and when (the training job), the texts of the
- * examples shown in the worst confusions (feature-store, the dataset version of the lineage), and
- * the checksums of the version's files. What is absent upstream becomes a missing part; what
- * cannot be read now throws (the attempt is retried).
+ * examples shown in the worst confusions (feature-store, the dataset version of the lineage), the
+ * checksums of the version's files, and the study its trial came from when the lineage names one.
+ * What is absent upstream becomes a missing part; what cannot be read now throws (the attempt is
+ * retried).
  */
 export async function gatherRunReportInputs(
   upstreams: Upstreams,
@@ -116,6 +118,8 @@ export async function gatherRunReportInputs(
     options.logger.warn({ err: error, model, version: versionNumber }, 'rendering without the example texts');
   }
   if (ids.size > 0 && examples.length === 0) missing.push('exampleTexts');
+  const study = await studyOf(upstreams, version, call);
+  if (study === 'missing') missing.push('study');
   return {
     version,
     missing,
@@ -126,6 +130,7 @@ export async function gatherRunReportInputs(
       ...(job ? { requestedAt: job.createdAt } : {}),
       examples,
       artifacts: version.files.map((file) => ({ name: file.path, sha256: file.sha256 })),
+      ...(study && study !== 'missing' ? { study } : {}),
     },
   };
 }

@@ -2,6 +2,7 @@ import { createServiceClient, UpstreamError, type ServiceClient } from '@mlops/c
 import {
   featureStoreRoutes,
   registryRoutes,
+  studyRoutes,
   trainingJobRoutes,
   type ModelVersion,
   type TrainingJob,
@@ -15,6 +16,8 @@ export interface Upstreams {
   readonly registry: ServiceClient<typeof registryRoutes>;
   /** dl-trainer's training jobs: who asked for a run, and whether it has finished. */
   readonly trainingJobs: ServiceClient<typeof trainingJobRoutes>;
+  /** dl-trainer's studies: the study a version's trial came from (the report's study slide). */
+  readonly studies: ServiceClient<typeof studyRoutes>;
   /** feature-store: the records of a dataset version. */
   readonly featureStore: ServiceClient<typeof featureStoreRoutes>;
 }
@@ -38,6 +41,7 @@ export function createUpstreams(options: UpstreamsOptions): Upstreams {
   return {
     registry: createServiceClient(registryRoutes, trainer),
     trainingJobs: createServiceClient(trainingJobRoutes, trainer),
+    studies: createServiceClient(studyRoutes, trainer),
     featureStore: createServiceClient(featureStoreRoutes, {
       baseUrl: options.featureStore.url,
       timeoutMs: options.featureStore.timeoutMs,
