@@ -7,6 +7,8 @@ import { registerLabelCommands } from './commands/labels.commands.js';
 import { registerModelCommands } from './commands/models.commands.js';
 import { registerPredictCommand } from './commands/predict.command.js';
 import { registerReportCommand } from './commands/report.command.js';
+import { registerRolloutCommands } from './commands/rollout.commands.js';
+import { registerScheduleCommands } from './commands/schedules.commands.js';
 import { registerStudyCommands } from './commands/study.commands.js';
 import { registerSuiteCommands } from './commands/suite.commands.js';
 import { registerTrainCommand } from './commands/train.command.js';
@@ -54,6 +56,8 @@ export function buildProgram(io: CliIo): Command {
   registerTrainCommand(program, io);
   registerStudyCommands(program, io);
   registerModelCommands(program, io);
+  registerScheduleCommands(program, io);
+  registerRolloutCommands(program, io);
   registerPredictCommand(program, io);
   registerReportCommand(program, io);
   registerKeyCommands(program, io);

@@ -6,6 +6,7 @@ import {
   keyRoutes,
   registryRoutes,
   reporterRoutes,
+  retrainingRoutes,
   studyRoutes,
   trainingJobRoutes,
   type RouteTree,
@@ -43,6 +44,7 @@ export interface SuiteClients {
   readonly trainingJobs: ServiceClient<typeof trainingJobRoutes>;
   readonly studies: ServiceClient<typeof studyRoutes>;
   readonly registry: ServiceClient<typeof registryRoutes>;
+  readonly retraining: ServiceClient<typeof retrainingRoutes>;
   readonly reports: ServiceClient<typeof reporterRoutes>;
   readonly inference: ServiceClient<typeof inferenceRoutes>;
   /** `/readyz` of a service by its base URL. */
@@ -60,6 +62,7 @@ export function createSuiteClients(settings: Settings, userAgent: string): Suite
     trainingJobs: make(trainingJobRoutes, endpoints.trainerUrl),
     studies: make(studyRoutes, endpoints.trainerUrl),
     registry: make(registryRoutes, endpoints.trainerUrl, 300_000),
+    retraining: make(retrainingRoutes, endpoints.trainerUrl),
     reports: make(reporterRoutes, endpoints.reporterUrl, 120_000),
     inference: make(inferenceRoutes, endpoints.inferenceUrl, 120_000),
     health: (baseUrl, service) => make(healthRoutes(service), baseUrl, 5_000),
