@@ -1,4 +1,4 @@
-import { parallelCoordinates } from '../../charts/parallel-coordinates.js';
+import { parallelCoordinates } from '@mlops/charts';
 import type { SlideDeck } from '../../render/deck.js';
 import { splitColumns, splitRows } from '../../render/layout.js';
 import { counted } from '../format.js';
