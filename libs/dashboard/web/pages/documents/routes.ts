@@ -1,9 +1,13 @@
 import type { PageRoute } from '../page.js';
 
-/** The documents pages (placeholder until the area is built). */
+/** The documents pages: the filtered list (failed ones with their reasons and Retry), and one document. */
 export const documentsPages: readonly PageRoute[] = [
   {
     path: '/documents',
-    load: () => import('../placeholder-page.js').then((module) => module.PlaceholderPage),
+    load: () => import('./documents-page.js').then((module) => module.DocumentsPage),
+  },
+  {
+    path: '/documents/:id',
+    load: () => import('./document-page.js').then((module) => module.DocumentPage),
   },
 ];

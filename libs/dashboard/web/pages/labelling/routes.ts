@@ -1,9 +1,9 @@
 import type { PageRoute } from '../page.js';
 
-/** The labelling pages (placeholder until the area is built). */
+/** The labelling page: a task's queue, keyboard-first, with the model's suggestions. */
 export const labellingPages: readonly PageRoute[] = [
   {
     path: '/labelling',
-    load: () => import('../placeholder-page.js').then((module) => module.PlaceholderPage),
+    load: () => import('./labelling-page.js').then((module) => module.LabellingPage),
   },
 ];
