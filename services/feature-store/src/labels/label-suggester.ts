@@ -25,6 +25,11 @@ export interface LabelSuggester {
 
 /** Characters of a text scored: enough for any classifier here, far under inference's MAX_TEXT_CHARS. */
 const SCORED_CHARS = 20_000;
+/**
+ * inference's default canary routing header: one key for every queue of a model, so a session's
+ * suggestions come from one version (production, or the canary when the key falls in its share).
+ */
+const ROUTING_KEY_HEADER = 'x-routing-key';
 /** Texts per predict request, under inference's MAX_TEXTS_PER_REQUEST default (256). */
 const BATCH = 64;
 
@@ -52,7 +57,10 @@ export function inferenceSuggester(inference: ServiceClient<typeof inferenceRout
             },
             {
               requestId: call.requestId,
-              ...(call.authorization ? { headers: { authorization: call.authorization } } : {}),
+              headers: {
+                [ROUTING_KEY_HEADER]: `labelling:${model}`,
+                ...(call.authorization ? { authorization: call.authorization } : {}),
+              },
             },
           );
           version = { name: answer.model, version: answer.version };
