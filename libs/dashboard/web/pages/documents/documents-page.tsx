@@ -117,10 +117,10 @@ export function DocumentsPage({ query }: PageProps) {
                   ))}
                 </tbody>
               </table>
-              <nav aria-label="Pages of documents" class="pager">
+              <div role="navigation" aria-label="Pages of documents" class="pager">
                 {cursor ? <Link href={documentsHref(filters)}>First page</Link> : null}{' '}
                 {page.nextCursor ? <Link href={documentsHref(filters, page.nextCursor)}>Next page</Link> : null}
-              </nav>
+              </div>
             </>
           )
         }

@@ -98,11 +98,13 @@ export function LabellingWorkspace({
     <div class="lab-workspace">
       <div class="lab-main">
         {queue && queue.notices.length > 0 ? (
-          <ul class="banner lab-notices" role="status" aria-label="Notices">
-            {queue.notices.map((notice) => (
-              <li key={notice}>{notice}</li>
-            ))}
-          </ul>
+          <div class="banner lab-notices" role="status" aria-label="Notices">
+            <ul>
+              {queue.notices.map((notice) => (
+                <li key={notice}>{notice}</li>
+              ))}
+            </ul>
+          </div>
         ) : null}
         {queue?.order === 'uncertainty' ? (
           <p class="muted">Least confident first: the model is least sure of the documents at the top of this batch.</p>
