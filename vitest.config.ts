@@ -48,7 +48,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['libs/*/test/**/*.int-spec.ts', 'services/*/test/**/*.int-spec.ts', 'tests/**/*.int-spec.ts'],
-          exclude: [...configDefaults.exclude, 'tests/faults/**'],
+          exclude: [...configDefaults.exclude, 'tests/faults/**', 'tests/browser/**'],
           globalSetup: ['tools/vitest/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -64,6 +64,19 @@ export default defineConfig({
           globalSetup: ['tools/vitest/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // The browser suite starts the six services as processes and drives Chromium through every
+        // page: scripts/test runs it on its own, after the fault suite, one file at a time.
+        resolve: { alias },
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.int-spec.ts'],
+          globalSetup: ['tests/browser/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
         },
       },
       {

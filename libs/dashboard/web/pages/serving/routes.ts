@@ -1,9 +1,7 @@
 import type { PageRoute } from '../page.js';
 
-/** The serving pages (placeholder until the area is built). */
+/** The serving pages: the models inference serves, and one model's traffic, accuracy, drift and rollout. */
 export const servingPages: readonly PageRoute[] = [
-  {
-    path: '/serving',
-    load: () => import('../placeholder-page.js').then((module) => module.PlaceholderPage),
-  },
+  { path: '/serving', load: () => import('./serving-page.js').then((module) => module.ServingPage) },
+  { path: '/serving/:name', load: () => import('./served-model-page.js').then((module) => module.ServedModelPage) },
 ];
