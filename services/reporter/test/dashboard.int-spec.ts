@@ -1,3 +1,4 @@
+import { createServer as createHttpServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -28,16 +29,42 @@ async function freePort(): Promise<number> {
 let environment: TestEnvironment;
 let app: HttpApp;
 let base: string;
+let echo: Server;
+let seen: { method: string; url: string; headers: IncomingHttpHeaders; bytes: number } | undefined;
+
+/** A service stand-in that records what reached it and answers a problem+json 409 with the body's size. */
+function startEcho(port: number): Promise<Server> {
+  const server = createHttpServer((request, response) => {
+    let bytes = 0;
+    request.on('data', (chunk: Buffer) => (bytes += chunk.length));
+    request.on('end', () => {
+      seen = { method: request.method ?? '', url: request.url ?? '', headers: request.headers, bytes };
+      response.writeHead(409, { 'content-type': 'application/problem+json', etag: '"e1"' });
+      response.end(
+        JSON.stringify({
+          type: 'about:blank',
+          title: 'Conflict',
+          status: 409,
+          code: 'ECHO',
+          detail: `got ${bytes} bytes`,
+        }),
+      );
+    });
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
 
 beforeAll(async () => {
   environment = await createTestEnvironment('reporter dashboard');
-  const [port, closed] = [await freePort(), await freePort()];
+  const [port, closed, echoPort] = [await freePort(), await freePort(), await freePort()];
+  echo = await startEcho(echoPort);
   app = await buildApp(
     loadReporterConfig({
       ...environment.env,
       PORT: String(port),
       REGISTRY_URL: `http://127.0.0.1:${closed}`,
       INFERENCE_URL: `http://127.0.0.1:${closed}`,
+      NLP_URL: `http://127.0.0.1:${echoPort}`,
     }),
     { keyVerifier: testKeyVerifier },
   );
@@ -46,6 +73,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await new Promise((resolve) => echo.close(resolve));
   await app.close();
   await environment.dispose();
 });
@@ -132,6 +160,25 @@ describe('the dashboard served by the reporter', () => {
     expect(await anonymous.json()).toMatchObject({ code: 'UI_NOT_SIGNED_IN' });
     const outsideV1 = await fetch(`${base}/ui/api/reporter/metrics`, { headers: { cookie } });
     expect(outsideV1.status).toBe(404);
+  });
+
+  it('streams a request body to the service with the bearer key (never the cookie) and passes the answer back as is', async () => {
+    const key = testKeyFor('pat', ['ingest']);
+    const cookie = await signedIn(key);
+    const body = JSON.stringify({ text: 'x'.repeat(2_000_000) });
+    const response = await fetch(`${base}/ui/api/nlp/v1/tokenize?lang=en`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', 'x-mlops-ui': '1', 'x-request-id': 'req-dash-1' },
+      body,
+    });
+    expect(response.status).toBe(409);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(response.headers.get('etag')).toBe('"e1"');
+    expect(((await response.json()) as { detail: string }).detail).toBe(`got ${body.length} bytes`);
+    expect(seen).toMatchObject({ method: 'POST', url: '/v1/tokenize?lang=en', bytes: body.length });
+    expect(seen?.headers.authorization).toBe(`Bearer ${key}`);
+    expect(seen?.headers.cookie).toBeUndefined();
+    expect(seen?.headers['content-type']).toBe('application/json');
   });
 
   it('requires the x-mlops-ui header on calls that change data (CSRF)', async () => {
