@@ -3,13 +3,16 @@
  * through feature-store (MongoDB, RabbitMQ) and nlp, the services running in this process on
  * loopback ports as `scripts/up` would run them. Two corpora by default: every SpamAssassin
  * message (6,046) and 50,000 WordNet noun glosses, the latter with the rate per 10,000 ready
- * documents to show whether it falls as the collection grows.
+ * documents to show whether it falls as the collection grows. `spamassassin-eml` uploads the
+ * messages as .eml files (multipart, as `mlops ingest` does), extracted by document-recognition.
  *
- *   BENCH_INGEST_CORPORA=spamassassin,wordnet  BENCH_INGEST_COUNT=<cap per corpus>
+ *   BENCH_INGEST_CORPORA=spamassassin,wordnet,spamassassin-eml  BENCH_INGEST_COUNT=<cap per corpus>
  *   BENCH_INGEST_WORKERS=8  BENCH_RESULT_NAME=ingest
  */
 import { createServer, type AddressInfo } from 'node:net';
 import { MongoClient } from 'mongodb';
+import { buildApp as buildRecognition } from '../../services/document-recognition/src/app.js';
+import { loadDocumentRecognitionConfig } from '../../services/document-recognition/src/config.js';
 import { buildApp as buildFeatureStore } from '../../services/feature-store/src/app.js';
 import { loadFeatureStoreConfig } from '../../services/feature-store/src/config.js';
 import { buildApp as buildNlp } from '../../services/nlp/src/app.js';
@@ -19,6 +22,7 @@ import { benchApiKey, bearer, keyOwnerEnv } from '../lib/key-owner.js';
 import { writeResults, type BenchRow } from '../lib/results.js';
 import { cpuMeter, type CpuSnapshot } from './cpu-meter.js';
 import { CORPORA, type IngestCorpus, type IngestRecord } from './corpora.js';
+import { uploadFiles } from './file-upload.js';
 import { watchOutcomes } from './outcome-watcher.js';
 import { describeStore, infraMongoImpl } from './store-name.js';
 
@@ -61,17 +65,20 @@ function upload(store: Awaited<ReturnType<typeof buildFeatureStore>>, records: r
 
 /** Uploads one corpus into a database of its own and waits until every new document has an outcome. */
 async function runCase(corpus: IngestCorpus, count: number): Promise<BenchRow[]> {
+  const files = corpus.files?.(count);
   const records = corpus.records(count);
-  const label = corpus.describe(records.length);
-  const dbName = `bench_ingest_${corpus.name}_${Date.now()}`;
+  const total = files?.length ?? records.length;
+  const label = corpus.describe(total);
+  const dbName = `bench_ingest_${corpus.name.replace(/\W/g, '_')}_${Date.now()}`;
   const nlpPort = await freePort();
+  const recognitionPort = await freePort();
   const store = await buildFeatureStore(
     loadFeatureStoreConfig({
       MONGO_URL: infra.MONGO_URL,
       MONGO_DB: dbName,
       AMQP_URL: infra.AMQP_URL,
       NLP_URL: `http://127.0.0.1:${nlpPort}`,
-      RECOGNITION_URL: 'http://127.0.0.1:9',
+      RECOGNITION_URL: `http://127.0.0.1:${recognitionPort}`,
       PROCESSING_WORKERS: WORKERS,
       LOG_LEVEL: 'warn',
       ...keyOwnerEnv(ADMIN_KEY),
@@ -86,11 +93,22 @@ async function runCase(corpus: IngestCorpus, count: number): Promise<BenchRow[]>
     }),
   );
   await nlp.listen({ host: '127.0.0.1', port: nlpPort });
+  const storeUrl = `http://127.0.0.1:${(store.server.address() as AddressInfo).port}`;
+  const recognition = await buildRecognition(
+    loadDocumentRecognitionConfig({ LOG_LEVEL: 'warn', API_KEY: ADMIN_KEY, FEATURE_STORE_URL: storeUrl }),
+  );
+  await recognition.listen({ host: '127.0.0.1', port: recognitionPort });
   const before = { ready: watcher.ready, failed: watcher.failed, marks: watcher.marks.length };
   let created = 0;
   let retries = 0;
   const cpuBefore = cpu();
   const started = performance.now();
+  if (files) {
+    const uploaded = await uploadFiles(storeUrl, { ...bearer(ADMIN_KEY) }, files);
+    watcher.expect(uploaded.created);
+    created += uploaded.created.length;
+    retries += uploaded.retries;
+  }
   for (let i = 0; i < records.length; i += BATCH) {
     let response = await upload(store, records.slice(i, i + BATCH));
     for (let attempt = 1; response.statusCode >= 500 && attempt < 3; attempt++) {
@@ -115,13 +133,14 @@ async function runCase(corpus: IngestCorpus, count: number): Promise<BenchRow[]>
   const failed = watcher.failed - before.failed;
   await store.close();
   await nlp.close();
+  await recognition.close();
   await mongo.db(dbName).dropDatabase();
   const rows: BenchRow[] = [
     {
       system: 'feature-store',
-      case: `${label}, upload (batches of ${BATCH})`,
+      case: files ? `${label}, upload (25 files a request, 4 in flight)` : `${label}, upload (batches of ${BATCH})`,
       metric: 'docs_per_s',
-      value: Math.round((records.length / uploadedMs) * 1000),
+      value: Math.round((total / uploadedMs) * 1000),
       unit: '1/s',
     },
     {
@@ -140,7 +159,7 @@ async function runCase(corpus: IngestCorpus, count: number): Promise<BenchRow[]>
     },
     { system, case: `${label}, upload to ready`, metric: 'ready', value: ready, unit: 'docs' },
     { system, case: `${label}, upload to ready`, metric: 'failed', value: failed, unit: 'docs' },
-    { system, case: `${label}, upload to ready`, metric: 'duplicates', value: records.length - created, unit: 'docs' },
+    { system, case: `${label}, upload to ready`, metric: 'duplicates', value: total - created, unit: 'docs' },
     { system, case: `${label}, upload to ready`, metric: 'upload_retries', value: retries, unit: 'requests' },
   ];
   rows.push(...cpuRows(label, cpuSpent, ready + failed));

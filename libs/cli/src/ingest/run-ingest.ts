@@ -148,22 +148,33 @@ async function followProcessing(
   const done = () => [...tracked.values()].filter((doc) => isFinal(doc.status)).length;
   bar.start(tracked.size, 'process', tally());
   bar.update(done(), tally());
+  /** Checks the oldest pending documents; answers how many of them settled. */
+  const round = async (pending: readonly (readonly [string, Tracked])[]): Promise<number> => {
+    const docs = await Promise.all(
+      pending.map(([id]) => context.clients.featureStore.documents.get({ params: { id } })),
+    );
+    let settled = 0;
+    for (const doc of docs) {
+      const entry = tracked.get(doc.id);
+      if (entry) {
+        entry.status = doc.status;
+        if (doc.error) entry.error = doc.error;
+        if (isFinal(doc.status)) settled += 1;
+      }
+    }
+    bar.update(done(), tally());
+    return settled;
+  };
   await pollUntil(
     async () => {
-      const pending = [...tracked.entries()].filter(([, doc]) => !isFinal(doc.status)).slice(0, CHECKS_PER_ROUND);
-      if (pending.length === 0) return true;
-      const docs = await Promise.all(
-        pending.map(([id]) => context.clients.featureStore.documents.get({ params: { id } })),
-      );
-      for (const doc of docs) {
-        const entry = tracked.get(doc.id);
-        if (entry) {
-          entry.status = doc.status;
-          if (doc.error) entry.error = doc.error;
-        }
+      for (;;) {
+        const pending = [...tracked.entries()].filter(([, doc]) => !isFinal(doc.status)).slice(0, CHECKS_PER_ROUND);
+        if (pending.length === 0) return true;
+        const settled = await round(pending);
+        // Checks again at once while most of a round had settled (processing is ahead of the checks);
+        // otherwise pollUntil waits its interval.
+        if (settled < pending.length / 2 || context.io.signal.aborted) return undefined;
       }
-      bar.update(done(), tally());
-      return undefined;
     },
     {
       signal: context.io.signal,
