@@ -182,6 +182,12 @@ export const promotionDecisionSchema = z.object({
       production: holdoutScoreSchema.optional(),
       macroF1Gain: z.number().optional(),
       worstClassDrop: z.object({ label: z.string(), drop: z.number() }).optional(),
+      testSplitMacroF1: z
+        .object({ candidate: z.number().optional(), production: z.number().optional() })
+        .optional()
+        .describe(
+          "each version's macro-F1 on its own training run's test split (its data, not comparable across data)",
+        ),
     })
     .optional(),
   comparisonReport: z

@@ -119,4 +119,31 @@ describe('retraining schedules: API and tick claims', () => {
       await Promise.all(clients.map((client) => client.close()));
     }
   });
+
+  it('lets one replica work on a tick at a time, and another take it over once its lease lapses', async () => {
+    const client = await MongoClient.connect(environment.env.MONGO_URL ?? '');
+    try {
+      const ticks = new TickRepository(client.db(environment.env.MONGO_DB));
+      const now = new Date();
+      const id = `lease-test@${now.toISOString()}`;
+      const base = { scheduleId: '5f0c9a61-0a7e-4d8e-b2f4-9c1d2e3f4a5b', modelName: 'm', trigger: 'cron' as const };
+      expect(
+        await ticks.claim({ _id: id, ...base, scheduledFor: now, state: 'running', stage: 'freeze', createdAt: now }),
+      ).toBe(true);
+      expect(
+        await ticks.claim({ _id: id, ...base, scheduledFor: now, state: 'running', stage: 'freeze', createdAt: now }),
+      ).toBe(false);
+      expect(await ticks.lease(id, 'replica-a', 60_000, now)).toMatchObject({ owner: 'replica-a' });
+      expect(await ticks.lease(id, 'replica-b', 60_000, now)).toBeNull();
+      expect((await ticks.workable('replica-b', now)).map((t) => t._id)).not.toContain(id);
+      expect(await ticks.update(id, 'replica-b', { stage: 'train' })).toBeNull();
+      const later = new Date(now.getTime() + 61_000);
+      expect((await ticks.workable('replica-b', later)).map((t) => t._id)).toContain(id);
+      expect(await ticks.lease(id, 'replica-b', 60_000, later)).toMatchObject({ owner: 'replica-b' });
+      expect(await ticks.update(id, 'replica-a', { stage: 'train' })).toBeNull();
+      expect(await ticks.update(id, 'replica-b', { stage: 'train' })).toMatchObject({ stage: 'train' });
+    } finally {
+      await client.close();
+    }
+  });
 });

@@ -28,7 +28,9 @@ function describeSchedule(context: CommandContext, schedule: Schedule): void {
   out.line(
     `  policy ${policy.mode}: min macro-F1 gain ${percent(policy.minImprovement ?? 0)}, max class F1 drop ${percent(policy.maxClassDrop ?? 0.05)}, unchanged data: ${policy.onUnchangedData}`,
   );
-  out.line(`  last tick ${schedule.lastTickAt ?? '-'}, last dataset version ${schedule.lastDatasetVersion ?? '-'}`);
+  out.line(
+    `  cron occurrences handled up to ${schedule.lastTickAt ?? '-'}; dataset version last trained on: ${schedule.lastDatasetVersion ?? '-'}`,
+  );
 }
 
 function printSchedule(context: CommandContext, schedule: Schedule): void {
@@ -59,17 +61,19 @@ export function registerScheduleCommands(program: Command, io: CliIo): void {
       const page = await context.clients.retraining.schedules.list({ query: { limit: 200 } });
       context.out.result(page.items, () =>
         context.out.line(
-          context.out.table(
-            ['id', 'model', 'status', 'cron', 'zone', 'next tick'],
-            page.items.map((s) => [
-              s.id,
-              s.request.modelName,
-              s.status,
-              s.request.cron,
-              s.request.timezone,
-              s.nextTickAt ?? '-',
-            ]),
-          ),
+          page.items.length === 0
+            ? 'no schedule yet (mlops schedules create --file schedule.json)'
+            : context.out.table(
+                ['id', 'model', 'status', 'cron', 'zone', 'next tick'],
+                page.items.map((s) => [
+                  s.id,
+                  s.request.modelName,
+                  s.status,
+                  s.request.cron,
+                  s.request.timezone,
+                  s.nextTickAt ?? '-',
+                ]),
+              ),
         ),
       );
     });
@@ -86,9 +90,13 @@ export function registerScheduleCommands(program: Command, io: CliIo): void {
       const { out } = context;
       out.result({ ...schedule, ticks: ticks.items }, () => {
         describeSchedule(context, schedule);
+        if (ticks.items.length === 0) {
+          out.line('no tick yet');
+          return;
+        }
         out.line(
           out.table(
-            ['tick', 'trigger', 'state', 'dataset', 'version', 'reason'],
+            ['tick', 'trigger', 'state', 'dataset', 'version', 'reason (or stage)'],
             ticks.items.map((t) => [
               t.scheduledFor,
               t.trigger,
@@ -161,6 +169,10 @@ export function registerDecisionsCommand(models: Command, io: CliIo): void {
       });
       const { out } = context;
       out.result(page.items, () => {
+        if (page.items.length === 0) {
+          out.line(`no promotion decision recorded for ${name} yet`);
+          return;
+        }
         out.line(
           out.table(
             ['decided', 'kind', 'action', 'version', 'production', 'holdout macro-F1', 'by', 'reason'],

@@ -201,6 +201,16 @@ const evaluateStep: Step = async (deps, tick, schedule) => {
   const production: HoldoutScore | undefined =
     current !== null && current !== version ? await scoreOnHoldout(deps.registry, name, current, records) : undefined;
   const verdict = applyPromotionPolicy(request.policy, candidate, production);
+  const testSplitMacroF1 = {
+    ...(await testMacroF1(deps.registry, name, version).then((value) =>
+      value === undefined ? {} : { candidate: value },
+    )),
+    ...(current === null
+      ? {}
+      : await testMacroF1(deps.registry, name, current).then((value) =>
+          value === undefined ? {} : { production: value },
+        )),
+  };
   const decidedBy = `schedule:${schedule._id}`;
   const alias = verdict.promote ? 'production' : 'candidate';
   await moveAlias(deps.registry, {
@@ -234,6 +244,7 @@ const evaluateStep: Step = async (deps, tick, schedule) => {
       ...(production ? { production } : {}),
       ...(verdict.macroF1Gain === undefined ? {} : { macroF1Gain: verdict.macroF1Gain }),
       ...(verdict.worstClassDrop ? { worstClassDrop: verdict.worstClassDrop } : {}),
+      testSplitMacroF1,
     },
     ...(comparisonReport ? { comparisonReport } : {}),
   };
@@ -247,3 +258,10 @@ const evaluateStep: Step = async (deps, tick, schedule) => {
     decisionId: decision.id,
   });
 };
+
+/** The macro-F1 a version's training run measured on its own test split, when it recorded one. */
+async function testMacroF1(registry: ModelRegistry, name: string, version: number): Promise<number | undefined> {
+  const doc = await registry.versions.find(name, version);
+  const metrics = doc ? (JSON.parse(doc.metricsJson) as Record<string, unknown>) : {};
+  return typeof metrics.macroF1 === 'number' ? metrics.macroF1 : undefined;
+}
