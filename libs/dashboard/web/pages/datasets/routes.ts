@@ -1,9 +1,11 @@
 import type { PageRoute } from '../page.js';
 
-/** The datasets pages (placeholder until the area is built). */
+/** The datasets pages: definitions, and a dataset's frozen versions with what each step dropped. */
 export const datasetsPages: readonly PageRoute[] = [
+  { path: '/datasets', load: () => import('./datasets-page.js').then((module) => module.DatasetsPage) },
+  { path: '/datasets/:name', load: () => import('./dataset-page.js').then((module) => module.DatasetPage) },
   {
-    path: '/datasets',
-    load: () => import('../placeholder-page.js').then((module) => module.PlaceholderPage),
+    path: '/datasets/:name/versions/:version',
+    load: () => import('./dataset-page.js').then((module) => module.DatasetPage),
   },
 ];

@@ -1,9 +1,7 @@
 import type { PageRoute } from '../page.js';
 
-/** The runs pages (placeholder until the area is built). */
+/** The runs pages: training jobs with their outcome, and one run with its live curve, metrics and errors. */
 export const runsPages: readonly PageRoute[] = [
-  {
-    path: '/runs',
-    load: () => import('../placeholder-page.js').then((module) => module.PlaceholderPage),
-  },
+  { path: '/runs', load: () => import('./runs-page.js').then((module) => module.RunsPage) },
+  { path: '/runs/:id', load: () => import('./run-page.js').then((module) => module.RunPage) },
 ];
