@@ -76,7 +76,7 @@ describe('studyOf', () => {
     expect(asked).toEqual([]);
     const gone = new UpstreamError('refused', 'dl-trainer', 'STUDY_NOT_FOUND', 'no study', 404);
     expect(await studyOf(upstreams(gone), version({ id: STUDY_ID, trialNumber: 1 }), {})).toBe('missing');
-    const down = new UpstreamError('unreachable', 'dl-trainer', 'UPSTREAM_UNREACHABLE', 'connection refused');
+    const down = new UpstreamError('unavailable', 'dl-trainer', 'UPSTREAM_UNREACHABLE', 'connection refused');
     await expect(studyOf(upstreams(down), version({ id: STUDY_ID, trialNumber: 1 }), {})).rejects.toBe(down);
   });
 });
