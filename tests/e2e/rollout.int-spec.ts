@@ -1,7 +1,10 @@
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   EVENTS,
   modelRolledBackEventSchema,
@@ -12,30 +15,30 @@ import {
 import type { HttpApp } from '@mlops/http';
 import { createLogger } from '@mlops/logger';
 import { Broker } from '@mlops/messaging';
-import { readManifest } from '@mlops/ml';
-import { connectMongo } from '@mlops/mongo';
 import {
   bearer,
   createTestEnvironment,
+  freePort,
+  spawnService,
   TEST_KEYS,
   testKeyVerifier,
   topicCorpus,
   waitFor,
   withTestKey,
+  type ServiceProcess,
   type TestEnvironment,
 } from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp as buildTrainer } from '../../services/dl-trainer/src/app.js';
-import { loadDlTrainerConfig } from '../../services/dl-trainer/src/config.js';
-import {
-  loadRegistryConfig,
-  openModelRegistry,
-  registerModelVersion,
-} from '../../services/dl-trainer/src/registry/index.js';
+import { buildApp as buildFeatureStore } from '../../services/feature-store/src/app.js';
+import { loadFeatureStoreConfig } from '../../services/feature-store/src/config.js';
 import { buildApp as buildInference } from '../../services/inference/src/app.js';
 import { loadInferenceConfig } from '../../services/inference/src/config.js';
+import { buildApp as buildNlp } from '../../services/nlp/src/app.js';
+import { loadNlpConfig } from '../../services/nlp/src/config.js';
 import { runMlops } from './support/cli-process.js';
-import { trainTopicModel, type ModelFolder } from './support/shuffled-topic-model.js';
+import { importTopicDatasets } from './support/topic-datasets.js';
+
+const trainerRoot = fileURLToPath(new URL('../../services/dl-trainer/', import.meta.url));
 
 const ROLLED_BACK_QUEUE = 'test.model-rolled-back';
 /** Requests per round of traffic; the rollout is looked at between rounds. */
@@ -59,51 +62,29 @@ function baseUrl(app: HttpApp): string {
   return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 }
 
-/** Registers trained folders through dl-trainer's service-internal API, as its trainer does. */
-async function registerFolders(environment: TestEnvironment, model: string, folders: readonly ModelFolder[]) {
-  const logger = createLogger({ service: 'rollout-e2e', level: 'silent' });
-  const mongo = await connectMongo({
-    url: environment.mongoUrl,
-    dbName: environment.dbName,
-    appName: 'rollout-e2e',
-    logger,
-    collections: [],
-  });
-  const broker = await Broker.connect({
-    url: environment.amqpUrl,
-    logger,
-    connectionName: 'rollout-e2e',
-    topology: { queues: [] },
-  });
-  try {
-    const registry = await openModelRegistry({ db: mongo.db, broker, logger, config: loadRegistryConfig() });
-    for (const folder of folders) {
-      const manifest = readManifest(folder.get('manifest.json') ?? Buffer.alloc(0));
-      await registerModelVersion(registry, {
-        name: model,
-        files: [...folder].map(([path, content]) => ({ path, content })),
-        lineage: {
-          datasetName: 'synthetic',
-          datasetVersion: 1,
-          datasetContentHash: manifest.lineage.dataset.contentHash,
-        },
-        labels: manifest.labels,
-        metrics: { macroF1: manifest.metrics.test.macroF1 },
-        createdBy: 'rollout-e2e',
-      });
-    }
-  } finally {
-    await broker.close();
-    await mongo.close();
-  }
+/** A training job's status, as the test reads it. */
+interface Job {
+  id: string;
+  status: string;
+  error?: { code: string; message: string };
+}
+
+async function stop(child: ChildProcessWithoutNullStreams): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  await once(child, 'exit');
 }
 
 describe('progressive rollout end to end: a bad canary is rolled back, a good one promoted', () => {
   let environment: TestEnvironment;
-  let trainer: HttpApp;
+  let nlp: HttpApp;
+  let store: HttpApp;
+  /** The real dl-trainer, its own process: training worker and model registry. */
+  let trainer: ServiceProcess | undefined;
+  let trainerUrl = '';
   /** Two inference replicas on the same MongoDB and broker; traffic alternates between them. */
   const replicas: HttpApp[] = [];
-  let events: Broker;
+  let events: Broker | undefined;
   let cacheDir: string;
   const rolledBack: ModelRolledBackEvent[] = [];
   const model = `rollout-${Date.now().toString(36)}`;
@@ -111,8 +92,8 @@ describe('progressive rollout end to end: a bad canary is rolled back, a good on
   const traffic = topicCorpus(2000, 77);
   let sent = 0;
 
-  const call = async (app: HttpApp, path: string, init: { method?: string; body?: unknown } = {}) => {
-    const response = await fetch(`${baseUrl(app)}${path}`, {
+  const call = async (target: HttpApp | string, path: string, init: { method?: string; body?: unknown } = {}) => {
+    const response = await fetch(`${typeof target === 'string' ? target : baseUrl(target)}${path}`, {
       method: init.method ?? 'GET',
       headers: {
         authorization: bearer(),
@@ -123,7 +104,7 @@ describe('progressive rollout end to end: a bad canary is rolled back, a good on
     return { status: response.status, body: await response.json() };
   };
   const alias = async (name: string) => {
-    const { status, body } = await call(trainer, `/v1/models/${model}/aliases/${name}`);
+    const { status, body } = await call(trainerUrl, `/v1/models/${model}/aliases/${name}`);
     return status === 200 ? (body as { version: number }).version : null;
   };
   const first = () => {
@@ -149,7 +130,7 @@ describe('progressive rollout end to end: a bad canary is rolled back, a good on
       await buildInference(
         loadInferenceConfig({
           ...environment.env,
-          REGISTRY_URL: baseUrl(trainer),
+          REGISTRY_URL: trainerUrl,
           MODELS: model,
           MODEL_CACHE_DIR: cacheDir,
           PROMOTION_QUEUE: queue,
@@ -214,17 +195,63 @@ describe('progressive rollout end to end: a bad canary is rolled back, a good on
   };
   const driveUntilDecided = () => driveUntil((state) => state.status !== 'running');
 
+  /** Trains a version of the model for real: a training job on dl-trainer over RabbitMQ, on a frozen dataset version. */
+  const train = async (task: 'topic' | 'shuffled', seed: number) => {
+    const submitted = await call(trainerUrl, '/v1/training-jobs', {
+      method: 'POST',
+      body: {
+        modelName: model,
+        task,
+        dataset: { name: `${model}-${task === 'topic' ? 'true' : 'shuffled'}`, version: 1 },
+        seed,
+        config: {
+          featurizer: { wordNgrams: { buckets: 1024 } },
+          model: { kind: 'linear' },
+          optimization: { epochs: 3 },
+          data: { minRows: 20 },
+        },
+      },
+    });
+    expect(submitted.status).toBe(202);
+    const job = await waitFor(async () => {
+      const { body } = await call(trainerUrl, `/v1/training-jobs/${(submitted.body as Job).id}`);
+      return ['succeeded', 'failed', 'cancelled'].includes((body as Job).status) ? (body as Job) : undefined;
+    }, 120_000);
+    expect(job, JSON.stringify(job.error)).toMatchObject({ status: 'succeeded' });
+  };
+
   beforeAll(async () => {
     environment = await createTestEnvironment('rollout e2e');
-    const folders = [
-      await trainTopicModel(1, 'true'),
-      await trainTopicModel(2, 'true'),
-      await trainTopicModel(3, 'shuffled'),
-    ];
-    trainer = withTestKey(await buildTrainer(loadDlTrainerConfig(environment.env), { keyVerifier: testKeyVerifier }));
-    await trainer.listen({ host: '127.0.0.1', port: 0 });
-    await registerFolders(environment, model, folders);
-    const promoted = await call(trainer, `/v1/models/${model}/aliases/production`, {
+    nlp = withTestKey(await buildNlp(loadNlpConfig({ LOG_LEVEL: 'silent' }), { keyVerifier: testKeyVerifier }));
+    await nlp.listen({ host: '127.0.0.1', port: 0 });
+    store = withTestKey(
+      await buildFeatureStore(
+        loadFeatureStoreConfig({ ...environment.env, NLP_URL: baseUrl(nlp), PROCESSING_WORKERS: '2' }),
+        { keyVerifier: testKeyVerifier },
+      ),
+    );
+    await store.listen({ host: '127.0.0.1', port: 0 });
+    await importTopicDatasets(store, model, 180);
+    const port = await freePort();
+    trainerUrl = `http://127.0.0.1:${port}`;
+    const started = spawnService(trainerRoot, {
+      ...environment.env,
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      FEATURE_STORE_URL: baseUrl(store),
+    });
+    trainer = started;
+    await waitFor(
+      async () => ((await fetch(`${trainerUrl}/readyz`).catch(() => undefined))?.ok ? true : undefined),
+      60_000,
+    ).catch((error: unknown) => {
+      throw new Error(`dl-trainer did not become ready: ${String(error)}\n${started.output().slice(-3000)}`);
+    });
+    // v1 (production) and v2 on the true labels, v3 on the shuffled labels.
+    await train('topic', 1);
+    await train('topic', 2);
+    await train('shuffled', 3);
+    const promoted = await call(trainerUrl, `/v1/models/${model}/aliases/production`, {
       method: 'PUT',
       body: { version: 1, reason: 'rollout e2e: first production' },
     });
@@ -246,12 +273,14 @@ describe('progressive rollout end to end: a bad canary is rolled back, a good on
     });
     cacheDir = await mkdtemp(join(tmpdir(), 'rollout-e2e-cache-'));
     replicas.push(await startReplica('inference.rollout-a'), await startReplica('inference.rollout-b'));
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     for (const replica of replicas) await replica.close();
-    await events.close();
-    await trainer.close();
+    await events?.close();
+    if (trainer) await stop(trainer.child);
+    await store.close();
+    await nlp.close();
     await rm(cacheDir, { recursive: true, force: true });
     await environment.dispose();
   });

@@ -187,7 +187,9 @@ export class RolloutService {
 
   async #decide(doc: RolloutDocument): Promise<void> {
     if (doc.pending !== null) {
-      await carryOut(this.deps, doc, doc.pending);
+      // A transition claimed by someone else (an abort request, a decider that died) is finished
+      // here only once its claimer had a lease period to do it.
+      if (Date.now() - doc.pending.at.getTime() >= this.deps.leaseMs) await carryOut(this.deps, doc, doc.pending);
       return;
     }
     const stage = doc.spec.stages[doc.stageIndex];
@@ -221,6 +223,8 @@ export class RolloutService {
     const figures = await stageFigures(doc, this.deps.repository, this.deps.monitor).catch(() => doc.figures);
     const pending: PendingTransition = { kind, reason, by, figures, guardrails: doc.guardrails, at: new Date() };
     if (!(await this.deps.repository.claimTransition(doc.model, doc.id, doc.stageIndex, pending))) return null;
-    return carryOut(this.deps, doc, pending);
+    const done = await carryOut(this.deps, doc, pending);
+    // Finished meanwhile by a decider that found the claim stale: the rollout has ended all the same.
+    return done ?? (await this.deps.repository.find(doc.model));
   }
 }
