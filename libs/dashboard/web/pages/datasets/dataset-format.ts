@@ -17,7 +17,11 @@ export function describeFilterer(filterer: Filterer): string {
     case 'min_examples_per_label':
       return `labels with fewer than ${filterer.min} examples dropped`;
     case 'text_length':
-      return `texts outside ${filterer.min ?? 0}–${filterer.max ?? '∞'} characters dropped`;
+      if (filterer.min !== undefined && filterer.max !== undefined)
+        return `texts outside ${filterer.min}–${filterer.max} characters dropped`;
+      return filterer.max === undefined
+        ? `texts shorter than ${filterer.min ?? 0} characters dropped`
+        : `texts longer than ${filterer.max} characters dropped`;
     case 'language':
       return `languages other than ${filterer.allow.join(', ')} dropped`;
     case 'exact_duplicates':
