@@ -29,7 +29,8 @@ export function newTick(
 
 /**
  * Claims the tick due now of every active schedule: the latest cron occurrence after its last
- * tick (occurrences missed while no replica ran collapse into this one). The claim is the insert of
+ * tick (occurrences missed while no replica ran collapse into this one). While a tick of the
+ * schedule still runs, the occurrence waits (and collapses likewise). The claim is the insert of
  * the tick under its unique key, so when several replicas scan at once exactly one gets each tick.
  * Returns the ticks this caller claimed.
  */
@@ -41,7 +42,7 @@ export async function claimDueTicks(
   for (const schedule of await deps.schedules.active()) {
     const request = scheduleRequestOf(schedule);
     const due = CronSchedule.parse(request.cron, request.timezone).due(schedule.lastTickAt ?? schedule.createdAt, now);
-    if (!due) continue;
+    if (!due || (await deps.ticks.hasRunning(schedule._id))) continue;
     const tick = newTick(schedule, tickKey(schedule._id, due), 'cron', due);
     if (await deps.ticks.claim(tick)) {
       claimed.push(tick);

@@ -74,6 +74,11 @@ export class TickRepository {
     return this.ticks.findOne({ _id: id });
   }
 
+  /** Whether a tick of the schedule is still running. */
+  async hasRunning(scheduleId: string): Promise<boolean> {
+    return (await this.ticks.countDocuments({ scheduleId, state: 'running' }, { limit: 1 })) > 0;
+  }
+
   /** Running ticks no live lease holds (or this owner's own). */
   async workable(owner: string, now = new Date()): Promise<TickDocument[]> {
     return this.ticks
