@@ -255,6 +255,8 @@ describe('scheduled retraining end to end: promote a better model, keep a worse 
     expect(figures?.production?.version).toBe(1);
     expect(figures?.candidate.macroF1).toBeLessThan((figures?.production?.macroF1 ?? 0) - 0.01);
     expect(figures?.candidate.examples).toBe(45);
+    expect(figures?.testSplitMacroF1?.candidate).toBeGreaterThan(0);
+    expect(figures?.testSplitMacroF1?.production).toBeGreaterThan(0.9);
     expect(decision?.reason).toMatch(/gain below the required 1.00 pts/);
     expect(decision?.comparisonReport).toMatchObject({ a: 1, b: 2 });
     expect(decision?.comparisonReport?.error).toBeUndefined();
@@ -317,4 +319,54 @@ describe('scheduled retraining end to end: promote a better model, keep a worse 
     expect(noReason.code).toBe(2);
     expect(noReason.stderr).toContain("required option '--reason <text>'");
   }, 120_000);
+
+  it('a schedule that runs a study takes its best trial as the new version and applies the policy to it', async () => {
+    const hpo = await retraining.schedules.create({
+      body: {
+        modelName: model,
+        cron: '0 3 1 1 *',
+        timezone: 'UTC',
+        dataset: { name: `${model}-train`, mode: 'latest' },
+        holdout: { name: `${model}-holdout`, version: 1 },
+        training: {
+          kind: 'study',
+          study: {
+            base: {
+              task: 'topic',
+              seed: 5,
+              config: { featurizer: { wordNgrams: { buckets: 2048 } }, data: { minRows: 20 } },
+            },
+            space: [
+              {
+                name: 'lr',
+                pointer: '/optimization/learningRate',
+                distribution: { kind: 'float', low: 0.01, high: 0.3, log: true },
+              },
+            ],
+            budget: { trials: 2 },
+            sampler: { kind: 'random' },
+          },
+        },
+        policy: { minImprovement: 0 },
+      },
+    });
+    const asked = await retraining.schedules.runNow({ params: { id: hpo.id } });
+    const tick = await waitFor(
+      async () => {
+        const ticks = await retraining.schedules.ticks({ params: { id: hpo.id } });
+        return ticks.items.find((candidate) => candidate.id === asked.id && candidate.state !== 'running');
+      },
+      300_000,
+      500,
+    );
+    expect(tick).toMatchObject({ state: 'succeeded' });
+    expect(tick.studyId).toBeDefined();
+    const study = await trainer.inject({ method: 'GET', url: `/v1/studies/${tick.studyId ?? ''}` });
+    const best = study.json<{ bestTrial?: { modelVersion?: { version: number } } }>().bestTrial;
+    expect(tick.modelVersion).toBe(best?.modelVersion?.version);
+    const decision = await decisionOf(tick.decisionId);
+    // Trained on the permuted documents too, the study's best stays below production on the holdout.
+    expect(decision).toMatchObject({ kind: 'automatic', action: 'kept-candidate', version: tick.modelVersion });
+    expect(decision?.comparisonReport?.sha256).toMatch(/^[0-9a-f]{64}$/);
+  }, 400_000);
 });
