@@ -75,7 +75,9 @@ export function parallelCoordinates(
       },
       {
         data: { values: lines },
-        ...(options.brush ? { params: [{ name: options.brush, select: { type: 'interval', encodings: ['x', 'y'] } }] } : {}),
+        ...(options.brush
+          ? { params: [{ name: options.brush, select: { type: 'interval', encodings: ['x', 'y'] } }] }
+          : {}),
         mark: { type: 'line', strokeWidth: 1.6, opacity: 0.75 },
         encoding: {
           x,
