@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { createLogger } from '@mlops/logger';
 import { createTestEnvironment, type TestEnvironment } from '@mlops/testing';
+import { ObjectId } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   connectMongo,
@@ -71,6 +72,18 @@ describe('MongoDB store', () => {
     expect(back.equals(bytes)).toBe(true);
     const [file] = await bucket.find({ _id: stored.id }).toArray();
     expect(file?.metadata).toEqual({ kind: 'test' });
+  });
+
+  it('reads a file chunk by chunk by key; a missing file or chunk fails the stream, naming it', async () => {
+    const bucket = openBucket(store.db, 'keyed');
+    const bytes = randomBytes(600 * 1024);
+    const stored = await uploadStream(bucket, 'three-chunks.bin', Readable.from([bytes]));
+    expect((await buffer(downloadStream(bucket, stored.id))).equals(bytes)).toBe(true);
+    await expect(buffer(downloadStream(bucket, new ObjectId()))).rejects.toThrow(/FileNotFound/);
+    await store.db.collection('keyed.chunks').deleteOne({ files_id: stored.id, n: 1 });
+    await expect(buffer(downloadStream(bucket, stored.id))).rejects.toThrow(
+      `ChunkIsMissing: file ${stored.id.toHexString()} has no chunk 1`,
+    );
   });
 
   it('leaves no partial file behind when the source fails mid-stream', async () => {
