@@ -243,7 +243,10 @@ EOF
 mjs_launch() {
   local impl=$1
   local -a java_opts store_opts=()
-  read -r -a java_opts <<<"${MLOPS_MONGO_JAVA_OPTS:--Xmx512m}"
+  # Netty's pooled direct buffers filled the 512 MB direct-memory limit under many concurrent
+  # clients (every call then failed with "This store is closed" while the process lived on):
+  # buffers come from the heap, and a server out of memory exits so `status` says it is down.
+  read -r -a java_opts <<<"${MLOPS_MONGO_JAVA_OPTS:--Xmx1g -XX:+ExitOnOutOfMemoryError -Dio.netty.noPreferDirect=true -Dio.netty.allocator.type=unpooled}"
   if [[ $impl == h2 ]]; then
     mkdir -p -- "$MJS_DATA"
     store_opts=("-Dmlops.mongo.file=$MJS_DATA/mongo.mv.db" "-Dmlops.mongo.fsync=$MONGO_FSYNC")
