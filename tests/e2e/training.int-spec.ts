@@ -169,6 +169,20 @@ describe('training end to end: a frozen dataset version becomes a registered, ex
     expect(manifest.metrics.curve).toHaveLength(40);
     expect(manifest.lineage.dataset).toMatchObject({ name: dataset, version: 1 });
 
+    // Each test example as the model predicted it, once despite the second attempt: the confusion matrix's cells.
+    const predictions = await json<{ items: { documentId: string; truth: string; predicted: string }[] }>(
+      `/v1/runs/${job.id}/test-predictions?limit=200`,
+    );
+    expect(predictions.status).toBe(200);
+    expect(predictions.body.items).toHaveLength(manifest.metrics.test.exampleCount);
+    expect(new Set(predictions.body.items.map((item) => item.documentId)).size).toBe(
+      manifest.metrics.test.exampleCount,
+    );
+    const offDiagonal = manifest.metrics.test.confusionMatrix.flatMap((row, r) => row.filter((_, c) => c !== r));
+    expect(predictions.body.items.filter((item) => item.truth !== item.predicted)).toHaveLength(
+      offDiagonal.reduce((sum, count) => sum + count, 0),
+    );
+
     const onnx = new Uint8Array(
       await (
         await fetch(`${base}/v1/models/${modelName}/versions/1/files/model.onnx`, {
