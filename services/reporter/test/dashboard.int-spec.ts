@@ -181,6 +181,16 @@ describe('the dashboard served by the reporter', () => {
     expect(seen?.headers['content-type']).toBe('application/json');
   });
 
+  it('forwards a DELETE without a body (no content-length) to the service, not a 503', async () => {
+    const cookie = await signedIn(testKeyFor('pat', ['label']));
+    const response = await fetch(`${base}/ui/api/nlp/v1/documents/d1/labels/topic?expectedRevision=1`, {
+      method: 'DELETE',
+      headers: { cookie, 'x-mlops-ui': '1' },
+    });
+    expect(response.status).toBe(409);
+    expect(seen).toMatchObject({ method: 'DELETE', url: '/v1/documents/d1/labels/topic?expectedRevision=1', bytes: 0 });
+  });
+
   it('requires the x-mlops-ui header on calls that change data (CSRF)', async () => {
     const cookie = await signedIn();
     const url = `${base}/ui/api/reporter/v1/reports/no-model/1:regenerate`;

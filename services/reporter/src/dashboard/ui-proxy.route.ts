@@ -48,7 +48,8 @@ async function forward(upstreams: UiUpstreams, request: FastifyRequest, reply: F
   const { service, url } = upstreamUrl(upstreams, request);
   const aborted = new AbortController();
   reply.raw.on('close', () => aborted.abort());
-  const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.headers['content-length'] !== '0';
+  // A bodiless DELETE arrives without content-length and without a body stream.
+  const hasBody = request.body instanceof Readable && request.method !== 'GET' && request.method !== 'HEAD';
   let answer: Response;
   try {
     answer = await fetch(url, {
