@@ -1,10 +1,15 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createTestEnvironment, setupInfrastructure, teardownInfrastructure } from '@mlops/testing';
 import type { TestProject } from 'vitest/node';
 import { seedSuite, type Seeded } from './support/seed.js';
 import { REPORT_DIR, startSuite, type SuiteAddresses } from './support/suite.js';
+
+/** The dashboard's bundler: the pages are tested as built from the sources of this checkout. */
+const DASHBOARD_BUILD = fileURLToPath(new URL('../../libs/dashboard/build.mjs', import.meta.url));
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,6 +26,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   mkdirSync(REPORT_DIR, { recursive: true });
+  execFileSync(process.execPath, [DASHBOARD_BUILD], { stdio: 'inherit' });
   const reuse = process.env.MLOPS_BROWSER_SUITE;
   if (reuse) {
     project.provide('suite', JSON.parse(readFileSync(reuse, 'utf8')) as never);

@@ -1,7 +1,7 @@
 import { closedBaseUrl } from '@mlops/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, screenshot } from './support/browser.js';
+import { launchBrowser, screenshotOnFailure, screenshot } from './support/browser.js';
 import { loaded, signedInPage } from './support/session.js';
 import { startExtraService } from './support/suite.js';
 
@@ -14,6 +14,7 @@ const suite = inject('suite');
 describe('a service down', () => {
   let browser: Browser;
   let page: Page;
+  screenshotOnFailure(() => page);
   let reporter: Awaited<ReturnType<typeof startExtraService>>;
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './support/browser.js';
+import { launchBrowser, screenshotOnFailure } from './support/browser.js';
 import { clientsFor } from './support/seed.js';
 import { openPage, signedInPage } from './support/session.js';
 
@@ -12,6 +12,7 @@ const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 describe('the serving pages', () => {
   let browser: Browser;
   let page: Page;
+  screenshotOnFailure(() => page);
   const clients = clientsFor(suite);
 
   beforeAll(async () => {
@@ -96,6 +97,6 @@ describe('the serving pages', () => {
 
   it('shows the not-found page for a model inference does not serve', async () => {
     await openPage(page, base, '/serving/no-such-model');
-    expect(await page.locator('h1#page-title').textContent()).toBe('Not found');
+    await page.getByRole('heading', { name: 'Not found' }).waitFor();
   });
 });

@@ -1,7 +1,7 @@
 import type { Study } from '@mlops/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './support/browser.js';
+import { launchBrowser, screenshotOnFailure } from './support/browser.js';
 import { clientsFor } from './support/seed.js';
 import { openPage, signedInPage } from './support/session.js';
 
@@ -26,6 +26,7 @@ async function plotBox(page: Page): Promise<{ x: number; y: number; width: numbe
 describe('the studies pages', () => {
   let browser: Browser;
   let page: Page;
+  screenshotOnFailure(() => page);
   let study: Study;
 
   beforeAll(async () => {
@@ -112,7 +113,7 @@ describe('the studies pages', () => {
   it('shows the not-found page for an unknown study id and for an id that is no UUID', async () => {
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-study']) {
       await openPage(page, base, `/studies/${id}`);
-      expect(await page.locator('h1#page-title').textContent()).toBe('Not found');
+      await page.getByRole('heading', { name: 'Not found' }).waitFor();
     }
   });
 });

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import { REPORT_DIR } from './suite.js';
 
 const require = createRequire(import.meta.url);
@@ -99,4 +100,18 @@ export async function seriousViolations(page: Page): Promise<string[]> {
       (violation) =>
         `${violation.id} (${violation.impact ?? ''}): ${violation.help} at ${violation.targets.join(' | ')}`,
     );
+}
+
+/**
+ * After each failed test of the file, saves what the page showed to
+ * reports/browser/failures/<test name>.png (a CI artifact), to see why.
+ */
+export function screenshotOnFailure(current: () => Page | undefined): void {
+  afterEach(async (context) => {
+    const page = current();
+    if (context.task.result?.state !== 'fail' || !page || page.isClosed()) return;
+    const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80);
+    mkdirSync(join(REPORT_DIR, 'failures'), { recursive: true });
+    await page.screenshot({ path: join(REPORT_DIR, 'failures', `${name}.png`), fullPage: true }).catch(() => undefined);
+  });
 }

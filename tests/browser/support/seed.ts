@@ -94,7 +94,7 @@ async function trainServedVersions(clients: ReturnType<typeof clientsFor>, count
         task: TASK,
         dataset: { name: DATASET, version: 1 },
         seed: 42 + index,
-        config: quickConfig(4 + index),
+        config: quickConfig(15 + 5 * index),
       },
     });
     await untilFinished(clients, job.id);

@@ -1,5 +1,6 @@
 import { createServiceClient } from '@mlops/clients';
 import { keyRoutes, type Scope } from '@mlops/contracts';
+import { waitFor } from '@mlops/testing';
 import type { Browser, Page } from 'playwright-core';
 import { newPage } from './browser.js';
 import type { SuiteAddresses } from './suite.js';
@@ -49,5 +50,13 @@ export async function openPage(page: Page, baseUrl: string, path: string): Promi
 
 /** Waits until no part of the page says it is loading. */
 export async function loaded(page: Page): Promise<void> {
-  await page.waitForFunction("document.querySelectorAll('.loading').length === 0", undefined, { timeout: 30_000 });
+  await untilNone(page, '.loading');
+}
+
+/**
+ * Waits until no element matches `selector` (polled from here: the dashboard's CSP forbids the
+ * string evaluation `page.waitForFunction` would use).
+ */
+export async function untilNone(page: Page, selector: string, timeoutMs = 30_000): Promise<void> {
+  await waitFor(async () => ((await page.locator(selector).count()) === 0 ? true : undefined), timeoutMs, 100);
 }

@@ -1,7 +1,6 @@
 import { inferenceRoutes } from '@mlops/contracts';
 import { callRoute } from '../../api/call-route.js';
 import { Link } from '../../ui/link.js';
-import { NotFoundPage } from '../../app/not-found-page.js';
 import { PageTitle } from '../../ui/page-title.js';
 import { ResourceView } from '../../ui/resource-view.js';
 import { useResource } from '../../ui/use-resource.js';
@@ -26,7 +25,6 @@ export function ServedModelPage({ params }: PageProps) {
     (signal) => callRoute(inferenceRoutes.monitoring.accuracy, { params: { name }, signal }),
     [name],
   );
-  if (comparison.error?.notFound) return <NotFoundPage what={`The served model ${name}`} />;
   return (
     <section aria-labelledby="page-title">
       <PageTitle text={`Serving ${name}`} />

@@ -2,7 +2,6 @@ import { studyRoutes, type Study } from '@mlops/contracts';
 import { useMemo, useState } from 'preact/hooks';
 import { ApiError } from '../../api/api-error.js';
 import { callRoute } from '../../api/call-route.js';
-import { NotFoundPage } from '../../app/not-found-page.js';
 import { PageTitle } from '../../ui/page-title.js';
 import { ResourceView } from '../../ui/resource-view.js';
 import { useResource } from '../../ui/use-resource.js';
@@ -83,7 +82,6 @@ export function StudyPage({ params }: PageProps) {
     (signal) => (wellFormed ? callRoute(studyRoutes.get, { params: { id }, signal }) : Promise.reject(notFound(id))),
     [id],
   );
-  if (study.error?.notFound) return <NotFoundPage what={`The study ${id}`} />;
   const title = study.data ? `Study ${study.data.name ?? study.data.id.slice(0, 8)}` : 'Study';
   return (
     <section aria-labelledby="page-title">
