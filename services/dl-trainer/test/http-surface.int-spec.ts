@@ -24,7 +24,9 @@ describe('dl-trainer HTTP surface', () => {
   it('answers health, readiness, docs, OpenAPI, metrics and problem+json 404', async () => {
     const app = await buildApp(loadDlTrainerConfig(environment.env), { keyVerifier: testKeyVerifier });
     try {
-      expect(await checkHttpSurface(app, [registryRoutes, trainingJobRoutes, studyRoutes, retrainingRoutes])).toEqual([]);
+      expect(await checkHttpSurface(app, [registryRoutes, trainingJobRoutes, studyRoutes, retrainingRoutes])).toEqual(
+        [],
+      );
     } finally {
       await app.close();
     }
@@ -33,7 +35,9 @@ describe('dl-trainer HTTP surface', () => {
   it('answers 401 without a key or with a bad one, 403 without the scope, on every route of its descriptors', async () => {
     const app = await buildApp(loadDlTrainerConfig(environment.env), { keyVerifier: testKeyVerifier });
     try {
-      expect(await checkRouteScopes(app, [registryRoutes, trainingJobRoutes, studyRoutes, retrainingRoutes])).toEqual([]);
+      expect(await checkRouteScopes(app, [registryRoutes, trainingJobRoutes, studyRoutes, retrainingRoutes])).toEqual(
+        [],
+      );
     } finally {
       await app.close();
     }
