@@ -86,6 +86,21 @@ export const documentSchema = z.object({
 
 export const documentParamsSchema = z.object({ id: z.uuid() });
 
+/** Body of `POST /v1/documents/statuses`: up to 500 document ids. */
+export const documentStatusesRequestSchema = z.strictObject({ ids: z.array(z.uuid()).min(1).max(500) });
+
+/** The status (and the reason of a failure) of each known document asked for, in the order asked; unknown ids are listed apart. */
+export const documentStatusesSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      status: documentStatusSchema,
+      error: z.object({ code: z.string(), message: z.string() }).optional(),
+    }),
+  ),
+  missing: z.array(z.uuid()),
+});
+
 /** Query of `GET /v1/documents`. */
 export const documentListQuerySchema = z.object({
   status: documentStatusSchema.optional(),

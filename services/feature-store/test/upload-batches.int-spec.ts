@@ -21,7 +21,7 @@ const file = (filename: string, content: string): Part => ({
   content: Buffer.from(content),
 });
 
-describe('feature-store: the files of one multipart upload are stored together', () => {
+describe('feature-store: uploads stored together, statuses read together', () => {
   let environment: TestEnvironment;
   let app: HttpApp;
   let mongo: MongoClient;
@@ -93,5 +93,33 @@ describe('feature-store: the files of one multipart upload are stored together',
       ...multipartBody([file('fine.txt', fine)]),
     });
     expect(again.json<{ items: Receipt[] }>().items[0]?.duplicate).toBe(false);
+  });
+
+  it('answers the status of many documents in one request, in the order asked, unknown ids apart', async () => {
+    const upload = await app.inject({
+      method: 'POST',
+      url: '/v1/documents',
+      payload: { records: [{ text: `status one ${randomUUID()}` }, { text: `status two ${randomUUID()}` }] },
+    });
+    const [first, second] = upload.json<{ items: Receipt[] }>().items.map((item) => item.id);
+    const unknown = randomUUID();
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/documents/statuses',
+      payload: { ids: [second, unknown, first, second] },
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json<{ items: { id: string; status: string }[]; missing: string[] }>();
+    expect(body.items.map((item) => item.id)).toEqual([second, first]);
+    expect(body.items.every((item) => ['received', 'processing', 'ready', 'failed'].includes(item.status))).toBe(true);
+    expect(body.missing).toEqual([unknown]);
+
+    const tooMany = await app.inject({
+      method: 'POST',
+      url: '/v1/documents/statuses',
+      payload: { ids: Array.from({ length: 501 }, () => randomUUID()) },
+    });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.body).toContain('body/ids');
   });
 });

@@ -6,7 +6,7 @@ import type { IngestItem, IngestSummary } from './ingest-items.js';
 
 const FILES_PER_REQUEST = 25;
 const RECORDS_PER_REQUEST = 500;
-const CHECKS_PER_ROUND = 64;
+const CHECKS_PER_ROUND = 500;
 /** Upload requests sent at once: the feature-store streams each into storage while the next arrives. */
 const UPLOADS_IN_FLIGHT = 4;
 
@@ -148,11 +148,11 @@ async function followProcessing(
   const done = () => [...tracked.values()].filter((doc) => isFinal(doc.status)).length;
   bar.start(tracked.size, 'process', tally());
   bar.update(done(), tally());
-  /** Checks the oldest pending documents; answers how many of them settled. */
+  /** Checks the oldest pending documents (one status request); answers how many of them settled. */
   const round = async (pending: readonly (readonly [string, Tracked])[]): Promise<number> => {
-    const docs = await Promise.all(
-      pending.map(([id]) => context.clients.featureStore.documents.get({ params: { id } })),
-    );
+    const { items: docs } = await context.clients.featureStore.documents.statuses({
+      body: { ids: pending.map(([id]) => id) },
+    });
     let settled = 0;
     for (const doc of docs) {
       const entry = tracked.get(doc.id);

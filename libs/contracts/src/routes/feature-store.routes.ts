@@ -14,6 +14,8 @@ import {
   documentParamsSchema,
   documentReceiptsSchema,
   documentSchema,
+  documentStatusesRequestSchema,
+  documentStatusesSchema,
   importResultSchema,
   labelParamsSchema,
   labelValueSchema,
@@ -91,6 +93,21 @@ export const featureStoreRoutes = {
       query: pageQuerySchema.extend(documentListQuerySchema.shape),
       responses: { 200: pageSchema(documentSchema) },
       errors: [400],
+    }),
+    statuses: defineRoute({
+      service,
+      method: 'POST',
+      path: '/v1/documents/statuses',
+      tags: ['documents'],
+      scope: 'read',
+      summary: 'The status of many documents at once (up to 500 ids)',
+      description:
+        'For following an ingestion: one read by id for all of them, without text, features or labels. ' +
+        'Items come in the order asked; ids of no document are listed under `missing`.',
+      body: documentStatusesRequestSchema,
+      responses: { 200: documentStatusesSchema },
+      errors: [400],
+      idempotent: true,
     }),
   },
   imports: {

@@ -109,6 +109,14 @@ export class DocumentRepository {
     return new Map(found.map((doc) => [doc._id, doc]));
   }
 
+  /** The status and error of each document among `ids` (one query by `_id`). */
+  async statusesOf(ids: readonly string[]): Promise<Map<string, Pick<DocumentRecord, 'status' | 'error'>>> {
+    const found = await this.documents
+      .find({ _id: { $in: [...new Set(ids)] } }, { projection: { _id: 1, status: 1, error: 1 } })
+      .toArray();
+    return new Map(found.map((doc) => [doc._id, { status: doc.status, ...(doc.error ? { error: doc.error } : {}) }]));
+  }
+
   /** Sorted by creation time, then id, after the cursor position. */
   list(query: DocumentListQuery): Promise<DocumentRecord[]> {
     const filter: Filter<DocumentRecord> = {};

@@ -55,6 +55,18 @@ export function registerDocumentRoutes(app: HttpApp, deps: DocumentRoutesDeps): 
     return toDocumentView(document, (await deps.labels.of([document._id])).get(document._id));
   });
 
+  registerRoute(app, routes.statuses, async (request) => {
+    const found = await deps.documents.statusesOf(request.body.ids);
+    const asked = [...new Set(request.body.ids)];
+    return {
+      items: asked.flatMap((id) => {
+        const doc = found.get(id);
+        return doc ? [{ id, status: doc.status, ...(doc.error ? { error: doc.error } : {}) }] : [];
+      }),
+      missing: asked.filter((id) => !found.has(id)),
+    };
+  });
+
   registerRoute(app, routes.content, async (request, reply) => {
     const document = await deps.documents.findById(request.params.id);
     if (!document) throw featureStoreErrors.documentNotFound(`no document ${request.params.id}`);
