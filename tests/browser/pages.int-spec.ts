@@ -23,6 +23,7 @@ const PAGES: readonly { readonly name: string; readonly path: string }[] = [
   { name: 'serving', path: '/serving' },
   { name: 'served-model', path: `/serving/${servedModel}` },
   { name: 'documents', path: '/documents' },
+  { name: 'failed-documents', path: '/documents?status=failed' },
   { name: 'not-found', path: `/models/${STUDY_MODEL}-deleted` },
 ];
 

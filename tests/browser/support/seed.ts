@@ -69,6 +69,13 @@ async function ingest(clients: ReturnType<typeof clientsFor>): Promise<void> {
   const labelled = rows.slice(0, 180).map((row) => ({ text: row.text, labels: { [TASK]: row.label } }));
   const unlabelled = rows.slice(180).map((row) => ({ text: `${row.text} (to label)` }));
   await clients.store.documents.upload({ body: { records: [...labelled, ...unlabelled] } });
+  // A file the recognition cannot read: the documents page lists it as failed, with its reason and Retry.
+  await clients.store.documents.upload({
+    upload: {
+      files: { filename: 'scan-broken.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4 garbage') },
+      encoding: 'multipart',
+    },
+  });
   await waitFor(async () => ((await readyCount(clients)) >= rows.length ? true : undefined), 240_000, 500);
 }
 

@@ -17,12 +17,18 @@ const STATISTIC_NAMES: Readonly<Record<string, string>> = {
 
 const round = (value: number): string => String(+value.toPrecision(3));
 
-/** A bin's name: its label, or its range `[from, to)` with open ends written as < and ≥. */
+/** Bin edges this close to 0 stand for 0 itself (a rate's "none" bin is [0, 1e-9)). */
+const NEAR_ZERO = 1e-6;
+
+/** A bin's name: its label, or its range `[from, to)` with open ends written as < and ≥ ("0" and "> 0" around zero). */
 function binName(bin: Bin): string {
   if ('label' in bin) return bin.label;
-  if (bin.from === null) return `< ${round(bin.to ?? 0)}`;
-  if (bin.to === null) return `≥ ${round(bin.from)}`;
-  return `${round(bin.from)}–${round(bin.to)}`;
+  const { from, to } = bin;
+  if (to !== null && Math.abs(to) < NEAR_ZERO && (from === null || Math.abs(from) < NEAR_ZERO)) return '0';
+  if (from !== null && Math.abs(from) < NEAR_ZERO && to === null) return '> 0';
+  if (from === null) return `< ${round(to ?? 0)}`;
+  if (to === null) return `≥ ${round(from)}`;
+  return `${round(from)}–${round(to)}`;
 }
 
 /** The histogram behind one statistic's PSI: the training share against the live share of each bin. */

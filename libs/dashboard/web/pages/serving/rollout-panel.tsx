@@ -166,7 +166,7 @@ export function RolloutPanel({ name }: { readonly name: string }) {
       <p>
         Rollout of <strong>v{state.version}</strong>
         {state.productionVersion === null ? '' : ` against production v${state.productionVersion}`}:{' '}
-        <span class={`chip ${state.status}`}>{state.status}</span>, stage <strong>{state.stage}</strong> since{' '}
+        <span class={`chip ${state.status}`}>{state.status}</span> at stage <strong>{state.stage}</strong> since{' '}
         {formatDate(state.stageStartedAt)}; started by {state.startedBy} on {formatDate(state.startedAt)}.
       </p>
       <Stages rollout={state} />
