@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { datasetRefSchema, trainingJobRequestSchema } from './training-job.js';
 import { modelNameSchema } from './registry.js';
 import { studyCreateSchema } from './study.js';
+import { rolloutSpecSchema } from './rollout.js';
 
 const share = z.number().min(0).max(1);
 
@@ -19,6 +20,8 @@ function isTimeZone(zone: string): boolean {
  * reference-holdout macro-F1 beats production's by at least `minImprovement` and no class's F1
  * falls by more than `maxClassDrop`; otherwise the version stays `candidate` with a comparison
  * report. `manual`: every new version stays `candidate` (with its report) until someone promotes it.
+ * With `rollout`, an automatic promotion starts a progressive rollout of the new version in
+ * inference (shadow, canary, production under guardrails) instead of moving `production` at once.
  */
 export const promotionPolicySchema = z
   .strictObject({
@@ -39,9 +42,20 @@ export const promotionPolicySchema = z
       .enum(['skip', 'train'])
       .default('skip')
       .describe('when the frozen data equals the last tick’s: skip the tick (recorded) or train anyway'),
+    rollout: rolloutSpecSchema
+      .optional()
+      .describe(
+        'automatic mode only: promote through a progressive rollout in inference (the body of POST /v1/models/{name}/rollout without its version) instead of moving production at once',
+      ),
   })
   .superRefine((policy, context) => {
     if (policy.mode !== 'manual') return;
+    if (policy.rollout !== undefined)
+      context.addIssue({
+        code: 'custom',
+        path: ['rollout'],
+        message: 'a manual policy promotes nothing by itself: rollout contradicts mode "manual"',
+      });
     for (const field of ['minImprovement', 'maxClassDrop'] as const) {
       if (policy[field] !== undefined)
         context.addIssue({
@@ -165,7 +179,7 @@ export const promotionDecisionSchema = z.object({
   id: z.string(),
   modelName: z.string(),
   kind: z.enum(['automatic', 'manual']),
-  action: z.enum(['promoted', 'kept-candidate', 'rolled-back', 'moved']),
+  action: z.enum(['promoted', 'kept-candidate', 'rolled-back', 'moved', 'rollout-started']),
   version: z.number().int().min(1).nullable(),
   previousProduction: z.number().int().min(1).nullable(),
   alias: z.string(),
@@ -190,6 +204,10 @@ export const promotionDecisionSchema = z.object({
         ),
     })
     .optional(),
+  rollout: z
+    .object({ id: z.uuid(), stage: z.string(), status: z.string() })
+    .optional()
+    .describe('the progressive rollout this decision started in inference (GET /v1/models/{name}/rollout follows it)'),
   comparisonReport: z
     .object({
       url: z.string(),

@@ -60,6 +60,47 @@ const DEFAULT_STAGES: RolloutStage[] = [
   { stage: 'canary', share: 0.1, minRequests: 200 },
 ];
 
+/** What a rollout runs besides its version: stages, guardrails, a reason (also a promotion policy's `rollout`). */
+const rolloutSpecShape = {
+  reason: z.string().trim().min(1).max(1000).optional(),
+  stages: z.array(rolloutStageSchema).min(1).max(2).default(DEFAULT_STAGES),
+  guardrails: guardrailsSchema.default({ maxErrorRate: 0.01, drift: { failOn: 'drift' } }),
+};
+
+function refineRolloutSpec(
+  body: { stages: RolloutStage[]; guardrails: RolloutGuardrails },
+  context: z.RefinementCtx,
+): void {
+  body.stages.forEach((stage, index) => {
+    if (ROLLOUT_STAGES.indexOf(stage.stage) < index || body.stages.findIndex((s) => s.stage === stage.stage) < index)
+      context.addIssue({
+        code: 'custom',
+        path: ['stages', index, 'stage'],
+        message: 'stages run in the order shadow, canary, each at most once',
+      });
+  });
+  const { p99LatencyMs, liveAccuracy } = body.guardrails;
+  if (p99LatencyMs && p99LatencyMs.max === undefined && p99LatencyMs.maxRatioToProduction === undefined)
+    context.addIssue({
+      code: 'custom',
+      path: ['guardrails', 'p99LatencyMs'],
+      message: 'give max, maxRatioToProduction or both',
+    });
+  if (liveAccuracy && liveAccuracy.min === undefined && liveAccuracy.maxDropFromProduction === undefined)
+    context.addIssue({
+      code: 'custom',
+      path: ['guardrails', 'liveAccuracy'],
+      message: 'give min, maxDropFromProduction or both',
+    });
+  const mostRequests = Math.max(...body.stages.map((stage) => stage.minRequests));
+  if (liveAccuracy && liveAccuracy.minFeedback > mostRequests)
+    context.addIssue({
+      code: 'custom',
+      path: ['guardrails', 'liveAccuracy', 'minFeedback'],
+      message: `must not exceed the largest stage minRequests (${mostRequests}): it could never be checked`,
+    });
+}
+
 /**
  * Body of `POST /v1/models/{name}/rollout`. Contradictions are refused naming the field: a stage
  * twice or canary before shadow, a latency or accuracy guardrail without any threshold, a
@@ -69,40 +110,13 @@ export const rolloutStartBodySchema = z
   .strictObject({
     /** The candidate version; production stays where it is until the last stage passes. */
     version,
-    reason: z.string().trim().min(1).max(1000).optional(),
-    stages: z.array(rolloutStageSchema).min(1).max(2).default(DEFAULT_STAGES),
-    guardrails: guardrailsSchema.default({ maxErrorRate: 0.01, drift: { failOn: 'drift' } }),
+    ...rolloutSpecShape,
   })
-  .superRefine((body, context) => {
-    body.stages.forEach((stage, index) => {
-      if (ROLLOUT_STAGES.indexOf(stage.stage) < index || body.stages.findIndex((s) => s.stage === stage.stage) < index)
-        context.addIssue({
-          code: 'custom',
-          path: ['stages', index, 'stage'],
-          message: 'stages run in the order shadow, canary, each at most once',
-        });
-    });
-    const { p99LatencyMs, liveAccuracy } = body.guardrails;
-    if (p99LatencyMs && p99LatencyMs.max === undefined && p99LatencyMs.maxRatioToProduction === undefined)
-      context.addIssue({
-        code: 'custom',
-        path: ['guardrails', 'p99LatencyMs'],
-        message: 'give max, maxRatioToProduction or both',
-      });
-    if (liveAccuracy && liveAccuracy.min === undefined && liveAccuracy.maxDropFromProduction === undefined)
-      context.addIssue({
-        code: 'custom',
-        path: ['guardrails', 'liveAccuracy'],
-        message: 'give min, maxDropFromProduction or both',
-      });
-    const mostRequests = Math.max(...body.stages.map((stage) => stage.minRequests));
-    if (liveAccuracy && liveAccuracy.minFeedback > mostRequests)
-      context.addIssue({
-        code: 'custom',
-        path: ['guardrails', 'liveAccuracy', 'minFeedback'],
-        message: `must not exceed the largest stage minRequests (${mostRequests}): it could never be checked`,
-      });
-  });
+  .superRefine(refineRolloutSpec);
+
+/** A rollout without its version, checked like the start body: what a promotion policy declares. */
+export const rolloutSpecSchema = z.strictObject(rolloutSpecShape).superRefine(refineRolloutSpec);
+export type RolloutSpec = z.output<typeof rolloutSpecSchema>;
 export type RolloutStartBody = z.infer<typeof rolloutStartBodySchema>;
 
 /** Body of `POST /v1/models/{name}/rollout/abort`. */

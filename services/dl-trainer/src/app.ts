@@ -119,6 +119,7 @@ export async function buildApp(config: DlTrainerConfig, overrides: DlTrainerOver
     {
       featureStore: config.featureStore,
       reporter: config.reporter,
+      inference: config.inference,
       apiKey: config.auth.apiKey,
       pollMs: config.retraining.pollMs,
       leaseMs: config.retraining.leaseMs,

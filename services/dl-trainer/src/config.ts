@@ -18,6 +18,8 @@ const schema = z
     SCHEDULE_LEASE_MS: env.positiveInt(300_000),
     REPORTER_URL: env.url(['http', 'https']).optional(),
     REPORTER_TIMEOUT_MS: env.positiveInt(300_000),
+    INFERENCE_URL: env.url(['http', 'https']).optional(),
+    INFERENCE_TIMEOUT_MS: env.positiveInt(30_000),
     ...registryEnvShape,
   })
   .transform((e) => ({
@@ -53,6 +55,11 @@ const schema = z
       /** Where comparison reports of kept candidates are asked for; without it only their address is recorded. */
       url: e.REPORTER_URL?.replace(/\/$/, ''),
       timeoutMs: e.REPORTER_TIMEOUT_MS,
+    },
+    inference: {
+      /** Where a promotion policy's rollout is started; without it such a promotion keeps the version as candidate. */
+      url: e.INFERENCE_URL?.replace(/\/$/, ''),
+      timeoutMs: e.INFERENCE_TIMEOUT_MS,
     },
   }));
 

@@ -10,6 +10,7 @@ import type { DispatchDeps } from '../training-jobs/submit-training-job.usecase.
 import type { TrainingJobRepository } from '../training-jobs/training-job.repository.js';
 import { ComparisonReports } from './comparison-reports.js';
 import { DatasetFreezer } from './dataset-freezer.js';
+import { InferenceRollouts } from './inference-rollouts.js';
 import type { DecisionRepository } from './decision.repository.js';
 import { registerDecisionRoutes } from './decisions.route.js';
 import { startRetrainingLoop } from './retraining-loop.js';
@@ -26,6 +27,7 @@ export { recordManualMove } from './decisions.route.js';
 export interface RetrainingOptions {
   readonly featureStore: { readonly url: string; readonly timeoutMs: number };
   readonly reporter: { readonly url: string | undefined; readonly timeoutMs: number };
+  readonly inference: { readonly url: string | undefined; readonly timeoutMs: number };
   readonly apiKey: string | undefined;
   readonly pollMs: number;
   readonly leaseMs: number;
@@ -64,6 +66,11 @@ export function registerRetraining(
       comparisons: new ComparisonReports({
         baseUrl: options.reporter.url,
         timeoutMs: options.reporter.timeoutMs,
+        apiKey: options.apiKey,
+      }),
+      rollouts: new InferenceRollouts({
+        baseUrl: options.inference.url,
+        timeoutMs: options.inference.timeoutMs,
         apiKey: options.apiKey,
       }),
       owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,

@@ -15,7 +15,9 @@ import type { ComparisonReports } from './comparison-reports.js';
 import type { DatasetFreezer } from './dataset-freezer.js';
 import type { DecisionRepository } from './decision.repository.js';
 import { scoreOnHoldout } from './holdout-scorer.js';
+import type { InferenceRollouts } from './inference-rollouts.js';
 import { applyPromotionPolicy } from './promotion-policy.js';
+import { promotionStep, rolloutDecision } from './rollout-promotion.js';
 import { scheduleRequestOf, type ScheduleDocument, type ScheduleRepository } from './schedule.repository.js';
 import type { TickDocument, TickRepository } from './tick.repository.js';
 
@@ -30,6 +32,7 @@ export interface TickRunnerDeps extends DispatchDeps {
   readonly freezer: DatasetFreezer;
   readonly datasets: DatasetClient;
   readonly comparisons: ComparisonReports;
+  readonly rollouts: InferenceRollouts;
   readonly logger: Logger;
   /** This process, as the tick lease's owner. */
   readonly owner: string;
@@ -46,6 +49,8 @@ type Step = (deps: TickRunnerDeps, tick: TickDocument, schedule: ScheduleDocumen
  * the data did not change and the policy says so), train (a job or a study; later calls look at
  * its state in MongoDB until it ends), then score the new and the production versions on the
  * reference holdout and apply the promotion policy. Every stage is stored before the next starts.
+ * A promotion through the policy's rollout ends the tick once inference has started the rollout:
+ * the rollout then runs by itself in inference (its own lease and history) and may take days of traffic.
  */
 export async function advanceTick(deps: TickRunnerDeps, id: string): Promise<void> {
   let tick = await deps.ticks.lease(id, deps.owner, deps.leaseMs);
@@ -212,27 +217,37 @@ const evaluateStep: Step = async (deps, tick, schedule) => {
         )),
   };
   const decidedBy = `schedule:${schedule._id}`;
-  const alias = verdict.promote ? 'production' : 'candidate';
-  await moveAlias(deps.registry, {
-    name,
-    alias,
-    version,
-    reason: `retraining tick ${tick._id}: ${verdict.reason}`,
-    movedBy: decidedBy,
-  });
+  const step = promotionStep(request.policy, verdict, current);
+  const outcome =
+    step.kind === 'rollout'
+      ? rolloutDecision(
+          await deps.rollouts.start(name, version, step.spec, `retraining tick ${tick._id}: ${verdict.reason}`),
+          verdict.reason,
+        )
+      : {
+          action: step.alias === 'production' ? ('promoted' as const) : ('kept-candidate' as const),
+          alias: step.alias,
+          reason: verdict.reason,
+        };
+  if (outcome.action !== 'rollout-started')
+    await moveAlias(deps.registry, {
+      name,
+      alias: outcome.alias,
+      version,
+      reason: `retraining tick ${tick._id}: ${outcome.reason}`,
+      movedBy: decidedBy,
+    });
   const comparisonReport =
-    !verdict.promote && current !== null && current !== version
+    outcome.action !== 'promoted' && current !== null && current !== version
       ? await deps.comparisons.request(name, current, version)
       : undefined;
   const decision: PromotionDecision = {
     id: `tick:${tick._id}`,
     modelName: name,
     kind: 'automatic',
-    action: verdict.promote ? 'promoted' : 'kept-candidate',
     version,
     previousProduction: current,
-    alias,
-    reason: verdict.reason,
+    ...outcome,
     decidedBy,
     decidedAt: new Date().toISOString(),
     scheduleId: schedule._id,
@@ -254,7 +269,7 @@ const evaluateStep: Step = async (deps, tick, schedule) => {
       version: tick.datasetVersion,
       contentHash: tick.datasetContentHash,
     });
-  return finish(deps, tick, 'succeeded', `${decision.action} v${version}: ${verdict.reason}`, {
+  return finish(deps, tick, 'succeeded', `${decision.action} v${version}: ${decision.reason}`, {
     decisionId: decision.id,
   });
 };
