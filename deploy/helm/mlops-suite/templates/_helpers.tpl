@@ -95,6 +95,7 @@ URLs), then commonEnv, then the component's own env (later wins).
 {{- end -}}
 {{- else if eq $key "dlTrainer" -}}
 {{- $_ := set $wired "REPORTER_URL" (include "mlops.url" (dict "root" $root "key" "reporter")) -}}
+{{- $_ := set $wired "INFERENCE_URL" (include "mlops.url" (dict "root" $root "key" "inference")) -}}
 {{- else if eq $key "reporter" -}}
 {{- $_ := set $wired "REGISTRY_URL" (include "mlops.url" (dict "root" $root "key" "dlTrainer")) -}}
 {{- $_ := set $wired "PUBLIC_URL" $values.publicUrl -}}

@@ -11,7 +11,7 @@ export const SERVICE_KEY_SCOPES: Readonly<Record<string, readonly Scope[]>> = {
   'feature-store': ['ingest'],
   'document-recognition': ['introspect'],
   nlp: ['introspect'],
-  'dl-trainer': ['read', 'train', 'introspect'],
+  'dl-trainer': ['read', 'train', 'promote', 'introspect'],
   reporter: ['read', 'train', 'introspect'],
   inference: ['read', 'ingest', 'promote', 'introspect'],
 };
