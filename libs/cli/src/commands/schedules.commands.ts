@@ -28,6 +28,10 @@ function describeSchedule(context: CommandContext, schedule: Schedule): void {
   out.line(
     `  policy ${policy.mode}: min macro-F1 gain ${percent(policy.minImprovement ?? 0)}, max class F1 drop ${percent(policy.maxClassDrop ?? 0.05)}, unchanged data: ${policy.onUnchangedData}`,
   );
+  if (policy.rollout)
+    out.line(
+      `  promotes through a rollout in inference: ${policy.rollout.stages.map((stage) => (stage.stage === 'canary' ? `canary ${percent(stage.share)}` : stage.stage)).join(' → ')} → production`,
+    );
   out.line(
     `  cron occurrences handled up to ${schedule.lastTickAt ?? '-'}; dataset version last trained on: ${schedule.lastDatasetVersion ?? '-'}`,
   );
@@ -188,6 +192,8 @@ export function registerDecisionsCommand(models: Command, io: CliIo): void {
             ]),
           ),
         );
+        for (const d of page.items.filter((item) => item.rollout))
+          out.line(`rollout of ${d.id}: ${d.rollout?.id ?? ''} (mlops rollout show ${name})`);
         for (const d of page.items.filter((item) => item.comparisonReport))
           out.line(
             `comparison report of ${d.id}: ${d.comparisonReport?.url ?? ''}${d.comparisonReport?.error ? ` (${d.comparisonReport.error})` : ''}`,
