@@ -10,6 +10,7 @@ import {
   defineCollection,
   downloadStream,
   ensureIndexes,
+  insertFiles,
   isDuplicateKeyError,
   openBucket,
   uploadStream,
@@ -84,6 +85,33 @@ describe('MongoDB store', () => {
     await expect(buffer(downloadStream(bucket, stored.id))).rejects.toThrow(
       `ChunkIsMissing: file ${stored.id.toHexString()} has no chunk 1`,
     );
+  });
+
+  it('stores files held in memory together in the driver layout, read back by either reader, with the chunk index', async () => {
+    const bucket = openBucket(store.db, 'held');
+    const small = randomBytes(5000);
+    const large = randomBytes(600 * 1024);
+    const stored = await insertFiles(bucket, [
+      { filename: 'small.eml', bytes: small, metadata: { declaredType: 'message/rfc822' } },
+      { filename: 'large.bin', bytes: large },
+    ]);
+    expect(stored.map((file) => file.length)).toEqual([5000, 600 * 1024]);
+    const [first, second] = stored;
+    if (!first || !second) throw new Error('two files expected');
+    expect((await buffer(downloadStream(bucket, first.id))).equals(small)).toBe(true);
+    expect((await buffer(downloadStream(bucket, second.id))).equals(large)).toBe(true);
+    expect((await buffer(bucket.openDownloadStream(second.id))).equals(large)).toBe(true);
+    const [file] = await bucket.find({ _id: first.id }).toArray();
+    expect(file).toMatchObject({ filename: 'small.eml', length: 5000, chunkSize: 255 * 1024 });
+    expect(file?.metadata).toEqual({ declaredType: 'message/rfc822' });
+    expect(await store.db.collection('held.chunks').countDocuments({ files_id: second.id })).toBe(3);
+    const indexes = await store.db.collection('held.chunks').listIndexes().toArray();
+    expect(indexes.some((index) => index.unique === true && index.key?.files_id === 1 && index.key?.n === 1)).toBe(
+      true,
+    );
+    await expect(
+      store.db.collection('held.chunks').insertOne({ files_id: first.id, n: 0, data: Buffer.alloc(1) }),
+    ).rejects.toSatisfy(isDuplicateKeyError);
   });
 
   it('leaves no partial file behind when the source fails mid-stream', async () => {

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ByteMeter } from '@mlops/clients';
-import { uploadStream } from '@mlops/mongo';
+import { insertFiles, uploadStream } from '@mlops/mongo';
 import type { GridFSBucket, ObjectId } from 'mongodb';
 import { featureStoreErrors } from '../errors.js';
 import type { LabelRepository, StoredLabel } from '../labels/label.repository.js';
@@ -38,6 +38,15 @@ async function discard(bucket: GridFSBucket, id: ObjectId): Promise<void> {
   await bucket.delete(id).catch(() => undefined);
 }
 
+/** A file of a multipart upload read whole into memory (a small one), as the multipart parser left it. */
+export interface HeldFile {
+  readonly filename: string;
+  readonly declaredType: string;
+  readonly bytes: Buffer;
+  /** The parser cut the file at the size limit. */
+  readonly truncated: boolean;
+}
+
 /** A file stored in GridFS whose document is not written yet (a crash leaves an orphan the sweeper deletes). */
 export interface StagedFile {
   readonly fileId: ObjectId;
@@ -70,19 +79,28 @@ export async function stageUploadedFile(
       { pointer: `/body/file/${file.filename}`, message: 'empty file' },
     ]);
   }
+  return stagedFile(stored.id, file, { sha256: hashing.digest(), head: hashing.head(), size: hashing.bytes }, context);
+}
+
+async function stagedFile(
+  fileId: ObjectId,
+  file: Pick<IncomingFile, 'filename' | 'declaredType'>,
+  content: { readonly sha256: string; readonly head: Buffer; readonly size: number },
+  context: Pick<UploadContext, 'metadata'>,
+): Promise<StagedFile> {
   const now = new Date();
   return {
-    fileId: stored.id,
+    fileId,
     document: {
       _id: randomUUID(),
-      sha256: hashing.digest(),
+      sha256: content.sha256,
       source: {
         kind: 'file',
         filename: file.filename,
         declaredType: file.declaredType,
-        detectedType: await sniffMediaType(hashing.head()),
-        size: hashing.bytes,
-        fileId: stored.id.toHexString(),
+        detectedType: await sniffMediaType(content.head),
+        size: content.size,
+        fileId: fileId.toHexString(),
       },
       status: 'received',
       attempts: 0,
@@ -91,6 +109,50 @@ export async function stageUploadedFile(
       updatedAt: now,
     },
   };
+}
+
+/** Refuses a held file over the size limit (cut by the parser) or an empty one, as `stageUploadedFile` does. */
+export function refuseUnfitHeldFile(deps: Pick<UploadDeps, 'maxFileBytes'>, file: HeldFile): void {
+  if (file.truncated)
+    throw featureStoreErrors.fileTooLarge(`${file.filename} exceeds the limit of ${deps.maxFileBytes} bytes`, [
+      { pointer: `/body/file/${file.filename}`, message: `larger than ${deps.maxFileBytes} bytes` },
+    ]);
+  if (file.bytes.length === 0)
+    throw featureStoreErrors.emptyFile(`${file.filename} has no bytes`, [
+      { pointer: `/body/file/${file.filename}`, message: 'empty file' },
+    ]);
+}
+
+/**
+ * Stores files held whole in memory (each passed by `refuseUnfitHeldFile`) into GridFS together
+ * (two writes for all of them, see `insertFiles`) and gives the document to store for each, in order.
+ */
+export async function stageHeldFiles(
+  deps: Pick<UploadDeps, 'bucket'>,
+  files: readonly HeldFile[],
+  context: Pick<UploadContext, 'metadata'>,
+): Promise<StagedFile[]> {
+  const stored = await insertFiles(
+    deps.bucket,
+    files.map((file) => ({
+      filename: file.filename,
+      bytes: file.bytes,
+      metadata: { declaredType: file.declaredType },
+    })),
+  );
+  return Promise.all(
+    files.map((file, index) => {
+      const id = stored[index]?.id;
+      if (!id) throw new Error(`no stored file for ${file.filename}`);
+      const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+      return stagedFile(
+        id,
+        file,
+        { sha256, head: file.bytes.subarray(0, SNIFF_BYTES), size: file.bytes.length },
+        context,
+      );
+    }),
+  );
 }
 
 /**
