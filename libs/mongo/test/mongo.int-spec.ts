@@ -105,7 +105,10 @@ describe('MongoDB store', () => {
     expect(file).toMatchObject({ filename: 'small.eml', length: 5000, chunkSize: 255 * 1024 });
     expect(file?.metadata).toEqual({ declaredType: 'message/rfc822' });
     expect(await store.db.collection('held.chunks').countDocuments({ files_id: second.id })).toBe(3);
-    const indexes = await store.db.collection('held.chunks').listIndexes().toArray();
+    const indexes = (await store.db.collection('held.chunks').listIndexes().toArray()) as {
+      unique?: boolean;
+      key?: Record<string, number>;
+    }[];
     expect(indexes.some((index) => index.unique === true && index.key?.files_id === 1 && index.key?.n === 1)).toBe(
       true,
     );
