@@ -107,11 +107,9 @@ describe('MongoDB store', () => {
     expect(await store.db.collection('held.chunks').countDocuments({ files_id: second.id })).toBe(3);
     const indexes = (await store.db.collection('held.chunks').listIndexes().toArray()) as {
       unique?: boolean;
-      key?: Record<string, number>;
+      key: Record<string, number>;
     }[];
-    expect(indexes.some((index) => index.unique === true && index.key?.files_id === 1 && index.key?.n === 1)).toBe(
-      true,
-    );
+    expect(indexes.some((index) => index.unique === true && index.key.files_id === 1 && index.key.n === 1)).toBe(true);
     await expect(
       store.db.collection('held.chunks').insertOne({ files_id: first.id, n: 0, data: Buffer.alloc(1) }),
     ).rejects.toSatisfy(isDuplicateKeyError);
