@@ -1,10 +1,7 @@
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   EVENTS,
   modelRolledBackEventSchema,
@@ -19,13 +16,11 @@ import {
   bearer,
   createTestEnvironment,
   freePort,
-  spawnService,
   TEST_KEYS,
   testKeyVerifier,
   topicCorpus,
   waitFor,
   withTestKey,
-  type ServiceProcess,
   type TestEnvironment,
 } from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,9 +31,8 @@ import { loadInferenceConfig } from '../../services/inference/src/config.js';
 import { buildApp as buildNlp } from '../../services/nlp/src/app.js';
 import { loadNlpConfig } from '../../services/nlp/src/config.js';
 import { runMlops } from './support/cli-process.js';
+import { startServiceProcess, trainTopicModel, type RunningService } from './support/service-processes.js';
 import { importTopicDatasets } from './support/topic-datasets.js';
-
-const trainerRoot = fileURLToPath(new URL('../../services/dl-trainer/', import.meta.url));
 
 const ROLLED_BACK_QUEUE = 'test.model-rolled-back';
 /** Requests per round of traffic; the rollout is looked at between rounds. */
@@ -62,25 +56,12 @@ function baseUrl(app: HttpApp): string {
   return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 }
 
-/** A training job's status, as the test reads it. */
-interface Job {
-  id: string;
-  status: string;
-  error?: { code: string; message: string };
-}
-
-async function stop(child: ChildProcessWithoutNullStreams): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  await once(child, 'exit');
-}
-
 describe('progressive rollout end to end: a bad canary is rolled back, a good one promoted', () => {
   let environment: TestEnvironment;
   let nlp: HttpApp;
   let store: HttpApp;
   /** The real dl-trainer, its own process: training worker and model registry. */
-  let trainer: ServiceProcess | undefined;
+  let trainer: RunningService | undefined;
   let trainerUrl = '';
   /** Two inference replicas on the same MongoDB and broker; traffic alternates between them. */
   const replicas: HttpApp[] = [];
@@ -196,29 +177,8 @@ describe('progressive rollout end to end: a bad canary is rolled back, a good on
   const driveUntilDecided = () => driveUntil((state) => state.status !== 'running');
 
   /** Trains a version of the model for real: a training job on dl-trainer over RabbitMQ, on a frozen dataset version. */
-  const train = async (task: 'topic' | 'shuffled', seed: number) => {
-    const submitted = await call(trainerUrl, '/v1/training-jobs', {
-      method: 'POST',
-      body: {
-        modelName: model,
-        task,
-        dataset: { name: `${model}-${task === 'topic' ? 'true' : 'shuffled'}`, version: 1 },
-        seed,
-        config: {
-          featurizer: { wordNgrams: { buckets: 1024 } },
-          model: { kind: 'linear' },
-          optimization: { epochs: 3 },
-          data: { minRows: 20 },
-        },
-      },
-    });
-    expect(submitted.status).toBe(202);
-    const job = await waitFor(async () => {
-      const { body } = await call(trainerUrl, `/v1/training-jobs/${(submitted.body as Job).id}`);
-      return ['succeeded', 'failed', 'cancelled'].includes((body as Job).status) ? (body as Job) : undefined;
-    }, 120_000);
-    expect(job, JSON.stringify(job.error)).toMatchObject({ status: 'succeeded' });
-  };
+  const train = (task: 'topic' | 'shuffled', seed: number) =>
+    trainTopicModel(trainerUrl, { model, task, dataset: `${model}-${task === 'topic' ? 'true' : 'shuffled'}`, seed });
 
   beforeAll(async () => {
     environment = await createTestEnvironment('rollout e2e');
@@ -232,21 +192,12 @@ describe('progressive rollout end to end: a bad canary is rolled back, a good on
     );
     await store.listen({ host: '127.0.0.1', port: 0 });
     await importTopicDatasets(store, model, 180);
-    const port = await freePort();
-    trainerUrl = `http://127.0.0.1:${port}`;
-    const started = spawnService(trainerRoot, {
+    trainer = await startServiceProcess('dl-trainer', await freePort(), {
       ...environment.env,
-      PORT: String(port),
       LOG_LEVEL: 'info',
       FEATURE_STORE_URL: baseUrl(store),
     });
-    trainer = started;
-    await waitFor(
-      async () => ((await fetch(`${trainerUrl}/readyz`).catch(() => undefined))?.ok ? true : undefined),
-      60_000,
-    ).catch((error: unknown) => {
-      throw new Error(`dl-trainer did not become ready: ${String(error)}\n${started.output().slice(-3000)}`);
-    });
+    trainerUrl = trainer.url;
     // v1 (production) and v2 on the true labels, v3 on the shuffled labels.
     await train('topic', 1);
     await train('topic', 2);
@@ -278,7 +229,7 @@ describe('progressive rollout end to end: a bad canary is rolled back, a good on
   afterAll(async () => {
     for (const replica of replicas) await replica.close();
     await events?.close();
-    if (trainer) await stop(trainer.child);
+    await trainer?.stop();
     await store.close();
     await nlp.close();
     await rm(cacheDir, { recursive: true, force: true });
