@@ -21,6 +21,7 @@ import { loadFeatureStoreConfig } from '../../services/feature-store/src/config.
 import { buildApp as buildNlp } from '../../services/nlp/src/app.js';
 import { loadNlpConfig } from '../../services/nlp/src/config.js';
 import { startServiceProcess, trainTopicModel, type RunningService } from './support/service-processes.js';
+import { runMlops } from './support/cli-process.js';
 import { importTopicDatasets } from './support/topic-datasets.js';
 
 /*
@@ -171,5 +172,20 @@ describe('scheduled retraining with a rollout policy: the promotion starts a rol
       ((await get(`${trainer?.url ?? ''}/v1/models/${model}/aliases/${name}`)).body as { version: number }).version;
     expect(await alias('production')).toBe(1);
     expect(await alias('shadow')).toBe(2);
+
+    const env = {
+      MLOPS_TRAINER_URL: trainer?.url ?? '',
+      MLOPS_API_KEY: TEST_KEYS.admin,
+      NO_COLOR: '1',
+      COLUMNS: '160',
+    };
+    const shown = await runMlops(['schedules', 'show', created.id], env);
+    expect(shown.stdout).toContain('promotes through a rollout in inference: shadow → production');
+    const decisions = await runMlops(['models', 'decisions', model], env);
+    expect(decisions.stdout.replaceAll('│', ' ')).toMatch(/automatic\s+rollout-started\s+v2\s+v1/);
+    expect(decisions.stdout).toContain(
+      `rollout of ${tick.decisionId ?? ''}: ${state.id} (mlops rollout show ${model})`,
+    );
+    if (process.env.RETRAIN_ROLLOUT_PRINT) process.stdout.write(`${shown.stdout}\n${decisions.stdout}\n`);
   }, 400_000);
 });
