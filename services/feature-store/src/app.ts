@@ -15,6 +15,7 @@ import {
 import { registerDatasetRoutes } from './datasets/datasets.route.js';
 import { DocumentRepository, documentsCollection } from './documents/document.repository.js';
 import { registerDocumentRoutes } from './documents/documents.route.js';
+import { RecentFiles } from './documents/recent-files.js';
 import { registerImportRoutes } from './imports/imports.route.js';
 import { LabelRepository, labelsCollection } from './labels/label.repository.js';
 import { registerLabelRoutes } from './labels/labels.route.js';
@@ -31,6 +32,9 @@ import { bootstrapAdminKey } from './keys/bootstrap-admin.js';
 import { bootstrapServiceKeys, parseServiceKeys } from './keys/service-keys.js';
 import { registerKeyRoutes } from './keys/keys.route.js';
 import { introspectingVerifier, localKeyVerifier, type LocalKeyVerifier } from './keys/local-verifier.js';
+
+/** Bytes of lately uploaded files kept in memory for their processing (see RecentFiles). */
+const RECENT_FILE_BYTES = 64 * 1024 * 1024;
 
 /** Builds feature-store: documents, labels, imports, datasets and the processing worker, over MongoDB (GridFS) and RabbitMQ. */
 export async function buildApp(
@@ -84,6 +88,7 @@ export async function buildApp(
   const documents = new DocumentRepository(db);
   const labels = new LabelRepository(db);
   const bucket = openBucket(db, 'documents');
+  const recentFiles = new RecentFiles(RECENT_FILE_BYTES);
   const dispatch = (documentId: string, requestId?: string): Promise<void> =>
     dispatchProcessing(broker, documentId, requestId);
   const dispatchLogged = async (documentId: string, requestId?: string): Promise<void> => {
@@ -99,6 +104,7 @@ export async function buildApp(
     bucket,
     dispatch: dispatchLogged,
     maxFileBytes: config.uploads.maxFileBytes,
+    recentFiles,
   });
   registerLabelRoutes(app, { documents, labels });
   registerImportRoutes(app, {
@@ -129,6 +135,7 @@ export async function buildApp(
       analyzer: nlpTextAnalyzer(createServiceClient(nlpRoutes, { baseUrl: nlpUrl, timeoutMs, apiKey }), timeoutMs),
       workers: config.processing.workers,
       maxAttempts: config.processing.maxAttempts,
+      recentFiles,
     },
     logger,
   );

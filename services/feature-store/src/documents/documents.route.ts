@@ -9,6 +9,7 @@ import type { LabelRepository } from '../labels/label.repository.js';
 import { toDocumentView } from './document-views.js';
 import type { DocumentRepository } from './document.repository.js';
 import { ingestTextRecords, type ProcessingDispatcher, type Receipt } from './ingest-records.usecase.js';
+import type { RecentFiles } from './recent-files.js';
 import { storeUploadParts } from './upload-parts.js';
 
 const routes = featureStoreRoutes.documents;
@@ -20,6 +21,7 @@ export interface DocumentRoutesDeps {
   readonly bucket: GridFSBucket;
   readonly dispatch: ProcessingDispatcher;
   readonly maxFileBytes: number;
+  readonly recentFiles?: RecentFiles;
 }
 
 function toReceiptView(receipt: Receipt) {

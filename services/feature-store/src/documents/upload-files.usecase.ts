@@ -8,6 +8,7 @@ import { featureStoreErrors } from '../errors.js';
 import type { LabelRepository, StoredLabel } from '../labels/label.repository.js';
 import type { DocumentRecord, DocumentRepository } from './document.repository.js';
 import { storeLabelsOfNew, type ProcessingDispatcher, type Receipt } from './ingest-records.usecase.js';
+import type { RecentFiles } from './recent-files.js';
 import { SNIFF_BYTES, sniffMediaType } from './type-sniffer.js';
 
 /** One file of a multipart upload, as the multipart parser hands it over. */
@@ -32,6 +33,8 @@ export interface UploadDeps {
   readonly bucket: GridFSBucket;
   readonly dispatch: ProcessingDispatcher;
   readonly maxFileBytes: number;
+  /** Where the bytes of files held in memory are kept for their processing. */
+  readonly recentFiles?: RecentFiles;
 }
 
 async function discard(bucket: GridFSBucket, id: ObjectId): Promise<void> {
@@ -128,7 +131,7 @@ export function refuseUnfitHeldFile(deps: Pick<UploadDeps, 'maxFileBytes'>, file
  * (two writes for all of them, see `insertFiles`) and gives the document to store for each, in order.
  */
 export async function stageHeldFiles(
-  deps: Pick<UploadDeps, 'bucket'>,
+  deps: Pick<UploadDeps, 'bucket' | 'recentFiles'>,
   files: readonly HeldFile[],
   context: Pick<UploadContext, 'metadata'>,
 ): Promise<StagedFile[]> {
@@ -144,6 +147,7 @@ export async function stageHeldFiles(
     files.map((file, index) => {
       const id = stored[index]?.id;
       if (!id) throw new Error(`no stored file for ${file.filename}`);
+      deps.recentFiles?.keep(id.toHexString(), file.bytes);
       const sha256 = createHash('sha256').update(file.bytes).digest('hex');
       return stagedFile(
         id,

@@ -12,6 +12,7 @@ import type { Broker, MessageContext } from '@mlops/messaging';
 import { downloadStream } from '@mlops/mongo';
 import { ObjectId, type GridFSBucket } from 'mongodb';
 import type { DocumentRecord, DocumentRepository } from '../documents/document.repository.js';
+import type { RecentFiles } from '../documents/recent-files.js';
 import { storeLabelsOfNew, textSha256 } from '../documents/ingest-records.usecase.js';
 import type { LabelRepository } from '../labels/label.repository.js';
 import { coalescedAnalyzer } from './coalesced-analyzer.js';
@@ -41,6 +42,8 @@ export interface ProcessingDeps {
   /** Files extracted at once (calls to document-recognition in flight); unlimited when absent. */
   readonly extractionSlot?: (task: () => Promise<Extracted>) => Promise<Extracted>;
   readonly maxAttempts: number;
+  /** Bytes of files uploaded lately, sent instead of reading them back from GridFS. */
+  readonly recentFiles?: RecentFiles;
 }
 
 function extractionFeatures(result: RecognitionResult): Record<string, unknown> {
@@ -58,14 +61,16 @@ function extractionFeatures(result: RecognitionResult): Record<string, unknown> 
 }
 
 /**
- * Streams a file document's bytes to document-recognition (raw body, not retried here: the
- * message is retried instead, and reopens the stream). Text documents need no extraction.
+ * Sends a file document's bytes to document-recognition (raw body, not retried here: the
+ * message is retried instead, and reopens the stream): the bytes kept from its upload when this
+ * process has them, else streamed from GridFS. Text documents need no extraction.
  */
 async function extract(deps: ProcessingDeps, doc: DocumentRecord, requestId: string | undefined): Promise<Extracted> {
   const { fileId } = doc.source;
   if (doc.source.kind === 'text' || !fileId) return { text: doc.text ?? '', features: {} };
   const call = async (): Promise<Extracted> => {
-    const content = downloadStream(deps.bucket, new ObjectId(fileId));
+    const kept = deps.recentFiles?.take(fileId);
+    const content = kept ?? downloadStream(deps.bucket, new ObjectId(fileId));
     try {
       const result = await deps.recognition.extract(
         { query: { filename: doc.source.filename ?? doc._id }, upload: { files: { content } } },
@@ -73,7 +78,7 @@ async function extract(deps: ProcessingDeps, doc: DocumentRecord, requestId: str
       );
       return { text: result.text, features: { extraction: extractionFeatures(result) } };
     } finally {
-      content.destroy();
+      if (!Buffer.isBuffer(content)) content.destroy();
     }
   };
   return deps.extractionSlot ? deps.extractionSlot(call) : call();
