@@ -110,6 +110,24 @@ describe('the studies pages', () => {
     await expect.poll(() => page.getByTestId('trial-count').textContent()).toBe(`${study.trialTable.length} trials.`);
   });
 
+  it('filters the trial table by keyboard too: a parameter and a range of its values', async () => {
+    await openPage(page, base, `/studies/${study.id}`);
+    const axes = numericAxes(study);
+    const axis = axes.at(-1) ?? '';
+    const finished = study.trialTable.filter((trial) => trial.value !== undefined);
+    const values = finished.map((trial) => trial.params[axis] as number).sort((a, b) => a - b);
+    const from = ((values.at(-1) ?? 0) + (values.at(-2) ?? 0)) / 2;
+    const expected = finished.filter((trial) => (trial.params[axis] as number) >= from).map((trial) => trial.number);
+    await page.getByLabel('Parameter', { exact: true }).selectOption(axis);
+    await page.getByLabel('From', { exact: true }).fill(String(from));
+    await page.getByLabel('From', { exact: true }).press('Enter');
+    await expect
+      .poll(() => page.getByTestId('trial-count').textContent())
+      .toBe(`${expected.length} of ${study.trialTable.length} trials inside the brush on ${axis}.`);
+    await page.getByRole('button', { name: 'Show all' }).press('Enter');
+    await expect.poll(() => page.getByTestId('trial-count').textContent()).toBe(`${study.trialTable.length} trials.`);
+  });
+
   it('shows the not-found page for an unknown study id and for an id that is no UUID', async () => {
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-study']) {
       await openPage(page, base, `/studies/${id}`);

@@ -9,6 +9,7 @@ import { formatDate } from '../models/format.js';
 import type { PageProps } from '../page.js';
 import { BestTrial } from './best-trial.js';
 import { ParameterImportances } from './parameter-importances.js';
+import { StudyAxisFilter } from './study-axis-filter.js';
 import { StudyParallelCoordinates } from './study-parallel.js';
 import { parallelData, trialsInBrush, type Brush } from './study-trials.js';
 import { TrialTable } from './trial-table.js';
@@ -66,6 +67,7 @@ function StudyView({ study }: { readonly study: Study }) {
       <BestTrial study={study} objective={objective} />
       <h2>Parallel coordinates</h2>
       <StudyParallelCoordinates data={data} objective={objective} onBrush={setBrush} />
+      {data.dimensions.length >= 2 ? <StudyAxisFilter data={data} onBrush={setBrush} /> : null}
       <h2>Parameter importances</h2>
       <ParameterImportances importances={study.importances} />
       <h2 id="trials-heading">Trials</h2>

@@ -47,7 +47,8 @@ export function StudyParallelCoordinates({
     <>
       <p class="muted" id="parallel-help">
         One line per finished trial, coloured by its {objective}. Drag over an axis to keep only the trials that cross
-        it there (the table below follows); double-click the chart to clear.
+        it there (the table below follows); double-click the chart to clear, or filter by values with the form under the
+        chart.
       </p>
       <div data-testid="parallel-coordinates">
         <Chart
