@@ -5,7 +5,7 @@ export {
   isDuplicateKeyError,
   type IndexedCollection,
 } from './collection-definition.js';
-export { openBucket, uploadStream, downloadStream, insertFiles, type BufferedFile } from './gridfs.js';
+export { openBucket, uploadStream, downloadStream, insertFiles } from './gridfs.js';
 /** @public What `defineCollection` returns, so that a service can name its collections' definitions. */
 export type { CollectionDefinition } from './collection-definition.js';
 export { deleteOrphanFiles, startOrphanFileSweeper } from './orphan-files.js';
