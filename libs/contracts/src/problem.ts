@@ -7,8 +7,11 @@ export const fieldErrorSchema = z.object({
 });
 export type FieldError = z.infer<typeof fieldErrorSchema>;
 
-/** RFC 9457 problem details, extended with a stable machine code and field errors. */
-export const problemSchema = z.object({
+/**
+ * RFC 9457 problem details, extended with a stable machine code and field errors. Open to other
+ * extension members, as the RFC allows (a label conflict carries the `current` label).
+ */
+export const problemSchema = z.looseObject({
   type: z.string(),
   title: z.string(),
   status: z.number().int().min(400).max(599),
