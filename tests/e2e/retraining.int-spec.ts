@@ -206,13 +206,15 @@ describe('scheduled retraining end to end: promote a better model, keep a worse 
     });
   }, 400_000);
 
+  // Closing drains what is in flight: the reporter may still be rendering the run reports of the
+  // study's trials (a minute under CI load), and the trainer's loop finishes its current step first.
   afterAll(async () => {
-    await reporter.close();
     await trainer.close();
+    await reporter.close();
     await store.close();
     await nlp.close();
     await environment.dispose();
-  });
+  }, 240_000);
 
   it('a cron tick freezes, trains and promotes the first model by itself', async () => {
     schedule = await retraining.schedules.create({
