@@ -183,7 +183,7 @@ const table = writeResults(
 process.stdout.write(`${table}\n`);
 
 const CORPUS_TRIALS = Number(process.env.HPO_CORPUS_TRIALS ?? 30);
-const CORPUS_SEEDS = Array.from({ length: Number(process.env.HPO_CORPUS_SEEDS ?? 5) }, (_, i) => i + 1);
+const CORPUS_SEEDS = Array.from({ length: Number(process.env.HPO_CORPUS_SEEDS ?? 10) }, (_, i) => i + 1);
 if (CORPUS_TRIALS > 0) {
   const peer = startOptunaAskTell(ensurePythonVenv(REQUIREMENTS));
   try {

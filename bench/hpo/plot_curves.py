@@ -27,6 +27,11 @@ def main():
         for system, (color, dash, label) in STYLE.items():
             points = sorted((c["trial"], c["best"]) for c in curves if c["corpus"] == corpus and c["system"] == system)
             axis.plot([p[0] for p in points], [p[1] for p in points], color=color, linestyle=dash, linewidth=1.8, label=label)
+        axis.axvline(10.5, color="#999999", linewidth=0.8)
+        axis.text(
+            10.2, 0.04, "TPE startup ends", transform=axis.get_xaxis_transform(),
+            rotation=90, ha="right", va="bottom", fontsize=7, color="#666666",
+        )
         axis.set_title(corpus, fontsize=10)
         axis.set_xlabel("trials")
         axis.grid(alpha=0.3)
