@@ -20,6 +20,7 @@ import { OBJECTIVES, type SyntheticObjective } from './objectives.js';
 import { startOptunaAskTell } from './optuna-ask-tell.js';
 import { corpusObjective } from './corpus-objective.js';
 import { measureStudyOverhead } from './study-overhead.js';
+import { measureStudyWallTime, type WorkersRun } from './study-workers.js';
 import { trainingStudyRows } from './training-study.js';
 
 const TRIALS = Number(process.env.HPO_TRIALS ?? 100);
@@ -206,6 +207,33 @@ if (CORPUS_TRIALS > 0) {
         unit: metric === 'machinery / training' ? 'ratio' : 'ms',
       });
     }
+    const WORKER_TRIALS = Number(process.env.HPO_WORKER_TRIALS ?? 30);
+    const workerRuns: WorkersRun[] = [];
+    if (WORKER_TRIALS > 0) {
+      const wordnet = loadWordnetGlosses();
+      for (let rep = 0; rep < 3; rep++) {
+        for (const workers of [1, 2]) {
+          workerRuns.push(await measureStudyWallTime(() => corpusObjective(wordnet), WORKER_TRIALS, workers));
+        }
+      }
+      for (const workers of [1, 2]) {
+        const mine = workerRuns.filter((run) => run.workers === workers);
+        const wall = mine.map((run) => run.wallSeconds).sort((a, b) => a - b);
+        const training = mine.map((run) => run.trainingSeconds).sort((a, b) => a - b);
+        const row = (metric: string, value: number, unit: string): void => {
+          corpora.rows.push({
+            system: 'dl-trainer study',
+            case: `wordnet-noun-glosses, ${WORKER_TRIALS}-trial study (learning rate, batch size; linear), ${workers} worker${workers > 1 ? 's' : ''}`,
+            metric,
+            value: Number(value.toFixed(2)),
+            unit,
+          });
+        };
+        row('median wall time, POST to finished (3 runs)', wall[1] ?? NaN, 's');
+        row('median time inside trainings (3 runs)', training[1] ?? NaN, 's');
+        row('median wall time per trial', (wall[1] ?? NaN) / WORKER_TRIALS, 's');
+      }
+    }
     const corporaTable = writeResults(
       'hpo-corpora',
       corpora.rows,
@@ -215,12 +243,14 @@ if (CORPUS_TRIALS > 0) {
         'Space (bench/hpo/training-objective.ts): learning rate 1e-3–2 log, batch size {8, 16, 32, 64}, model kind {linear, mlp}, hidden width 4–32 log only for mlp.',
         'Optuna 5.0.0 TPESampler(seed) and RandomSampler(seed), defaults, driven by ask-and-tell over JSON lines (bench/hpo/peers/optuna_ask_tell.py) while Node trains; ours: createTpeSampler() and randomSampler. The objective is memoised per parameter set, so every sampler sees identical values.',
         `'trials to reach': per seed, the trials a TPE study needs for its best-so-far to reach the final best of the random study of the same family and seed (${CORPUS_TRIALS + 1} when never); mean over seeds (median in the metric name).`,
-        'Study machinery: the dl-trainer’s StudyRepository (compare-and-set commits) and its default sampler, stepped as its driver steps one trial, against the local MongoDB-compatible server (mongo-java-server on H2, not MongoDB) on the same machine; not included: the training job’s submission and RabbitMQ messages and the driver’s polling interval. The wall time of a 30-trial study on 1 and 2 workers of the real dl-trainer is not measured.',
+        'Study machinery: the dl-trainer’s StudyRepository (compare-and-set commits) and its default sampler, stepped as its driver steps one trial, against the local MongoDB-compatible server (mongo-java-server on H2, not MongoDB) on the same machine; not included: the training job’s submission and RabbitMQ messages and the driver’s polling interval.',
+        'dl-trainer study: the real dl-trainer app (POST /v1/studies, study driver and loop polling every 100 ms, training jobs on RabbitMQ, state in MongoDB) with TRAINING_WORKERS and parallelism 1 or 2 in one process; only the training executor is the bench’s (trains the job’s config on the WordNet objective, writes the run). Space: learning rate and batch size of the linear model (the corpus space’s conditional hidden width cannot be submitted: see wiki/Studies.md). 3 runs each, alternating 1 and 2 workers (HPO_WORKER_TRIALS, 0 skips it).',
         'Sampler CPU time: process CPU of the suggestion (ours) or of ask + tell inside the Python process (Optuna); training time: wall time of a training, on 2 shared cores (load averages in details.corpora).',
       ],
       {
         ...corpora.details,
         overhead: { ...overhead, loadAverage: { before: loadBefore, after: loadavg() } },
+        workers: workerRuns,
       },
     );
     const curves = fileURLToPath(new URL('../results/hpo-corpora-curves.json', import.meta.url));
