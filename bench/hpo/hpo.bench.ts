@@ -223,7 +223,7 @@ if (CORPUS_TRIALS > 0) {
         const row = (metric: string, value: number, unit: string): void => {
           corpora.rows.push({
             system: 'dl-trainer study',
-            case: `wordnet-noun-glosses, ${WORKER_TRIALS}-trial study (learning rate, batch size; linear), ${workers} worker${workers > 1 ? 's' : ''}`,
+            case: `wordnet-noun-glosses, ${WORKER_TRIALS}-trial study, ${workers} worker${workers > 1 ? 's' : ''}`,
             metric,
             value: Number(value.toFixed(2)),
             unit,
@@ -244,7 +244,7 @@ if (CORPUS_TRIALS > 0) {
         'Optuna 5.0.0 TPESampler(seed) and RandomSampler(seed), defaults, driven by ask-and-tell over JSON lines (bench/hpo/peers/optuna_ask_tell.py) while Node trains; ours: createTpeSampler() and randomSampler. The objective is memoised per parameter set, so every sampler sees identical values.',
         `'trials to reach': per seed, the trials a TPE study needs for its best-so-far to reach the final best of the random study of the same family and seed (${CORPUS_TRIALS + 1} when never); mean over seeds (median in the metric name).`,
         'Study machinery: the dl-trainer’s StudyRepository (compare-and-set commits) and its default sampler, stepped as its driver steps one trial, against the local MongoDB-compatible server (mongo-java-server on H2, not MongoDB) on the same machine; not included: the training job’s submission and RabbitMQ messages and the driver’s polling interval.',
-        'dl-trainer study: the real dl-trainer app (POST /v1/studies, study driver and loop polling every 100 ms, training jobs on RabbitMQ, state in MongoDB) with TRAINING_WORKERS and parallelism 1 or 2 in one process; only the training executor is the bench’s (trains the job’s config on the WordNet objective, writes the run). Space: learning rate and batch size of the linear model (the corpus space’s conditional hidden width cannot be submitted: see wiki/Studies.md). 3 runs each, alternating 1 and 2 workers (HPO_WORKER_TRIALS, 0 skips it).',
+        'dl-trainer study: the real dl-trainer app (POST /v1/studies, study driver and loop polling every 100 ms, training jobs on RabbitMQ, state in MongoDB) with TRAINING_WORKERS and parallelism 1 or 2 in one process; only the training executor is the bench’s (trains the job’s config on the WordNet objective, writes the run). Space: the corpus space, over a linear base config (the hidden width is a new key when mlp is drawn). 3 runs each, alternating 1 and 2 workers (HPO_WORKER_TRIALS, 0 skips it).',
         'Sampler CPU time: process CPU of the suggestion (ours) or of ask + tell inside the Python process (Optuna); training time: wall time of a training, on 2 shared cores (load averages in details.corpora).',
       ],
       {

@@ -19,13 +19,6 @@ import { infrastructure } from '../lib/infra.js';
 import type { CorpusObjective } from './corpus-objective.js';
 import { TRAINING_SPACE } from './training-objective.js';
 
-/**
- * The corpus space without the model kind and its conditional hidden width: the study API checks
- * every pointer against the base config, and no base config has `/model/hidden` for the linear kind
- * while accepting it for mlp, so that conditional space cannot be submitted.
- */
-const LINEAR_SPACE = TRAINING_SPACE.filter((parameter) => parameter.name === 'lr' || parameter.name === 'batch');
-
 /** One measured study. */
 export interface WorkersRun {
   readonly workers: number;
@@ -50,7 +43,7 @@ function paramsOf(config: Record<string, unknown>): Assignment {
 }
 
 /**
- * Runs one `trials`-trial TPE study (seed 1, learning rate and batch size of the linear model) with `workers` training workers and parallelism
+ * Runs one `trials`-trial TPE study (seed 1, the corpus space over a linear base config) with `workers` training workers and parallelism
  * `workers` on a fresh dl-trainer app, from the POST to the study's end, polling every 100 ms.
  */
 export async function measureStudyWallTime(
@@ -106,7 +99,7 @@ export async function measureStudyWallTime(
           dataset: { name: objective.corpus, version: 1 },
           config: { model: { kind: 'linear' }, optimization: { epochs: 8, earlyStopping: null } },
         },
-        space: LINEAR_SPACE,
+        space: TRAINING_SPACE,
         budget: { trials },
         parallelism: workers,
         seed: 1,
