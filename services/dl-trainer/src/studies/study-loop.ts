@@ -1,6 +1,7 @@
 import type { Logger } from '@mlops/logger';
 import { samplerFor } from '@mlops/ml';
 import { isDeepStrictEqual } from 'node:util';
+import { startPollingLoop, type PollingLoop } from '../polling-loop.js';
 import { advanceStudy, type StudyDriverDeps } from './study-driver.js';
 import { paramsOf, requestOf, type StudyDocument } from './study.repository.js';
 import { toTrialRecord } from './study-view.js';
@@ -34,62 +35,26 @@ function checkReplay(doc: StudyDocument, logger: Logger): void {
     );
 }
 
-/** The running loop: `wake` runs a step now (after the one in flight), `stop` ends it. */
-export interface StudyLoop {
-  readonly wake: () => void;
-  readonly stop: () => Promise<void>;
-}
-
 /**
  * Polls the running studies every `pollMs` and advances each by a step, one step at a time in this
  * process (replicas race only through the study revision).
  */
-export function startStudyLoop(deps: StudyDriverDeps, pollMs: number): StudyLoop {
+export function startStudyLoop(deps: StudyDriverDeps, pollMs: number): PollingLoop {
   const seen = new Set<string>();
   const startedAt = new Date();
-  let inFlight: Promise<void> = Promise.resolve();
-  let busy = false;
-  let again = false;
-  let stopped = false;
-  const tick = async (): Promise<void> => {
-    for (const doc of await deps.studies.running()) {
-      if (stopped) return;
-      if (!seen.has(doc._id)) {
-        seen.add(doc._id);
-        if (doc.createdAt < startedAt) checkReplay(doc, deps.logger);
-      }
-      await advanceStudy(deps, doc).catch((error: unknown) => {
-        deps.logger.warn({ err: error, studyId: doc._id }, 'study step failed; retried on the next tick');
-      });
-    }
-  };
-  const run = (): void => {
-    if (stopped) return;
-    if (busy) {
-      again = true;
-      return;
-    }
-    busy = true;
-    inFlight = tick()
-      .catch((error: unknown) => {
-        deps.logger.warn({ err: error }, 'study loop tick failed');
-      })
-      .finally(() => {
-        busy = false;
-        if (again) {
-          again = false;
-          run();
+  return startPollingLoop(
+    async (stopped) => {
+      for (const doc of await deps.studies.running()) {
+        if (stopped()) return;
+        if (!seen.has(doc._id)) {
+          seen.add(doc._id);
+          if (doc.createdAt < startedAt) checkReplay(doc, deps.logger);
         }
-      });
-  };
-  const timer = setInterval(run, pollMs);
-  timer.unref();
-  return {
-    wake: run,
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await inFlight;
+        await advanceStudy(deps, doc).catch((error: unknown) => {
+          deps.logger.warn({ err: error, studyId: doc._id }, 'study step failed; retried on the next tick');
+        });
+      }
     },
-  };
+    { pollMs, logger: deps.logger, failure: 'study loop tick failed' },
+  );
 }
