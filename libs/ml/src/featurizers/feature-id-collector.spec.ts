@@ -47,6 +47,16 @@ describe('FeatureIdCollector', () => {
     expect([...collector.counts().ids]).toEqual([-3, -2, -1, 0, 1, 2, 3]);
   });
 
+  it('orders negative, bitmap and very large ids of one text together, text after text', () => {
+    const collector = new FeatureIdCollector(100);
+    for (let text = 0; text < 3; text++) {
+      for (const id of [2 ** 30, 5, -4, 70_000, 5, 2 ** 30, -4, 99, 70_000, 5]) collector.add(id + text);
+      const distinct = collector.runs();
+      expect([...collector.runIds.subarray(0, distinct)]).toEqual([-4, 5, 99, 70_000, 2 ** 30].map((id) => id + text));
+      expect([...collector.runCounts.subarray(0, distinct)]).toEqual([2, 3, 1, 2, 2]);
+    }
+  });
+
   it('gives empty counts when nothing was added', () => {
     const counts = new FeatureIdCollector().counts();
     expect(counts.ids.length).toBe(0);

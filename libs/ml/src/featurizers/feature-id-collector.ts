@@ -1,80 +1,113 @@
 import type { SparseVector } from '../core/sparse-vector.js';
 import type { FeatureSink } from './feature-sink.js';
+import { RepeatCounts } from './repeat-counts.js';
 
-const INITIAL_CAPACITY = 1024;
-/** Below this many ids an insertion sort beats the radix sort's fixed cost. */
-const INSERTION_SORT_MAX = 48;
-const RADIX_BITS = 8;
-const RADIX = 1 << RADIX_BITS;
-/** Passes of `RADIX_BITS` over a 32-bit id. */
-const PASSES = 32 / RADIX_BITS;
+/** The most ids the bitmaps may cover (2^26): every id of a valid featurizer is below. */
+const MAX_BITMAP_IDS = 2 ** 26;
+const INITIAL_IDS = 1 << 15;
+const INITIAL_RUNS = 1024;
 
-function grown(array: Int32Array, length: number): Int32Array {
-  if (array.length >= length) return array;
-  let size = array.length;
-  while (size < length) size *= 2;
-  return new Int32Array(size);
+/** The lowest set bit of a 32-bit word, as its index. */
+function lowestBit(word: number): number {
+  return 31 - Math.clz32(word & -word);
+}
+
+/** The smallest power of two, at least `INITIAL_IDS`, that is above `id`. */
+function capacityFor(id: number): number {
+  let capacity = INITIAL_IDS;
+  while (capacity <= id) capacity *= 2;
+  return capacity;
 }
 
 /**
- * Gathers the feature ids of one text, repeats included, into one growing buffer reused from text
- * to text, then turns them into counts by sorting: an insertion sort for a few ids, else a radix
- * sort on bytes (the histograms of every byte counted in one read, then one pass per byte the
- * ids do not all share). Adding allocates nothing, and the
- * buffer is read in order, which measured faster than a tally over the whole id space (whose
- * random accesses miss the caches once the space holds a few hundred thousand ids).
+ * Gathers the feature ids of one text and turns them into ascending distinct ids with counts,
+ * without sorting: each id sets its bit in a bitmap of the id space, under two levels of summary
+ * bits (one per bitmap word, one per summary word), and `runs` reads the set bits in order,
+ * clearing them as it goes. A repeated id also sets a bit of its own beside the first (the two
+ * words share a cache line) and is counted in a small hash table, so an id seen once costs no
+ * lookup. Ids outside `[0, 2^26)` are kept aside and sorted. Adding allocates nothing once the
+ * bitmap covers the ids (give the dimension to the constructor).
  */
 export class FeatureIdCollector implements FeatureSink {
-  private buffer: Int32Array = new Int32Array(INITIAL_CAPACITY);
-  private scratch: Int32Array = new Int32Array(INITIAL_CAPACITY);
-  /** One histogram of byte values per radix pass, all counted in one read of the ids. */
-  private readonly digitCounts = new Int32Array(PASSES * RADIX);
-  private length = 0;
+  /** Per bitmap word, two Int32: the ids seen, then the ids seen more than once. */
+  private bits: Int32Array;
+  /** One bit per bitmap word holding a set bit. */
+  private summary: Int32Array;
+  /** One bit per summary word holding a set bit. */
+  private top: Int32Array;
+  private capacity: number;
+  private readonly repeats = new RepeatCounts();
+  private outside: Int32Array = new Int32Array(16);
+  private outsideLength = 0;
+  private distinct = 0;
+  private highest = -1;
   /** After `runs`: the distinct ids, ascending (the first `runs()` entries are valid). */
-  runIds: Int32Array = new Int32Array(INITIAL_CAPACITY);
+  runIds: Int32Array = new Int32Array(INITIAL_RUNS);
   /** After `runs`: how often each of `runIds` was added. */
-  runCounts = new Float64Array(INITIAL_CAPACITY);
+  runCounts = new Float64Array(INITIAL_RUNS);
+
+  /** `dimension`: the ids expected are below it (the bitmap grows past it when needed). */
+  constructor(dimension = 0) {
+    this.capacity = capacityFor(Math.min(Math.max(dimension - 1, 0), MAX_BITMAP_IDS - 1));
+    this.bits = new Int32Array(this.capacity >>> 4);
+    this.summary = new Int32Array(this.capacity >>> 10);
+    this.top = new Int32Array(Math.max(1, this.capacity >>> 15));
+  }
 
   /** Forgets the ids added since the last `counts`, `runs` or `clear`. */
   clear(): void {
-    this.length = 0;
+    this.runs();
   }
 
   /** Adds one occurrence of a feature. */
   add(id: number): void {
-    if (this.length === this.buffer.length) {
-      const larger = new Int32Array(this.buffer.length * 2);
-      larger.set(this.buffer);
-      this.buffer = larger;
+    if (id >>> 0 >= this.capacity) {
+      this.addOutside(id);
+      return;
     }
-    this.buffer[this.length++] = id;
+    const word = id >>> 5;
+    const bit = 1 << (id & 31);
+    const bits = this.bits;
+    const seen = bits[word << 1] ?? 0;
+    if ((seen & bit) === 0) {
+      bits[word << 1] = seen | bit;
+      const summary = this.summary;
+      const summaryWord = word >>> 5;
+      const marks = summary[summaryWord] ?? 0;
+      if (marks === 0) this.top[summaryWord >>> 5] = (this.top[summaryWord >>> 5] ?? 0) | (1 << (summaryWord & 31));
+      summary[summaryWord] = marks | (1 << (word & 31));
+      this.distinct++;
+      if (id > this.highest) this.highest = id;
+    } else {
+      const repeated = (word << 1) + 1;
+      bits[repeated] = (bits[repeated] ?? 0) | bit;
+      this.repeats.increment(id);
+    }
   }
 
   /**
-   * Sorts the ids added and writes each distinct one with its count into `runIds` and `runCounts`
+   * Writes each distinct id added, ascending, with its count into `runIds` and `runCounts`
    * (reused: read them before the next call); returns how many there are, and starts over.
    */
   runs(): number {
-    const length = this.length;
-    const sorted = this.sorted();
-    if (this.runIds.length < length) {
-      this.runIds = grown(this.runIds, length);
-      this.runCounts = new Float64Array(this.runIds.length);
+    const room = this.distinct + this.outsideLength;
+    if (this.runIds.length < room) {
+      let size = this.runIds.length;
+      while (size < room) size *= 2;
+      this.runIds = new Int32Array(size);
+      this.runCounts = new Float64Array(size);
     }
-    const { runIds, runCounts } = this;
-    let distinct = 0;
-    let runStart = 0;
-    while (runStart < length) {
-      const id = sorted[runStart] ?? 0;
-      let runEnd = runStart + 1;
-      while (runEnd < length && sorted[runEnd] === id) runEnd++;
-      runIds[distinct] = id;
-      runCounts[distinct] = runEnd - runStart;
-      distinct++;
-      runStart = runEnd;
-    }
-    this.length = 0;
-    return distinct;
+    const outside = this.outside.subarray(0, this.outsideLength).sort();
+    let next = 0;
+    let written = 0;
+    while (next < outside.length && (outside[next] ?? 0) < 0) [next, written] = this.outsideRun(outside, next, written);
+    if (this.highest >= 0) written = this.readBitmap(written);
+    while (next < outside.length) [next, written] = this.outsideRun(outside, next, written);
+    this.outsideLength = 0;
+    this.distinct = 0;
+    this.highest = -1;
+    this.repeats.clear();
+    return written;
   }
 
   /** The distinct ids added, ascending, with how often each was added; then starts over. */
@@ -83,60 +116,71 @@ export class FeatureIdCollector implements FeatureSink {
     return { ids: this.runIds.slice(0, distinct), values: Float32Array.from(this.runCounts.subarray(0, distinct)) };
   }
 
-  /** The ids added, ascending, in `buffer` (or in `scratch`, returned, after an odd number of radix passes). */
-  private sorted(): Int32Array {
-    const length = this.length;
-    const ids = this.buffer;
-    if (length <= INSERTION_SORT_MAX) {
-      for (let index = 1; index < length; index++) {
-        const id = ids[index] ?? 0;
-        let at = index - 1;
-        while (at >= 0 && (ids[at] ?? 0) > id) {
-          ids[at + 1] = ids[at] ?? 0;
-          at--;
+  /** Reads and clears the set bits in id order into the runs from `written` on; returns the runs' new end. */
+  private readBitmap(written: number): number {
+    const { bits, summary, top, runIds, runCounts, repeats } = this;
+    let at = written;
+    const lastTop = this.highest >>> 15;
+    for (let topWord = 0; topWord <= lastTop; topWord++) {
+      let topMarks = top[topWord] ?? 0;
+      if (topMarks === 0) continue;
+      top[topWord] = 0;
+      while (topMarks !== 0) {
+        const summaryWord = (topWord << 5) | lowestBit(topMarks);
+        topMarks &= topMarks - 1;
+        let marks = summary[summaryWord] ?? 0;
+        summary[summaryWord] = 0;
+        while (marks !== 0) {
+          const word = (summaryWord << 5) | lowestBit(marks);
+          marks &= marks - 1;
+          let seen = bits[word << 1] ?? 0;
+          const repeated = bits[(word << 1) + 1] ?? 0;
+          bits[word << 1] = 0;
+          bits[(word << 1) + 1] = 0;
+          while (seen !== 0) {
+            const bit = seen & -seen;
+            seen ^= bit;
+            const id = (word << 5) | (31 - Math.clz32(bit));
+            runIds[at] = id;
+            runCounts[at++] = (repeated & bit) === 0 ? 1 : repeats.countOf(id);
+          }
         }
-        ids[at + 1] = id;
-      }
-      return ids;
-    }
-    const counts = this.digitCounts;
-    counts.fill(0);
-    let bits = 0;
-    for (let index = 0; index < length; index++) {
-      const id = ids[index] ?? 0;
-      bits |= id;
-      for (let pass = 0; pass < PASSES; pass++) {
-        const slot = pass * RADIX + ((id >>> (pass * RADIX_BITS)) & (RADIX - 1));
-        counts[slot] = (counts[slot] ?? 0) + 1;
       }
     }
-    if (bits < 0) return ids.subarray(0, length).sort();
-    this.scratch = grown(this.scratch, this.buffer.length);
-    let source = ids;
-    let target = this.scratch;
-    for (let pass = 0; pass < PASSES && (pass === 0 || bits >>> (pass * RADIX_BITS) > 0); pass++) {
-      const shift = pass * RADIX_BITS;
-      const first = pass * RADIX;
-      if (counts[first + (((source[0] ?? 0) >>> shift) & (RADIX - 1))] === length) continue;
-      let total = 0;
-      for (let slot = first; slot < first + RADIX; slot++) {
-        const count = counts[slot] ?? 0;
-        counts[slot] = total;
-        total += count;
-      }
-      for (let index = 0; index < length; index++) {
-        const id = source[index] ?? 0;
-        const slot = first + ((id >>> shift) & (RADIX - 1));
-        const at = counts[slot] ?? 0;
-        target[at] = id;
-        counts[slot] = at + 1;
-      }
-      const swap = source;
-      source = target;
-      target = swap;
+    return at;
+  }
+
+  /** Writes the run of `sorted[from]` at `written`; returns where the next run starts and the runs' new end. */
+  private outsideRun(sorted: Int32Array, from: number, written: number): [number, number] {
+    const id = sorted[from] ?? 0;
+    let end = from + 1;
+    while (end < sorted.length && sorted[end] === id) end++;
+    this.runIds[written] = id;
+    this.runCounts[written] = end - from;
+    return [end, written + 1];
+  }
+
+  /** Grows the bitmaps to cover an id within their limit, else keeps the id aside. */
+  private addOutside(id: number): void {
+    if (id >= 0 && id < MAX_BITMAP_IDS) {
+      this.capacity = capacityFor(id);
+      const bits = new Int32Array(this.capacity >>> 4);
+      bits.set(this.bits);
+      this.bits = bits;
+      const summary = new Int32Array(this.capacity >>> 10);
+      summary.set(this.summary);
+      this.summary = summary;
+      const top = new Int32Array(Math.max(1, this.capacity >>> 15));
+      top.set(this.top);
+      this.top = top;
+      this.add(id);
+      return;
     }
-    this.buffer = source;
-    this.scratch = target;
-    return source;
+    if (this.outsideLength === this.outside.length) {
+      const larger = new Int32Array(this.outside.length * 2);
+      larger.set(this.outside);
+      this.outside = larger;
+    }
+    this.outside[this.outsideLength++] = id;
   }
 }

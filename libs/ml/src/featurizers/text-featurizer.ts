@@ -86,7 +86,7 @@ function restoreTextFeaturizer(state: TextFeaturizerState): TextFeaturizer {
   const tokenizer = createTokenizerFromSpec(state.tokenizer);
   const { parts, sources, layout, weighting, numeric } = restoreTextFeaturizerParts(state, tokenizer);
   const numericStart = layout.numeric.start;
-  const collector = new FeatureIdCollector();
+  const collector = new FeatureIdCollector(numericStart);
   const tokens = new HashedTokens();
   const { vocabulary } = parts;
   const vectorOf = (values: NumericValues | undefined): SparseVector => {
