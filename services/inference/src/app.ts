@@ -11,6 +11,7 @@ import { registerPredictDocumentRoute } from './routes/predict-document.route.js
 import { registerPredictRoutes } from './routes/predict.route.js';
 import { registerRolloutRoutes } from './routes/rollout.route.js';
 import { createRollouts, rolloutCollections } from './rollout/rollouts.js';
+import { ModelWorkerPool } from './serving/model-worker-pool.js';
 import { ModelServer } from './serving/model-server.js';
 import { OffPathScorer } from './serving/off-path-scorer.js';
 import { addModelsReadiness } from './serving/models-readiness.js';
@@ -64,6 +65,7 @@ export async function buildInference(
     timeoutMs: config.registry.timeoutMs,
     apiKey: config.auth.apiKey,
   });
+  const workers = new ModelWorkerPool();
   const models: ModelServer = new ModelServer({
     registry,
     cacheDir: config.models.cacheDir,
@@ -74,6 +76,7 @@ export async function buildInference(
       onnx: config.onnx,
       batching: config.batching,
       warmupPredictions: config.models.warmupPredictions,
+      workers,
       onBatch: (model, report) => metrics.observeBatch(model.name, model.version, report),
     },
     onLoadedChanged: () => {
@@ -153,6 +156,7 @@ export async function buildInference(
   });
   app.addHook('onClose', async () => {
     await models.close();
+    await workers.close();
   });
   // onClose hooks run last registered first: off-path copies finish, then the models and the monitor close.
   app.addHook('onClose', () => offPath.close());

@@ -285,7 +285,31 @@ export class ModelServer {
     const download = () =>
       fetchVerifiedFolder(this.options.registry, this.options.cacheDir, version, this.options.logger);
     const folder = this.#disk ? await this.#disk.during(version.name, version.version, download) : await download();
-    return LoadedModel.load(version, folder, this.options.load);
+    const model = await LoadedModel.load(version, folder, this.options.load);
+    model.whenLost((error) => this.#reloadAfterLoss(model, error));
+    return model;
+  }
+
+  /** A model whose worker thread stopped leaves its slot, and the model is synced again (loaded anew). */
+  #reloadAfterLoss(model: LoadedModel, error: Error): void {
+    this.options.logger.error(
+      { err: error, model: model.name, version: model.version },
+      'the thread of a loaded model stopped; loading it again',
+    );
+    const slots = [
+      this.#production.get(model.name),
+      ...(['canary', 'shadow'] as const).map((alias) => this.#candidates.get(candidateKey(model.name, alias))?.slot),
+    ];
+    for (const slot of slots) if (slot?.current === model) slot.clear();
+    for (const [key, slot] of this.#pinnedLoaded) {
+      if (slot.current !== model) continue;
+      slot.clear();
+      this.#pinnedLoaded.delete(key);
+      this.#pinned.delete(key);
+    }
+    this.#failures.set(model.name, error.message);
+    this.options.onLoadedChanged?.();
+    if (!this.#closed) void this.syncModel(model.name);
   }
 
   /** Trims the disk cache once the set of loaded versions changed, keeping every loaded version. */

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trainTopicModel, type ModelFolder } from '../../test/support/train-topic-model.js';
+import { HostedModel } from './hosted-model.js';
+import { ModelWorkerError, ModelWorkerLostError } from './model-worker.js';
+import { ModelWorkerPool } from './model-worker-pool.js';
+
+const options = { onnx: { intraOpThreads: 1, interOpThreads: 1 }, warmupPredictions: 1 };
+const texts = ['the invoice from the bank', 'a flight to the airport', '', 'blood test at the clinic', 'zzz qqq'];
+
+function others(folder: ModelFolder): Record<string, Uint8Array> {
+  return Object.fromEntries([...folder].filter(([path]) => path !== 'manifest.json'));
+}
+
+describe('ModelWorker', () => {
+  let folder: ModelFolder;
+  const pool = new ModelWorkerPool(1);
+
+  beforeAll(async () => {
+    folder = await trainTopicModel(11);
+  }, 60_000);
+
+  afterAll(async () => {
+    await pool.close();
+  });
+
+  it('classifies on its thread exactly as the model built on this thread does', async () => {
+    const worker = pool.acquire();
+    const manifest = await worker.load(folder, options);
+    expect(manifest).not.toHaveProperty('preprocessing');
+    const here = await HostedModel.build(
+      { manifest: folder.get('manifest.json') ?? Buffer.alloc(0), others: others(folder) },
+      options,
+    );
+    try {
+      const [there, local] = [await worker.classify(texts), await here.classify(texts)];
+      expect(there.labels).toEqual(local.labels);
+      expect([...there.probabilities]).toEqual([...local.probabilities]);
+      expect([...there.outOfVocabularyRates]).toEqual([...local.outOfVocabularyRates]);
+      expect(there.labels).toHaveLength(texts.length);
+    } finally {
+      await here.release();
+      await pool.giveBack(worker);
+    }
+  }, 60_000);
+
+  it('is reused for the next version once given back, holding no model in between', async () => {
+    const first = pool.acquire();
+    await first.load(folder, options);
+    await pool.giveBack(first);
+    await expect(first.classify(texts)).rejects.toThrow('holds no model');
+    const second = pool.acquire();
+    expect(second).toBe(first);
+    await second.load(folder, options);
+    expect((await second.classify(texts)).labels).toHaveLength(texts.length);
+    await pool.giveBack(second);
+  }, 60_000);
+
+  it('reports a model.onnx that is not the manifest one by the checksum error name', async () => {
+    const worker = pool.acquire();
+    const tampered = new Map(folder);
+    const onnx = Buffer.from(folder.get('model.onnx') ?? Buffer.alloc(0));
+    onnx[onnx.length - 1] = (onnx[onnx.length - 1] ?? 0) ^ 0xff;
+    tampered.set('model.onnx', onnx);
+    const failure = await worker.load(tampered, options).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ModelWorkerError);
+    expect(failure).toMatchObject({ name: 'ArtifactChecksumError' });
+    await pool.giveBack(worker);
+  }, 60_000);
+
+  it('loses only its own thread when that thread runs out of heap: its requests reject, the pool starts a fresh one', async () => {
+    const tiny = new ModelWorkerPool(1, { maxOldGenerationSizeMb: 2, maxYoungGenerationSizeMb: 1 });
+    const worker = tiny.acquire();
+    let lost: Error | undefined;
+    worker.onLost((error) => (lost = error));
+    await expect(worker.load(folder, options)).rejects.toBeInstanceOf(ModelWorkerLostError);
+    expect(worker.lost).toBe(true);
+    expect(lost).toBeInstanceOf(ModelWorkerLostError);
+    await expect(worker.classify(texts)).rejects.toBeInstanceOf(ModelWorkerLostError);
+    await tiny.giveBack(worker);
+    await tiny.close();
+    const healthy = pool.acquire();
+    await healthy.load(folder, options);
+    expect((await healthy.classify(texts)).labels).toHaveLength(texts.length);
+    await pool.giveBack(healthy);
+  }, 60_000);
+});
