@@ -65,7 +65,8 @@ export async function buildInference(
     timeoutMs: config.registry.timeoutMs,
     apiKey: config.auth.apiKey,
   });
-  const workers = new ModelWorkerPool();
+  const { threadMaxHeapMb } = config.models;
+  const workers = new ModelWorkerPool(1, threadMaxHeapMb > 0 ? { maxOldGenerationSizeMb: threadMaxHeapMb } : undefined);
   const models: ModelServer = new ModelServer({
     registry,
     cacheDir: config.models.cacheDir,

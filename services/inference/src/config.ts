@@ -28,6 +28,7 @@ const schema = z
     MODEL_CACHE_MAX_BYTES: env.positiveInt(4 * 1024 * 1024 * 1024),
     MODEL_CACHE_MAX_VERSIONS: env.positiveInt(16),
     MODEL_WARMUP_PREDICTIONS: z.coerce.number().int().min(0).default(3),
+    MODEL_THREAD_MAX_HEAP_MB: z.coerce.number().int().min(0).default(0),
     PROMOTION_QUEUE: z.string().min(1).default('inference.model-promoted'),
     MODEL_RESYNC_MS: env.positiveInt(30_000),
     BATCH_MAX_SIZE: env.positiveInt(32),
@@ -95,6 +96,8 @@ const schema = z
       cacheLimits: { maxBytes: e.MODEL_CACHE_MAX_BYTES, maxVersions: e.MODEL_CACHE_MAX_VERSIONS },
       /** Predictions a freshly loaded version runs before it takes traffic. */
       warmupPredictions: e.MODEL_WARMUP_PREDICTIONS,
+      /** Heap bound of each model version's thread in MB (0: Node's default); a thread past it stops alone. */
+      threadMaxHeapMb: e.MODEL_THREAD_MAX_HEAP_MB,
       /** Queue bound to `model.promoted`; give each replica its own so that every replica hears every promotion. */
       promotionQueue: e.PROMOTION_QUEUE,
       /** Period of the check that each served model runs the version its `production` alias points at. */

@@ -1,10 +1,10 @@
 import type { ModelVersion } from '@mlops/contracts';
 import type { Hit } from '@mlops/text';
-import { ArtifactChecksumError } from '../errors.js';
+import { ArtifactChecksumError, inferenceErrors } from '../errors.js';
 import type { VerifiedFolder } from '../registry/verified-folder.js';
 import type { HostedModelOptions, ServedManifest } from './hosted-model.js';
 import { MicroBatcher, type BatchingOptions, type BatchReport } from './micro-batcher.js';
-import { ModelWorkerError, type ModelWorker } from './model-worker.js';
+import { ModelWorkerError, ModelWorkerLostError, type ModelWorker } from './model-worker.js';
 import { ModelWorkerPool } from './model-worker-pool.js';
 
 /** The model's answer for one text. */
@@ -89,7 +89,12 @@ export class LoadedModel {
 
   /** Classifies texts now on the model's worker: featurized, run in ONNX Runtime grouped by width, rules applied. */
   async classifyNow(texts: readonly string[]): Promise<TextOutcome[]> {
-    const batch = await this.worker.classify(texts);
+    const batch = await this.worker.classify(texts).catch((error: unknown) => {
+      if (!(error instanceof ModelWorkerLostError)) throw error;
+      throw inferenceErrors.modelNotLoaded(
+        `the thread of ${this.name} v${this.version} stopped while answering (${error.message}); the version is being loaded again`,
+      );
+    });
     const width = this.labels.length;
     return texts.map((_, row) => ({
       label: batch.labels[row] ?? '',
