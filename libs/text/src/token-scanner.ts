@@ -31,6 +31,10 @@ const COMBINING_KEYCAP = 0x20e3;
 /** `asciiTokenEnd`'s answer when the token may go on with characters only the patterns can judge. */
 const NEEDS_PATTERN = -1;
 
+/** The ASCII characters that may join two parts of a token: `.` `,` `'` `-`. */
+const JOINS = new Uint8Array(128);
+for (const code of [APOSTROPHE, COMMA, HYPHEN, FULL_STOP]) JOINS[code] = 1;
+
 const WORD = TOKEN_KIND_CODES.word;
 const NUMBER = TOKEN_KIND_CODES.number;
 
@@ -38,9 +42,14 @@ function isAlnum(code: number): boolean {
   return code < 128 && (ASCII[code] ?? 0) & (LETTER | DIGIT) ? true : false;
 }
 
-/** ASCII code units as token values keep them, and lower-cased. */
-const ASCII_SAME = Uint16Array.from({ length: 128 }, (_, code) => code);
-const ASCII_LOWER = ASCII_SAME.map((code) => (code >= 0x41 && code <= 0x5a ? code + 32 : code));
+/** Bits of an `ASCII_SAME` or `ASCII_LOWER` entry below the value's code unit: the `ASCII` type. */
+const TYPE_BITS = 3;
+/** Per ASCII code unit, the code unit token values keep (as it is, or lower-cased) above its `ASCII` type: one read for both. */
+const ASCII_SAME = Uint16Array.from({ length: 128 }, (_, code) => (code << TYPE_BITS) | (ASCII[code] ?? 0));
+const ASCII_LOWER = Uint16Array.from(
+  { length: 128 },
+  (_, code) => ((code >= 0x41 && code <= 0x5a ? code + 32 : code) << TYPE_BITS) | (ASCII[code] ?? 0),
+);
 
 /**
  * Where the token starting with the ASCII letter or digit at `start` ends, following the pattern's
@@ -48,7 +57,7 @@ const ASCII_LOWER = ASCII_SAME.map((code) => (code >= 0x41 && code <= 0x5a ? cod
  * letter and `-` before a letter or digit unless split): twice the end, plus 1 when the token
  * holds a letter. `NEEDS_PATTERN` when a character next to it could belong to the token by the
  * Unicode rules (a non-ASCII letter, mark, digit, ’ or hyphen), which only the pattern decides.
- * Writes the token's code units through `value` (identity or lower-casing) into `chars` from `at`
+ * Writes the token's code units through `value` (`ASCII_SAME` or `ASCII_LOWER`) into `chars` from `at`
  * as it reads them (room for the rest of the text must be there).
  */
 function asciiTokenEnd(
@@ -68,13 +77,13 @@ function asciiTokenEnd(
     while (index < length) {
       code = text.charCodeAt(index);
       if (code >= 128) return charFlags(code) & MAY_EXTEND ? NEEDS_PATTERN : (index << 1) | hasLetter;
-      const type = ASCII[code] ?? 0;
-      if ((type & (LETTER | DIGIT)) === 0) break;
-      hasLetter |= type & LETTER;
-      chars[written++] = value[code] ?? code;
+      const entry = value[code] ?? 0;
+      if ((entry & (LETTER | DIGIT)) === 0) break;
+      hasLetter |= entry & LETTER;
+      chars[written++] = entry >>> TYPE_BITS;
       index++;
     }
-    if (index + 1 >= length) return (index << 1) | hasLetter;
+    if (index + 1 >= length || !JOINS[code]) return (index << 1) | hasLetter;
     const afterDigit = (ASCII[text.charCodeAt(index - 1)] ?? 0) === DIGIT;
     const next = text.charCodeAt(index + 1);
     let joinable: boolean;
