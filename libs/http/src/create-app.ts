@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@mlops/logger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorKeepingSentHeaders } from './header-validation.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { installAuth, type AuthOptions } from './auth/auth.plugin.js';
 import { OneLineRequestLog } from './one-line-request-log.js';
@@ -40,7 +41,9 @@ export interface HttpAppOptions {
 const PROBE_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 function isProbe(request: { url: string }): boolean {
-  return PROBE_PATHS.has(request.url.split('?')[0] ?? '');
+  const { url } = request;
+  const query = url.indexOf('?');
+  return PROBE_PATHS.has(query < 0 ? url : url.slice(0, query));
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -71,7 +74,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   }).withTypeProvider<ZodTypeProvider>();
   applyHeadersTimeout(app.server, hardening.timeouts);
 
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(validatorKeepingSentHeaders);
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandlers(app);
   await registerHardening(app, hardening);

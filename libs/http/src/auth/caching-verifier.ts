@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Caller, KeyVerifier } from './caller.js';
 
@@ -33,7 +33,7 @@ export function cachingVerifier(inner: KeyVerifier, options: KeyCacheOptions = {
   const inFlight = new Map<string, Promise<Caller | undefined>>();
   return {
     verify(key) {
-      const digest = createHash('sha256').update(key).digest('base64url');
+      const digest = hash('sha256', key, 'base64url');
       const cached = cache.get(digest);
       if (cached) return Promise.resolve(cached.caller);
       const pending = inFlight.get(digest);

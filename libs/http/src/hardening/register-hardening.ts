@@ -14,7 +14,7 @@ import { registerSecurityHeaders } from './security-headers.js';
 export async function registerHardening(app: FastifyInstance, options: HardeningOptions): Promise<void> {
   if (options.loopbackOnly) registerHostCheck(app, options.allowedHosts);
   await registerCors(app, options.corsOrigins);
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   refuseEncodedBodies(app);
   await registerRateLimit(app, options.rateLimit);
 }
