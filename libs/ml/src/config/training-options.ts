@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { featurizerSpecSchema } from '../featurizers/featurizer-spec.js';
 import { modelSpecSchema, NETWORK_OPTIMIZATION_DEFAULTS, optimizationSpecSchema } from '../model/model-spec.js';
 import { decisionRulesSchema } from '../rules/decision-rules.schema.js';
+import { checkOptimizerFields } from './optimizer-fields.js';
 
 /** Held-out shares of every label (stratified, seeded by the config's seed). */
 export const splitSpecSchema = z
@@ -48,9 +49,13 @@ export const dataRequirementsSchema = z.strictObject({
  * `featurizer.weighting`, the weighting is the mean (fastText); otherwise TF-IDF. `embedding_bag`
  * and `mlp` models take `NETWORK_OPTIMIZATION_DEFAULTS` (softmax, Adam, early stopping) for the
  * optimization fields left out; `linear` takes the schema's (squared hinge, SGD, every epoch).
+ * Settings that contradict the optimizer are rejected by field (`checkOptimizerFields`).
  */
 export const trainingOptionsSchema = z.preprocess(
-  (input) => networkOptimizationDefaults(meanWeightingForEmbeddingBag(input)),
+  (input, ctx) => {
+    checkOptimizerFields(input, ctx, optimizationSpecSchema.shape.optimizer.def.defaultValue);
+    return networkOptimizationDefaults(meanWeightingForEmbeddingBag(input));
+  },
   z.strictObject({
     adapters: z.array(adapterSchema).max(20).default([]),
     filterers: z.array(filtererSchema).max(20).default([]),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DualState } from './dual-coordinate-descent.js';
 import type { DenseLayerWeights, SparseBagWeights } from './network-weights.js';
 import type { Moments } from './optimizer.js';
 import type { TrainerCheckpoint } from './trainer.js';
@@ -40,6 +41,14 @@ const headerSchema = z.strictObject({
     }),
   ),
   arrays: z.array(z.number().int().min(0)),
+  dual: z
+    .strictObject({
+      converged: z.array(z.boolean()),
+      losses: z.array(z.number()),
+      upper: z.array(z.number().nullable()),
+      lower: z.array(z.number().nullable()),
+    })
+    .optional(),
 });
 
 /** Raised when checkpoint bytes are not a checkpoint of this format (truncated, other version). */
@@ -57,7 +66,7 @@ function weightArrays(weights: SparseBagWeights): Float32Array[] {
 
 /**
  * Serialises a trainer checkpoint: a small JSON header (epoch, learning curve, shapes) and the
- * float32 arrays (weights, Adam moments, best weights) little-endian. No code, no pickle: the
+ * float32 arrays (weights, Adam moments, best weights, dual_cd's dual variables) little-endian. No code, no pickle: the
  * decoder validates the header and every length. Integrity (checksums) is the storage's job.
  */
 export function encodeCheckpoint(checkpoint: TrainerCheckpoint): Uint8Array {
@@ -67,6 +76,7 @@ export function encodeCheckpoint(checkpoint: TrainerCheckpoint): Uint8Array {
     ...weightArrays(weights),
     ...(adam ? [optimizer.table, ...optimizer.head].flatMap((moments) => [moments.first, moments.second]) : []),
     ...(checkpoint.best ? weightArrays(checkpoint.best.weights) : []),
+    ...(checkpoint.dual ? [checkpoint.dual.alpha, Float32Array.from(checkpoint.dual.active)] : []),
   ];
   const header = new TextEncoder().encode(
     JSON.stringify({
@@ -85,6 +95,16 @@ export function encodeCheckpoint(checkpoint: TrainerCheckpoint): Uint8Array {
       best: checkpoint.best ? { epoch: checkpoint.best.epoch, score: checkpoint.best.score } : null,
       curve: [...checkpoint.curve],
       arrays: arrays.map((array) => array.length),
+      ...(checkpoint.dual
+        ? {
+            dual: {
+              converged: [...checkpoint.dual.converged],
+              losses: [...checkpoint.dual.losses],
+              upper: checkpoint.dual.upper.map(finiteOrNull),
+              lower: checkpoint.dual.lower.map(finiteOrNull),
+            },
+          }
+        : {}),
     } satisfies z.input<typeof headerSchema>),
   );
   const bodyOffset = align4(8 + header.length);
@@ -133,6 +153,7 @@ export function decodeCheckpoint(bytes: Uint8Array): TrainerCheckpoint {
     header.adam ? moments() : { first: new Float32Array(0), second: new Float32Array(0) },
   );
   const best = header.best ? { ...header.best, weights: readWeights(header.shape, take) } : null;
+  const dual = header.dual ? readDual(header.dual, take(), take()) : null;
   if (arrays.length > 0) throw new CheckpointFormatError('checkpoint has too many arrays');
   return {
     epoch: header.epoch,
@@ -141,7 +162,33 @@ export function decodeCheckpoint(bytes: Uint8Array): TrainerCheckpoint {
     best,
     curve: header.curve,
     stale: header.stale,
+    dual,
   };
+}
+
+function readDual(
+  header: NonNullable<z.output<typeof headerSchema>['dual']>,
+  alpha: Float32Array,
+  active: Float32Array,
+): DualState {
+  const classes = header.converged.length;
+  const sizes = [header.losses.length, header.upper.length, header.lower.length];
+  if (classes === 0 || sizes.some((size) => size !== classes) || alpha.length % classes !== 0)
+    throw new CheckpointFormatError(`checkpoint dual variables (${alpha.length}) do not split into ${classes} classes`);
+  expectLength(active, alpha.length);
+  return {
+    alpha,
+    active: Uint8Array.from(active),
+    upper: header.upper.map((bound) => bound ?? Infinity),
+    lower: header.lower.map((bound) => bound ?? -Infinity),
+    converged: header.converged,
+    losses: header.losses,
+  };
+}
+
+/** JSON has no infinities: the solver's unbounded shrinking thresholds are written as null. */
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
 }
 
 function readWeights(shape: z.output<typeof shapeSchema>, take: () => Float32Array): SparseBagWeights {

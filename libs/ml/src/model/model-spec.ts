@@ -19,6 +19,9 @@ export const modelSpecSchema = z.discriminatedUnion('kind', [
 ]);
 export type ModelSpec = z.output<typeof modelSpecSchema>;
 
+/** The `dual_cd` settings' defaults: LinearSVC's C, liblinear's own tolerance for its dual solvers. */
+export const DUAL_DEFAULTS = { C: 1, tolerance: 0.1 } as const;
+
 /**
  * How the weights are fitted. The defaults are the linear model's recipe (squared hinge, plain SGD
  * at 0.5 decaying linearly over 20 epochs, batches of 16, no early stopping: LinearSVC's loss,
@@ -35,9 +38,11 @@ export const optimizationSpecSchema = z.strictObject({
     .describe('epochs to train; early stopping, when on, may end sooner'),
   batchSize: z.number().int().min(1).max(4096).default(16),
   optimizer: z
-    .enum(['adam', 'sgd'])
+    .enum(['adam', 'sgd', 'dual_cd'])
     .default('sgd')
-    .describe('adam is lazy on the sparse embedding table: only the rows a batch touches are updated'),
+    .describe(
+      'adam is lazy on the sparse embedding table: only the rows a batch touches are updated; dual_cd (linear model, squared hinge only) solves the problem exactly as liblinear/LinearSVC, one epoch being one pass over every class, stopping at `tolerance`',
+    ),
   learningRate: z.number().positive().max(100).default(0.5),
   schedule: z
     .enum(['constant', 'linear_decay', 'cosine'])
@@ -51,6 +56,18 @@ export const optimizationSpecSchema = z.strictObject({
     .describe(
       'training loss: one-vs-rest squared hinge (LinearSVC) or softmax cross-entropy; predictions are softmax either way (after temperature calibration for the hinge)',
     ),
+  C: z
+    .number()
+    .positive()
+    .max(10_000)
+    .default(DUAL_DEFAULTS.C)
+    .describe('dual_cd only: inverse regularisation strength, as LinearSVC (scaled per example by its class weight)'),
+  tolerance: z
+    .number()
+    .positive()
+    .max(10)
+    .default(DUAL_DEFAULTS.tolerance)
+    .describe('dual_cd only: a class converges when its projected-gradient gap falls to this'),
   classWeights: z
     .enum(['none', 'balanced'])
     .default('balanced')

@@ -2,9 +2,18 @@ import { createRandom, shuffled } from '../core/random.js';
 import { useBackend } from './backend.js';
 import type { SparseVector } from '../core/sparse-vector.js';
 import { headGradients, headParameters, headProbabilities } from './dense-head.js';
+import {
+  createDualState,
+  dualProblem,
+  dualSteps,
+  endDualPass,
+  startDualPass,
+  type DualProblem,
+  type DualState,
+} from './dual-coordinate-descent.js';
 import { initializeWeights } from './initialize.js';
 import { linearSquaredHingeGradients } from './linear-hinge-head.js';
-import type { ModelSpec, OptimizationSpec } from './model-spec.js';
+import { DUAL_DEFAULTS, type ModelSpec, type OptimizationSpec } from './model-spec.js';
 import type { SparseBagWeights } from './network-weights.js';
 import { applyUpdate, createOptimizerState, learningRateAt, type OptimizerState } from './optimizer.js';
 import { poolRows } from './sparse-bag.kernel.js';
@@ -37,6 +46,8 @@ export interface TrainerCheckpoint {
   readonly curve: readonly EpochRecord[];
   /** Epochs since the best one, for early stopping. */
   readonly stale: number;
+  /** The dual variables of `dual_cd` training; absent for the gradient optimizers. */
+  readonly dual?: DualState | null | undefined;
 }
 
 /** Called after each epoch; `'stop'` ends training (the best weights so far are kept). */
@@ -45,9 +56,13 @@ export type EpochListener = (
   checkpoint: TrainerCheckpoint,
 ) => Promise<'continue' | 'stop'> | 'continue' | 'stop';
 
+/** The recipe as the trainer takes it: `C` and `tolerance` may be left out (the schema's defaults apply). */
+export type TrainerOptimization = Omit<OptimizationSpec, 'C' | 'tolerance'> &
+  Partial<Pick<OptimizationSpec, 'C' | 'tolerance'>>;
+
 export interface TrainerInput {
   readonly model: ModelSpec;
-  readonly optimization: OptimizationSpec;
+  readonly optimization: TrainerOptimization;
   readonly featureCount: number;
   readonly classes: number;
   readonly seed: number;
@@ -67,6 +82,7 @@ export interface TrainerResult {
 }
 
 const YIELD_EVERY_BATCHES = 16;
+const YIELD_EVERY_EXAMPLES = 1024;
 const SCORE_BATCH = 512;
 
 /**
@@ -84,20 +100,30 @@ export async function trainSparseBag(input: TrainerInput): Promise<TrainerResult
   const classWeights = classWeightsOf(optimization.classWeights, train.targets, input.classes);
   const batchesPerEpoch = Math.ceil(train.targets.length / optimization.batchSize);
   const totalSteps = batchesPerEpoch * optimization.epochs;
+  const dual =
+    optimization.optimizer === 'dual_cd' ? dualProblemOf(train, classWeights, optimization.C ?? DUAL_DEFAULTS.C) : null;
   let state = input.resumeFrom ?? initialState(input);
+  if (dual && !state.dual) throw new Error('the checkpoint has no dual variables to resume dual_cd training from');
   const order = Array.from({ length: train.targets.length }, (_, index) => index);
-  while (state.epoch < optimization.epochs) {
+  while (state.epoch < optimization.epochs && !state.dual?.converged.every(Boolean)) {
     const epoch = state.epoch + 1;
     const started = performance.now();
     const shuffledOrder = shuffled(order, createRandom((input.seed ^ Math.imul(epoch, 0x9e3779b1)) >>> 0));
     let lossSum = 0;
     let rate = optimization.learningRate;
-    for (let batch = 0; batch < batchesPerEpoch; batch++) {
-      input.signal?.throwIfAborted();
-      const members = shuffledOrder.slice(batch * optimization.batchSize, (batch + 1) * optimization.batchSize);
-      rate = learningRateAt(optimization, state.optimizer.step + 1, totalSteps);
-      lossSum += trainBatch(state, members, train, classWeights, optimization, rate) * members.length;
-      if (batch % YIELD_EVERY_BATCHES === YIELD_EVERY_BATCHES - 1) await nextTurn();
+    if (dual && state.dual) {
+      rate = 0;
+      const tolerance = optimization.tolerance ?? DUAL_DEFAULTS.tolerance;
+      await dualEpoch(state.weights, state.dual, dual, shuffledOrder, tolerance, input.signal);
+      lossSum = (state.dual.losses.reduce((sum, loss) => sum + loss, 0) / dual.totalWeight) * train.targets.length;
+    } else {
+      for (let batch = 0; batch < batchesPerEpoch; batch++) {
+        input.signal?.throwIfAborted();
+        const members = shuffledOrder.slice(batch * optimization.batchSize, (batch + 1) * optimization.batchSize);
+        rate = learningRateAt(optimization, state.optimizer.step + 1, totalSteps);
+        lossSum += trainBatch(state, members, train, classWeights, optimization, rate) * members.length;
+        if (batch % YIELD_EVERY_BATCHES === YIELD_EVERY_BATCHES - 1) await nextTurn();
+      }
     }
     const score = scoreSet(state.weights, validation, input.classes);
     const record: EpochRecord = {
@@ -127,7 +153,41 @@ function initialState(input: TrainerInput): TrainerCheckpoint {
     weights.embedding.length,
     headParameters(weights).map((values) => values.length),
   );
-  return { epoch: 0, weights, optimizer, best: null, curve: [], stale: 0 };
+  const dual =
+    input.optimization.optimizer === 'dual_cd' ? createDualState(input.classes, input.train.targets.length) : null;
+  return { epoch: 0, weights, optimizer, best: null, curve: [], stale: 0, dual };
+}
+
+function dualProblemOf(
+  train: TrainingData,
+  classWeights: Float32Array,
+  cost: number,
+): DualProblem & { readonly totalWeight: number } {
+  const weights = Float64Array.from(train.targets, (target) => classWeights[target] ?? 0);
+  const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
+  return { ...dualProblem(train.vectors, train.targets, weights, cost), totalWeight: Math.max(totalWeight, 1e-12) };
+}
+
+/**
+ * One `dual_cd` epoch: an outer iteration of dual coordinate descent over every class not yet
+ * converged, in the epoch's seeded order, yielding to the event loop (and checking the signal)
+ * every `YIELD_EVERY_EXAMPLES` examples.
+ */
+async function dualEpoch(
+  weights: SparseBagWeights,
+  dual: DualState,
+  problem: DualProblem,
+  order: readonly number[],
+  tolerance: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const tally = startDualPass(dual.converged.length);
+  for (let from = 0; from < order.length; from += YIELD_EVERY_EXAMPLES) {
+    signal?.throwIfAborted();
+    dualSteps(weights, dual, problem, order, { from, to: Math.min(order.length, from + YIELD_EVERY_EXAMPLES) }, tally);
+    await nextTurn();
+  }
+  endDualPass(dual, tally, tolerance);
 }
 
 function trainBatch(
@@ -135,7 +195,7 @@ function trainBatch(
   members: readonly number[],
   data: TrainingData,
   classWeights: Float32Array,
-  optimization: OptimizationSpec,
+  optimization: TrainerOptimization,
   rate: number,
 ): number {
   const vectors = members.map((index) => data.vectors[index] ?? EMPTY);
@@ -191,7 +251,7 @@ function scoreSet(
 function advance(
   state: TrainerCheckpoint,
   record: EpochRecord,
-  optimization: OptimizationSpec,
+  optimization: TrainerOptimization,
   validated: boolean,
 ): TrainerCheckpoint {
   if (optimization.earlyStopping === null) return { ...state, epoch: record.epoch, curve: [...state.curve, record] };
@@ -209,7 +269,7 @@ function advance(
 }
 
 /** The best epoch's weights with early stopping on, else the last epoch's. */
-function finish(state: TrainerCheckpoint, stoppedEarly: boolean, optimization: OptimizationSpec): TrainerResult {
+function finish(state: TrainerCheckpoint, stoppedEarly: boolean, optimization: TrainerOptimization): TrainerResult {
   const best =
     optimization.earlyStopping !== null && state.best !== null
       ? state.best
