@@ -3,15 +3,18 @@ import type { KeyOwner } from '../lib/key-owner.js';
 import { runLoad } from '../lib/load.js';
 import { freePort } from '@mlops/testing';
 import type { HttpContender, ServingModel } from './contender.js';
+import type { BodyName, RequestBody } from './request-bodies.js';
 
-/** One load cell: texts per request and concurrent connections. */
+/** One load cell: the request body and concurrent connections. */
 export interface Cell {
-  readonly batch: number;
+  readonly body: BodyName;
   readonly connections: number;
 }
 
 /** What one cell measured. */
 export interface CellResult extends Cell {
+  /** Texts per request. */
+  readonly batch: number;
   readonly rps: number;
   readonly p50: number;
   readonly p99: number;
@@ -46,13 +49,12 @@ export async function measureContender(
   contender: HttpContender,
   keyOwner: KeyOwner,
   model: ServingModel,
-  bodies: Readonly<Record<number, string>>,
+  bodies: Readonly<Record<BodyName, RequestBody>>,
   cells: readonly Cell[],
   timing: CellTiming,
   log: (line: string) => void,
 ): Promise<ContenderRun> {
-  const probeBody = bodies[1];
-  if (probeBody === undefined) throw new Error('no 1-text body');
+  const probeBody = bodies.single.json;
   const port = await freePort();
   log(`${contender.name}: starting on 127.0.0.1:${port}`);
   const server = await contender.start(model, port, probeBody, keyOwner);
@@ -63,8 +65,7 @@ export async function measureContender(
   let peak: number | null = null;
   try {
     for (const cell of cells) {
-      const body = bodies[cell.batch];
-      if (body === undefined) throw new Error(`no ${cell.batch}-text body`);
+      const { json: body, texts, label } = bodies[cell.body];
       const { connections } = cell;
       if (timing.warmupSeconds > 0)
         await runLoad({ url, body, connections, durationSeconds: timing.warmupSeconds, headers });
@@ -77,6 +78,7 @@ export async function measureContender(
           : ((cpuAfter - cpuBefore) * 1000) / (result.ok + result.failed);
       results.push({
         ...cell,
+        batch: texts.length,
         rps: result.requestsPerSecond,
         p50: result.p50Ms,
         p99: result.p99Ms,
@@ -84,7 +86,7 @@ export async function measureContender(
         failed: result.failed,
       });
       log(
-        `${contender.name}, ${cell.batch} text(s) × ${connections} connection(s): ${result.requestsPerSecond.toFixed(0)} req/s, ` +
+        `${contender.name}, ${label} × ${connections} connection(s): ${result.requestsPerSecond.toFixed(0)} req/s, ` +
           `p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms, ${result.failed} failed`,
       );
     }

@@ -1,8 +1,9 @@
 /**
  * Serving benchmark: one model trained once (SpamAssassin spam vs ham, the split of
  * bench/training/datasets.ts), then, side by side in one run, HTTP servers under autocannon load on
- * loopback (1 and 32 connections, 1-text and 32-text requests, bounded in time) and ONNX Runtime
- * called in-process without HTTP. Every server is its own child process (peak RSS from /proc);
+ * loopback (1 and 32 connections; one e-mail of median length, 32 e-mails of about that length, and
+ * the first 32 test e-mails of mixed lengths per request; bounded in time) and ONNX Runtime called
+ * in-process without HTTP. Every server is its own child process (peak RSS from /proc);
  * the load generator runs in this process, on the same 2 cores.
  *
  * The inference service (services/inference, as shipped) also runs in variants (batching off,
@@ -28,7 +29,8 @@ import { SPLIT_SEED, TEST_FRACTION } from '../training/datasets.js';
 import type { HttpContender } from './contender.js';
 import { FASTAPI_SCRIPT, httpContenders, SERVING_PYTHON_REQUIREMENTS } from './contenders/index.js';
 import { inferenceVariants, suiteInference } from './contenders/suite-inference.js';
-import { measureContender, type ContenderRun } from './http-cells.js';
+import { measureContender, type Cell, type ContenderRun } from './http-cells.js';
+import { lengths, requestBodies, type BodyName, type RequestBody } from './request-bodies.js';
 import { prepareSpamAssassinServingModel } from './suite/spamassassin-serving-model.js';
 import { runSwapSoak } from './swap-soak.js';
 
@@ -42,7 +44,7 @@ const SWAPS = quick ? 4 : Number(process.env.BENCH_SERVING_SWAPS ?? '100');
 /** feature-store's database while it is the run's key owner (dropped before and after). */
 const KEY_OWNER_DB = 'bench_serving_feature_store';
 const CONNECTIONS = [1, 32] as const;
-const BATCHES = [1, 32] as const;
+const BODIES: readonly BodyName[] = ['single', 'median32', 'first32'];
 const tsxArgs = (script: string): string[] => ['--conditions=source', '--import', 'tsx', script];
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -83,14 +85,22 @@ log('loading spamassassin');
 const { split, model, medianEmail: single } = await prepareSpamAssassinServingModel('serving');
 const workDir = model.workDir;
 
-// Request bodies: the test e-mail of median body length, and the first 32 test e-mails (split order).
-const texts: Record<(typeof BATCHES)[number], string[]> = {
-  1: [single.text],
-  32: split.test.slice(0, 32).map((example) => example.text),
-};
-const bodies = { 1: JSON.stringify({ texts: texts[1] }), 32: JSON.stringify({ texts: texts[32] }) };
+// Request bodies: the test e-mail of median body length, the 32 test e-mails closest to that length,
+// and the first 32 test e-mails (split order, mixed lengths).
+const bodies = requestBodies(split.test, single);
 const textsFile = join(workDir, 'texts.json');
-writeFileSync(textsFile, JSON.stringify(texts));
+writeFileSync(textsFile, JSON.stringify(Object.fromEntries(BODIES.map((name) => [name, bodies[name].texts]))));
+
+function bodiesNote(): string {
+  const near = lengths(bodies.median32);
+  const first = lengths(bodies.first32);
+  return (
+    `bodies: {"texts": [...]} holding one test e-mail body (${single.text.length} characters, the median length of the test part); ` +
+    `"32 texts/request": the 32 test e-mails whose length is closest to the median (${near.min}–${near.max} characters, ${near.total} together), ` +
+    `so that its texts/s compares with 1 text/request; "first 32 test e-mails, mixed lengths": the first 32 of the test part in split order ` +
+    `(${first.min}–${first.max} characters, ${first.total} together), the 32-text body of runs before 2026-12-05 evening`
+  );
+}
 
 const rows: BenchRow[] = [];
 const notes: string[] = [];
@@ -104,8 +114,8 @@ const figure = (system: string, caseName: string, metric: string, value: number,
   rows.push({ system, case: caseName, metric, value, unit });
 };
 let keyOwner: KeyOwner | undefined;
-const caseOf = (batch: number, connections: number | null): string =>
-  `${batch} text${batch === 1 ? '' : 's'}/request, ${connections === null ? 'in-process loop' : `${connections} connection${connections === 1 ? '' : 's'}`}`;
+const caseOf = (body: RequestBody, connections: number | null): string =>
+  `${body.label}, ${connections === null ? 'in-process loop' : `${connections} connection${connections === 1 ? '' : 's'}`}`;
 
 try {
   log('training the suite model (libs/ml default linear) and the scikit-learn pipeline on the same train part');
@@ -144,17 +154,17 @@ try {
   load[inProcessName] = [round(loadBefore, 2), round(loadavg()[0] ?? 0, 2)];
   const inProcess = inProcessSchema.parse(JSON.parse(readFileSync(loopOut, 'utf8')));
   const loopRss = loopRun.peakRssBytes === null ? null : loopRun.peakRssBytes / MB;
-  for (const batch of BATCHES) {
-    const loop = inProcess.loops[String(batch)];
-    if (!loop) throw new Error(`no in-process loop for batch ${batch}`);
-    const caseName = caseOf(batch, null);
+  for (const name of BODIES) {
+    const loop = inProcess.loops[name];
+    if (!loop) throw new Error(`no in-process loop for body ${name}`);
+    const caseName = caseOf(bodies[name], null);
     figure(inProcessName, caseName, 'calls_per_s', round(loop.callsPerSecond, 0), '1/s');
     figure(inProcessName, caseName, 'texts_per_s', round(loop.textsPerSecond, 0), '1/s');
     figure(inProcessName, caseName, 'p50_latency', round(loop.p50Ms, 3), 'ms');
     figure(inProcessName, caseName, 'p99_latency', round(loop.p99Ms, 3), 'ms');
     figure(inProcessName, caseName, 'cpu_per_call', round(loop.cpuMsPerCall, 3), 'ms');
     table.push(
-      `| ${inProcessName} | ${batch} | – (loop) | ${loop.callsPerSecond.toFixed(0)} | ${loop.textsPerSecond.toFixed(0)} | ` +
+      `| ${inProcessName} | ${bodies[name].column} | – (loop) | ${loop.callsPerSecond.toFixed(0)} | ${loop.textsPerSecond.toFixed(0)} | ` +
         `${loop.p50Ms.toFixed(3)} | ${loop.p99Ms.toFixed(3)} | ${loop.cpuMsPerCall.toFixed(3)} | 0 | ${loopRss === null ? 'n/a' : loopRss.toFixed(0)} |`,
     );
   }
@@ -165,20 +175,22 @@ try {
   const owner = await startKeyOwner({ label: 'benchserving', mongoDb: KEY_OWNER_DB });
   keyOwner = owner;
   const singleTextRps: Record<string, number> = {};
+  const textsPerSecond: Record<string, number> = {};
   const recordRun = (contender: HttpContender, run: ContenderRun): void => {
     settings[contender.name] = contender.settings;
     load[contender.name] = [round(run.load[0], 2), round(run.load[1], 2)];
     for (const cell of run.cells) {
-      const caseName = caseOf(cell.batch, cell.connections);
+      const caseName = caseOf(bodies[cell.body], cell.connections);
       figure(contender.name, caseName, 'req_per_s', round(cell.rps, 0), '1/s');
       figure(contender.name, caseName, 'texts_per_s', round(cell.rps * cell.batch, 0), '1/s');
       figure(contender.name, caseName, 'p50_latency', round(cell.p50, 3), 'ms');
       figure(contender.name, caseName, 'p99_latency', round(cell.p99, 3), 'ms');
       if (cell.cpuMs !== null) figure(contender.name, caseName, 'server_cpu_per_request', round(cell.cpuMs, 3), 'ms');
       figure(contender.name, caseName, 'failed', cell.failed, 'requests');
-      if (cell.batch === 1) singleTextRps[`${contender.name}@${cell.connections}`] = cell.rps;
+      if (cell.body === 'single') singleTextRps[`${contender.name}@${cell.connections}`] = cell.rps;
+      textsPerSecond[`${contender.name}@${cell.body}@${cell.connections}`] = cell.rps * cell.batch;
       table.push(
-        `| ${contender.name} | ${cell.batch} | ${cell.connections} | ${cell.rps.toFixed(0)} | ` +
+        `| ${contender.name} | ${bodies[cell.body].column} | ${cell.connections} | ${cell.rps.toFixed(0)} | ` +
           `${(cell.rps * cell.batch).toFixed(0)} | ${cell.p50.toFixed(2)} | ${cell.p99.toFixed(2)} | ` +
           `${cell.cpuMs === null ? 'n/a' : cell.cpuMs.toFixed(3)} | ${cell.failed} | ` +
           `${run.peakRssMb === null ? 'n/a' : run.peakRssMb.toFixed(0)} |`,
@@ -189,7 +201,7 @@ try {
     }
   };
   const timing = { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS };
-  const everyCell = BATCHES.flatMap((batch) => CONNECTIONS.map((connections) => ({ batch, connections })));
+  const everyCell: Cell[] = BODIES.flatMap((body) => CONNECTIONS.map((connections) => ({ body, connections })));
   for (const contender of httpContenders) {
     const reason = contender.unavailable?.() ?? null;
     if (reason !== null) {
@@ -209,7 +221,7 @@ try {
   for (const variant of inferenceVariants) {
     recordRun(
       variant,
-      await measureContender(variant, owner, model, bodies, [{ batch: 1, connections: 32 }], variantTiming, log),
+      await measureContender(variant, owner, model, bodies, [{ body: 'single', connections: 32 }], variantTiming, log),
     );
   }
 
@@ -219,7 +231,7 @@ try {
   const soak = await runSwapSoak({
     model,
     keyOwner: owner,
-    body: bodies[1],
+    body: bodies.single.json,
     connections: 32,
     swaps: SWAPS,
     warmupSeconds: SECONDS,
@@ -259,6 +271,16 @@ try {
       );
     }
   }
+  for (const connections of CONNECTIONS) {
+    const perText = (body: BodyName): number | undefined => textsPerSecond[`${service}@${body}@${connections}`];
+    const [one, near, first] = [perText('single'), perText('median32'), perText('first32')];
+    if (one !== undefined && near !== undefined && first !== undefined) {
+      notes.push(
+        `inference service texts/s at ${connections} connection(s): 32 texts of about the median length / 1 text = ${(near / one).toFixed(2)} ` +
+          `(target > 1 at 32 connections); first 32 test e-mails (mixed lengths) / 1 text = ${(first / one).toFixed(2)}`,
+      );
+    }
+  }
   const [batchingOff] = inferenceVariants.map((variant) => variant.name);
   if (batchingOff) {
     notes.push(
@@ -286,13 +308,16 @@ try {
     `model: libs/ml default config (linear) trained by runTrainingPipeline as dl-trainer does (a held-out run on 70/10/20% of the train part for the estimate, then refitted on all of it), ${suiteTrained.features} features, ${suiteTrained.epochs} epochs (best ${suiteTrained.bestEpoch}), ` +
       `ONNX ${(suiteTrained.modelBytes / MB).toFixed(1)} MB, test accuracy ${inProcess.accuracy.toFixed(4)} through ORT; ` +
       `scikit-learn TF-IDF + LR: ${sklearnTrained.features} features, test accuracy ${sklearnTrained.accuracy.toFixed(4)} (${inProcess.testExamples} test e-mails)`,
-    `bodies: {"texts": [one test e-mail body]} (${single.text.length} characters, the median length of the test part) and the first 32 test e-mails (${texts[32].reduce((sum, text) => sum + text.length, 0)} characters together)`,
+    bodiesNote(),
     `load: autocannon 9 in the benchmark process, ${SECONDS} s per cell after a ${WARMUP_SECONDS} s warm-up at the same concurrency ` +
       `(the inference service's variants, each a fresh process with one cell: ${SECONDS + 2 * WARMUP_SECONDS} s, what the shipped service had run before its own cell), ` +
       'no pipelining, loopback; latency percentiles from the per-response times autocannon measures',
     '2 cores shared by the load generator and the server under test (and by other work: 1-minute load averages in details.load): the server gets about one core, so absolute figures understate a dedicated machine; compare within the run',
     'server CPU ms/req: user + system CPU time of the server process (all its threads, /proc/<pid>/stat, 10 ms ticks) during the cell divided by the requests answered; the in-process loop: process.cpuUsage per call. Steadier than req/s on a shared machine',
     'peak RSS: VmHWM of the server process over its whole life (start, model load, every cell); the in-process loop: GNU time %M of its process (it also predicts the test part once)',
+  );
+  settings.bodies = Object.fromEntries(
+    BODIES.map((name) => [name, { label: bodies[name].label, ...lengths(bodies[name]) }]),
   );
   settings.inProcess = {
     ortThreads: 'intra-op 1, inter-op 1',

@@ -4,7 +4,7 @@
  * size, bounded in time. First predicts the whole test part once (accuracy, and a warm-up).
  *
  *   tsx onnx-loop.ts <model.onnx> <featurizer.json> <test.jsonl> <texts.json> <seconds> <out.json>
- *   texts.json: { "1": [text], "32": [32 texts] }
+ *   texts.json: { "<body name>": [texts], ... }, one loop per body, keyed by its name in out.json
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { packBatch, textFeaturizerFromJSON, type LabelledExample } from '@mlops/ml';
