@@ -62,14 +62,21 @@ const loaders: Readonly<Record<string, () => Promise<FeaturizeCorpus[]>>> = {
     ]),
 };
 
-/** The corpora named in `wanted` (keys of the loaders; all when empty), in this order. */
+/**
+ * The corpora named in `wanted`, in this order (all when empty): a loader's key gives all its
+ * corpora, one of their names (`spamassassin-1kb`) that corpus alone.
+ */
 export async function loadCorpora(wanted: readonly string[]): Promise<FeaturizeCorpus[]> {
   const names = wanted.length > 0 ? wanted : Object.keys(loaders);
   const corpora: FeaturizeCorpus[] = [];
+  const loaded = new Map<string, FeaturizeCorpus[]>();
   for (const name of names) {
-    const load = loaders[name];
-    if (!load) throw new Error(`unknown corpus ${name} (known: ${Object.keys(loaders).join(', ')})`);
-    corpora.push(...(await load()));
+    const loaderName = Object.keys(loaders).find((known) => name === known || name.startsWith(`${known}-`));
+    const load = loaderName === undefined ? undefined : loaders[loaderName];
+    if (!loaderName || !load) throw new Error(`unknown corpus ${name} (known: ${Object.keys(loaders).join(', ')})`);
+    const produced = loaded.get(loaderName) ?? (await load());
+    loaded.set(loaderName, produced);
+    corpora.push(...(name === loaderName ? produced : produced.filter((corpus) => corpus.name === name)));
   }
   return corpora;
 }
