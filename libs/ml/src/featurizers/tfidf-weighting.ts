@@ -110,13 +110,14 @@ export function restoreTfIdf(state: TfIdfState): TfIdfWeighting {
     'ids and documentFrequencies differ in length',
   );
   const idfs = new Float32Array(dimension).fill(smoothIdf ? inverseDocumentFrequency(0, documentCount, true) : 0);
-  ids.forEach((id, index) => {
+  for (let index = 0; index < ids.length; index++) {
+    const id = ids[index] ?? 0;
     const frequency = documentFrequencies[index] ?? 0;
-    requireConsistentState(id < dimension, 'TF-IDF', `id ${id} is outside [0, ${dimension})`);
-    requireConsistentState(index === 0 || id > (ids[index - 1] ?? -1), 'TF-IDF', 'ids are not strictly ascending');
-    requireConsistentState(frequency <= documentCount, 'TF-IDF', `id ${id} is in more texts than documentCount`);
+    if (id >= dimension || (index > 0 && id <= (ids[index - 1] ?? -1)) || frequency > documentCount) {
+      rejectEntry(state, index);
+    }
     idfs[id] = inverseDocumentFrequency(frequency, documentCount, smoothIdf);
-  });
+  }
   let weights = new Float64Array(256);
   const weighRuns = (featureIds: Int32Array, counts: Float64Array, length: number): SparseVector => {
     if (weights.length < length) weights = new Float64Array(Math.max(length, weights.length * 2));
@@ -152,6 +153,22 @@ export function restoreTfIdf(state: TfIdfState): TfIdfWeighting {
     weighRuns,
     toJSON: () => ({ ...state, ids: [...ids], documentFrequencies: [...documentFrequencies] }),
   };
+}
+
+/**
+ * Throws the `FeaturizerStateError` of an inconsistent entry of a TF-IDF state. The checks run
+ * only once an entry failed, so that loading 300,000 entries builds no message.
+ */
+function rejectEntry({ ids, documentFrequencies, dimension, documentCount }: TfIdfState, index: number): never {
+  const id = ids[index] ?? 0;
+  requireConsistentState(id < dimension, 'TF-IDF', `id ${id} is outside [0, ${dimension})`);
+  requireConsistentState(index === 0 || id > (ids[index - 1] ?? -1), 'TF-IDF', 'ids are not strictly ascending');
+  requireConsistentState(
+    (documentFrequencies[index] ?? 0) <= documentCount,
+    'TF-IDF',
+    `id ${id} is in more texts than documentCount`,
+  );
+  throw new RangeError(`TF-IDF entry ${index} was rejected without a reason`);
 }
 
 /** 1 + ln(count) of the counts a text's features usually have, computed once. */
