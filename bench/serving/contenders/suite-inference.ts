@@ -62,6 +62,7 @@ export const inferenceVariants: readonly HttpContender[] = [
   inferenceVariant('batching off (BATCH_MAX_SIZE=1)', { BATCH_MAX_SIZE: '1' }),
   inferenceVariant('BATCH_MAX_DELAY_MS=1', { BATCH_MAX_DELAY_MS: '1' }),
   inferenceVariant('BATCH_MAX_DELAY_MS=2', { BATCH_MAX_DELAY_MS: '2' }),
+  inferenceVariant('BATCH_MAX_IN_FLIGHT=2', { BATCH_MAX_IN_FLIGHT: '2' }),
   inferenceVariant('LOG_LEVEL=warn (no per-request log lines)', { LOG_LEVEL: 'warn' }),
   keyCacheNearlyOff,
 ];

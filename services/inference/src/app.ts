@@ -78,6 +78,7 @@ export async function buildInference(
       batching: config.batching,
       warmupPredictions: config.models.warmupPredictions,
       workers,
+      execution: config.models.execution,
       onBatch: (model, report) => metrics.observeBatch(model.name, model.version, report),
     },
     onLoadedChanged: () => {

@@ -29,10 +29,12 @@ const schema = z
     MODEL_CACHE_MAX_VERSIONS: env.positiveInt(16),
     MODEL_WARMUP_PREDICTIONS: z.coerce.number().int().min(0).default(3),
     MODEL_THREAD_MAX_HEAP_MB: z.coerce.number().int().min(0).default(0),
+    MODEL_EXECUTION: z.enum(['thread', 'inline']).default('thread'),
     PROMOTION_QUEUE: z.string().min(1).default('inference.model-promoted'),
     MODEL_RESYNC_MS: env.positiveInt(30_000),
     BATCH_MAX_SIZE: env.positiveInt(32),
     BATCH_MAX_DELAY_MS: z.coerce.number().min(0).default(0),
+    BATCH_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(16).default(1),
     MAX_TEXTS_PER_REQUEST: env.positiveInt(256),
     MAX_TEXT_CHARS: env.positiveInt(100_000),
     CANARY_SHARE: z.coerce.number().min(0).max(1).default(0.1),
@@ -98,6 +100,8 @@ const schema = z
       warmupPredictions: e.MODEL_WARMUP_PREDICTIONS,
       /** Heap bound of each model version's thread in MB (0: Node's default); a thread past it stops alone. */
       threadMaxHeapMb: e.MODEL_THREAD_MAX_HEAP_MB,
+      /** Where versions load and classify: `thread` (each its own worker thread) or `inline` (the HTTP event loop). */
+      execution: e.MODEL_EXECUTION,
       /** Queue bound to `model.promoted`; give each replica its own so that every replica hears every promotion. */
       promotionQueue: e.PROMOTION_QUEUE,
       /** Period of the check that each served model runs the version its `production` alias points at. */
@@ -143,7 +147,7 @@ const schema = z
       /** How long a replica keeps deciding a rollout without renewing its lease (another takes over after). */
       leaseMs: e.ROLLOUT_LEASE_MS,
     },
-    batching: { maxSize: e.BATCH_MAX_SIZE, maxDelayMs: e.BATCH_MAX_DELAY_MS },
+    batching: { maxSize: e.BATCH_MAX_SIZE, maxDelayMs: e.BATCH_MAX_DELAY_MS, maxInFlight: e.BATCH_MAX_IN_FLIGHT },
     limits: { maxTextsPerRequest: e.MAX_TEXTS_PER_REQUEST, maxTextChars: e.MAX_TEXT_CHARS },
     onnx: {
       intraOpThreads: e.ORT_INTRA_OP_THREADS,

@@ -29,6 +29,11 @@ export interface ClassifiedBatch {
   readonly outOfVocabularyRates: Float64Array;
 }
 
+/** What classifies texts for a loaded version: a model worker thread, or a hosted model on the calling thread. */
+export interface ModelRunner {
+  classify(texts: readonly string[]): Promise<ClassifiedBatch>;
+}
+
 /** The files of a model folder a hosted model is built from. */
 export interface ModelBytes {
   readonly manifest: Uint8Array;
@@ -64,7 +69,7 @@ const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
  * rules. Lives on the thread that classifies with it (a model worker), so building it and running
  * it never block the thread answering HTTP.
  */
-export class HostedModel {
+export class HostedModel implements ModelRunner {
   readonly #taggers: readonly Tagger[];
 
   private constructor(

@@ -3,7 +3,7 @@ import { packBatch, readManifest, textFeaturizerFromJSON } from '@mlops/ml/servi
 import { OnnxClassifier } from '@mlops/model-runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trainTopicModel, type ModelFolder } from '../../test/support/train-topic-model.js';
-import { LoadedModel } from './loaded-model.js';
+import { LoadedModel, type ModelExecution } from './loaded-model.js';
 
 const version = (folder: ModelFolder): ModelVersion => ({
   name: 'topics',
@@ -18,7 +18,7 @@ const version = (folder: ModelFolder): ModelVersion => ({
   totalBytes: 0,
 });
 
-describe('LoadedModel', () => {
+describe.each<ModelExecution>(['thread', 'inline'])('LoadedModel (execution %s)', (execution) => {
   let folder: ModelFolder;
   let model: LoadedModel;
 
@@ -28,6 +28,7 @@ describe('LoadedModel', () => {
       onnx: { intraOpThreads: 1, interOpThreads: 1 },
       batching: { maxSize: 32, maxDelayMs: 0 },
       warmupPredictions: 1,
+      execution,
     });
   }, 60_000);
 

@@ -2,9 +2,9 @@ import type { ModelVersion } from '@mlops/contracts';
 import type { Hit } from '@mlops/text';
 import { ArtifactChecksumError, inferenceErrors } from '../errors.js';
 import type { VerifiedFolder } from '../registry/verified-folder.js';
-import type { HostedModelOptions, ServedManifest } from './hosted-model.js';
+import { HostedModel, type HostedModelOptions, type ModelRunner, type ServedManifest } from './hosted-model.js';
 import { MicroBatcher, type BatchingOptions, type BatchReport } from './micro-batcher.js';
-import { ModelWorkerError, ModelWorkerLostError, type ModelWorker } from './model-worker.js';
+import { ModelWorkerLostError, type ModelWorker } from './model-worker.js';
 import { ModelWorkerPool } from './model-worker-pool.js';
 
 /** The model's answer for one text. */
@@ -23,11 +23,25 @@ export interface TextOutcome {
 export interface LoadModelOptions extends HostedModelOptions {
   readonly batching: BatchingOptions;
   readonly onBatch?: (model: LoadedModel, report: BatchReport) => void;
+  /**
+   * Where a version is loaded and classifies: `thread` (default), its own worker thread;
+   * `inline`, the event loop answering HTTP (no hand-off per batch, but a load blocks requests).
+   */
+  readonly execution?: ModelExecution;
   /** The threads models live on (default: one pool for the process). */
   readonly workers?: ModelWorkerPool;
 }
 
+/** Where a loaded version runs. */
+export type ModelExecution = 'thread' | 'inline';
+
 const processWorkers = new ModelWorkerPool();
+
+function required(folder: VerifiedFolder, path: string): Buffer {
+  const bytes = folder.get(path);
+  if (bytes === undefined) throw new ArtifactChecksumError(`the model folder has no ${path}`);
+  return bytes;
+}
 
 /**
  * One model version ready to serve: its manifest (without the featurizer's tables), the model
@@ -45,8 +59,9 @@ export class LoadedModel {
     readonly name: string,
     readonly version: number,
     readonly manifest: ServedManifest,
-    private readonly worker: ModelWorker,
-    private readonly workers: ModelWorkerPool,
+    private readonly runner: ModelRunner,
+    private readonly free: () => Promise<void>,
+    private readonly worker: ModelWorker | undefined,
     options: LoadModelOptions,
   ) {
     this.labels = manifest.labels;
@@ -58,19 +73,47 @@ export class LoadedModel {
   }
 
   /**
-   * Builds the model on a model worker thread from a verified folder and warms it up. Throws (and
-   * frees the worker) when `model.onnx` does not match the manifest's `weightsSha256`
+   * Builds the model from a verified folder and warms it up, on a model worker thread (or inline).
+   * Throws (and frees what it took) when `model.onnx` does not match the manifest's `weightsSha256`
    * (`ArtifactChecksumError`), or the manifest, featurizer, rules or ONNX signature do not agree.
    */
   static async load(version: ModelVersion, folder: VerifiedFolder, options: LoadModelOptions): Promise<LoadedModel> {
-    const workers = options.workers ?? processWorkers;
-    const worker = workers.acquire();
+    const hosted = { onnx: options.onnx, warmupPredictions: options.warmupPredictions };
     try {
-      const manifest = await worker.load(folder, { onnx: options.onnx, warmupPredictions: options.warmupPredictions });
-      return new LoadedModel(version.name, version.version, manifest, worker, workers, options);
+      if (options.execution === 'inline') {
+        const model = await HostedModel.build(
+          { manifest: required(folder, 'manifest.json'), others: Object.fromEntries(folder) },
+          hosted,
+        );
+        return new LoadedModel(
+          version.name,
+          version.version,
+          model.served(),
+          model,
+          () => model.release(),
+          undefined,
+          options,
+        );
+      }
+      const workers = options.workers ?? processWorkers;
+      const worker = workers.acquire();
+      try {
+        const manifest = await worker.load(folder, hosted);
+        return new LoadedModel(
+          version.name,
+          version.version,
+          manifest,
+          worker,
+          () => workers.giveBack(worker),
+          worker,
+          options,
+        );
+      } catch (error) {
+        await workers.giveBack(worker);
+        throw error;
+      }
     } catch (error) {
-      await workers.giveBack(worker);
-      if (error instanceof ModelWorkerError && error.name === 'ArtifactChecksumError') {
+      if (error instanceof Error && error.name === 'ArtifactChecksumError') {
         throw new ArtifactChecksumError(`${version.name} v${version.version}: ${error.message}`);
       }
       throw error;
@@ -79,7 +122,7 @@ export class LoadedModel {
 
   /** Calls `listener` once if the model's worker thread stops while the model is in use. */
   whenLost(listener: (error: Error) => void): void {
-    this.worker.onLost(listener);
+    this.worker?.onLost(listener);
   }
 
   /** Classifies texts through the micro-batcher, grouped with concurrent callers. */
@@ -89,7 +132,7 @@ export class LoadedModel {
 
   /** Classifies texts now on the model's worker: featurized, run in ONNX Runtime grouped by width, rules applied. */
   async classifyNow(texts: readonly string[]): Promise<TextOutcome[]> {
-    const batch = await this.worker.classify(texts).catch((error: unknown) => {
+    const batch = await this.runner.classify(texts).catch((error: unknown) => {
       if (!(error instanceof ModelWorkerLostError)) throw error;
       throw inferenceErrors.modelNotLoaded(
         `the thread of ${this.name} v${this.version} stopped while answering (${error.message}); the version is being loaded again`,
@@ -105,11 +148,11 @@ export class LoadedModel {
     }));
   }
 
-  /** Frees the model on its worker and hands the worker back to the pool. Calling it twice does nothing. */
+  /** Frees the model (its worker goes back to the pool). Calling it twice does nothing. */
   async release(): Promise<void> {
     if (this.#released) return;
     this.#released = true;
-    this.worker.onLost(() => undefined);
-    await this.workers.giveBack(this.worker);
+    this.worker?.onLost(() => undefined);
+    await this.free();
   }
 }

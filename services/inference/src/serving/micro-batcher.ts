@@ -1,7 +1,11 @@
-/** When a batch is run: at most `maxSize` items, after at most `maxDelayMs` of waiting (0: the next turn of the event loop). */
+/**
+ * When a batch is run: at most `maxSize` items, after at most `maxDelayMs` of waiting (0: the next
+ * turn of the event loop), with at most `maxInFlight` batches running at once (default 1).
+ */
 export interface BatchingOptions {
   readonly maxSize: number;
   readonly maxDelayMs: number;
+  readonly maxInFlight?: number;
 }
 
 /** What one batch run reports: its size, how long each request in it waited, how long it ran. */
@@ -26,16 +30,18 @@ interface PendingRequest<I, O> {
  * Groups concurrent requests into batches for one runner. A request waits until the queued items
  * reach `maxSize` or the oldest has waited `maxDelayMs`; then queued requests are taken in order,
  * whole, while they fit in `maxSize` (a request larger than `maxSize` runs alone), run as one
- * call, and each gets its own slice of the outputs. One batch runs at a time; requests arriving
- * meanwhile form the next one, which starts on the event loop's next turn after the running one
- * ends (so the finished batch's answers are written first). A failed run
+ * call, and each gets its own slice of the outputs. Up to `maxInFlight` batches run at once (a
+ * runner on another thread can start the next batch while this thread writes the answers of the
+ * last); requests arriving while every slot is busy form the next batch, which starts on the
+ * event loop's next turn after a running one ends (so the finished batch's answers are written
+ * first). A failed run
  * rejects every request of that batch and no other.
  */
 export class MicroBatcher<I, O> {
   readonly #queue: PendingRequest<I, O>[] = [];
   #queuedItems = 0;
   #timer: { kind: 'delay'; handle: NodeJS.Timeout } | { kind: 'immediate'; handle: NodeJS.Immediate } | undefined;
-  #running = false;
+  #inFlight = 0;
 
   constructor(
     private readonly run: BatchRunner<I, O>,
@@ -64,7 +70,7 @@ export class MicroBatcher<I, O> {
    * caller's turn, so the answers of a finished batch are written before the next one starts.
    */
   #schedule(): void {
-    if (this.#running || this.#queue.length === 0) return;
+    if (this.#inFlight >= this.#maxInFlight || this.#queue.length === 0) return;
     const oldest = this.#queue[0]?.enqueuedAt ?? performance.now();
     const remainingMs =
       this.#queuedItems >= this.options.maxSize ? 0 : this.options.maxDelayMs - (performance.now() - oldest);
@@ -99,11 +105,16 @@ export class MicroBatcher<I, O> {
     return batch;
   }
 
+  get #maxInFlight(): number {
+    return Math.max(1, this.options.maxInFlight ?? 1);
+  }
+
   async #flush(): Promise<void> {
     this.#cancelTimer();
-    if (this.#running || this.#queue.length === 0) return;
-    this.#running = true;
+    if (this.#inFlight >= this.#maxInFlight || this.#queue.length === 0) return;
+    this.#inFlight += 1;
     const batch = this.#takeBatch();
+    this.#schedule();
     const startedAt = performance.now();
     const items = batch.flatMap((request) => request.items);
     try {
@@ -119,7 +130,7 @@ export class MicroBatcher<I, O> {
     } catch (error) {
       for (const request of batch) request.reject(error);
     } finally {
-      this.#running = false;
+      this.#inFlight -= 1;
       this.onBatch({
         size: items.length,
         requests: batch.length,
