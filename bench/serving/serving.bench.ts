@@ -225,35 +225,47 @@ try {
     );
   }
 
-  // Hot swap under load: RSS of the inference service before and after SWAPS promotions.
-  log(`hot-swap soak: ${SWAPS} promotions under 1 text/request, 32 connections`);
-  const soakBefore = loadavg()[0] ?? 0;
-  const soak = await runSwapSoak({
-    model,
-    keyOwner: owner,
-    body: bodies.single.json,
-    connections: 32,
-    swaps: SWAPS,
-    warmupSeconds: SECONDS,
-    log,
-  });
-  const soakName = suiteInference.name;
-  const soakCase = `hot swap: ${SWAPS} promotions (model.promoted) under 1 text/request, 32 connections`;
-  load[`${soakName}, hot-swap soak`] = [round(soakBefore, 2), round(loadavg()[0] ?? 0, 2)];
-  figure(soakName, soakCase, 'rss_before_swaps_mb', round(soak.rssBeforeMb, 1), 'MB');
-  figure(soakName, soakCase, `rss_after_${SWAPS}_swaps_mb`, round(soak.rssAfterMb, 1), 'MB');
-  figure(soakName, soakCase, 'rss_slope_per_100_swaps', round(soak.rssSlopeMbPer100Swaps, 1), 'MB');
-  figure(soakName, soakCase, 'failed', soak.failed, 'requests');
-  figure(soakName, soakCase, 'answered', soak.ok, 'requests');
-  figure(soakName, soakCase, 'req_per_s', round(soak.requestsPerSecond, 0), '1/s');
-  figure(soakName, soakCase, 'p99_latency', round(soak.p99Ms, 3), 'ms');
-  figure(soakName, soakCase, 'mean_swap_time', round(soak.meanSwapMs, 1), 'ms');
-  const swapTable = [
-    '| RSS before swaps MB | RSS every 10 swaps MB | slope MB / 100 swaps | RSS after swaps MB | answered | failed | req/s | p99 ms | mean swap ms |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    `| ${soak.rssBeforeMb.toFixed(1)} | ${soak.rssSeriesMb.map((mb) => mb.toFixed(0)).join(', ')} | ${soak.rssSlopeMbPer100Swaps.toFixed(1)} | ${soak.rssAfterMb.toFixed(1)} | ` +
-      `${soak.ok} | ${soak.failed} | ${soak.requestsPerSecond.toFixed(0)} | ${soak.p99Ms.toFixed(1)} | ${soak.meanSwapMs.toFixed(0)} |`,
+  // Hot swap under load: RSS and p99 of the inference service during SWAPS promotions, as shipped
+  // (each version on its own thread) and with MODEL_EXECUTION=inline (versions on the HTTP event loop).
+  const soakRuns = [
+    { name: suiteInference.name, env: undefined },
+    { name: `${suiteInference.name}, MODEL_EXECUTION=inline`, env: { MODEL_EXECUTION: 'inline' } },
   ];
+  const soaks: Awaited<ReturnType<typeof runSwapSoak>>[] = [];
+  const swapTable = [
+    '| system | RSS before swaps MB | RSS every 10 swaps MB | slope MB / 100 swaps | RSS after swaps MB | answered | failed | req/s | p99 ms | mean swap ms |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const run of soakRuns) {
+    log(`hot-swap soak (${run.name}): ${SWAPS} promotions under 1 text/request, 32 connections`);
+    const soakBefore = loadavg()[0] ?? 0;
+    const soak = await runSwapSoak({
+      model,
+      keyOwner: owner,
+      body: bodies.single.json,
+      connections: 32,
+      swaps: SWAPS,
+      warmupSeconds: SECONDS,
+      log,
+      ...(run.env && { env: run.env }),
+    });
+    soaks.push(soak);
+    const soakName = run.name;
+    const soakCase = `hot swap: ${SWAPS} promotions (model.promoted) under 1 text/request, 32 connections`;
+    load[`${soakName}, hot-swap soak`] = [round(soakBefore, 2), round(loadavg()[0] ?? 0, 2)];
+    figure(soakName, soakCase, 'rss_before_swaps_mb', round(soak.rssBeforeMb, 1), 'MB');
+    figure(soakName, soakCase, `rss_after_${SWAPS}_swaps_mb`, round(soak.rssAfterMb, 1), 'MB');
+    figure(soakName, soakCase, 'rss_slope_per_100_swaps', round(soak.rssSlopeMbPer100Swaps, 1), 'MB');
+    figure(soakName, soakCase, 'failed', soak.failed, 'requests');
+    figure(soakName, soakCase, 'answered', soak.ok, 'requests');
+    figure(soakName, soakCase, 'req_per_s', round(soak.requestsPerSecond, 0), '1/s');
+    figure(soakName, soakCase, 'p99_latency', round(soak.p99Ms, 3), 'ms');
+    figure(soakName, soakCase, 'mean_swap_time', round(soak.meanSwapMs, 1), 'ms');
+    swapTable.push(
+      `| ${soakName} | ${soak.rssBeforeMb.toFixed(1)} | ${soak.rssSeriesMb.map((mb) => mb.toFixed(0)).join(', ')} | ${soak.rssSlopeMbPer100Swaps.toFixed(1)} | ${soak.rssAfterMb.toFixed(1)} | ` +
+        `${soak.ok} | ${soak.failed} | ${soak.requestsPerSecond.toFixed(0)} | ${soak.p99Ms.toFixed(1)} | ${soak.meanSwapMs.toFixed(0)} |`,
+    );
+  }
 
   const ratio = (a: string, b: string, connections: number): string => {
     const x = singleTextRps[`${a}@${connections}`];
@@ -342,7 +354,8 @@ try {
     settings,
     load,
     table,
-    hotSwap: soak,
+    hotSwap: soaks[0],
+    hotSwapInline: soaks[1],
     swapTable,
   });
   process.stdout.write(`${table.join('\n')}\n\n${swapTable.join('\n')}\n\n${generic}\n`);

@@ -36,6 +36,8 @@ export interface SwapSoakOptions {
   readonly swaps: number;
   readonly warmupSeconds: number;
   readonly log: (line: string) => void;
+  /** Extra environment of the service (e.g. `MODEL_EXECUTION`). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 const MB = 1024 * 1024;
@@ -80,7 +82,13 @@ export async function runSwapSoak(options: SwapSoakOptions): Promise<SwapSoakRes
   const { model, body, connections, keyOwner } = options;
   const headers = keyOwner.headers;
   const port = await freePort();
-  const service = await startInferenceService({ model, port, probeBody: body, keyOwner });
+  const service = await startInferenceService({
+    model,
+    port,
+    probeBody: body,
+    keyOwner,
+    ...(options.env && { env: options.env }),
+  });
   const url = `http://127.0.0.1:${port}/v1/models/${model.name}/predict`;
   const rssMb = (): number => (service.server.rssBytes() ?? NaN) / MB;
   const servingVersion = async (): Promise<number | null> => {

@@ -63,6 +63,7 @@ export const inferenceVariants: readonly HttpContender[] = [
   inferenceVariant('BATCH_MAX_DELAY_MS=1', { BATCH_MAX_DELAY_MS: '1' }),
   inferenceVariant('BATCH_MAX_DELAY_MS=2', { BATCH_MAX_DELAY_MS: '2' }),
   inferenceVariant('BATCH_MAX_IN_FLIGHT=2', { BATCH_MAX_IN_FLIGHT: '2' }),
+  inferenceVariant('MODEL_EXECUTION=inline (versions on the HTTP event loop)', { MODEL_EXECUTION: 'inline' }),
   inferenceVariant('LOG_LEVEL=warn (no per-request log lines)', { LOG_LEVEL: 'warn' }),
   keyCacheNearlyOff,
 ];

@@ -30,6 +30,9 @@ const threadEntry = fromSources
   ? `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(threadUrl.href)}); })`
   : threadUrl;
 
+/** `--cpu-prof` flags of the process, so a profiled service profiles its model threads too. */
+const profilingFlags = process.execArgv.filter((flag) => flag.startsWith('--cpu-prof'));
+
 type Ok = Extract<ModelWorkerReply, { ok: true }>;
 
 interface Pending {
@@ -60,7 +63,7 @@ export class ModelWorker {
   constructor(resourceLimits?: ResourceLimits) {
     this.#worker = new Worker(threadEntry, {
       eval: fromSources,
-      execArgv: fromSources ? ['--conditions=source'] : [],
+      execArgv: [...profilingFlags, ...(fromSources ? ['--conditions=source'] : [])],
       ...(resourceLimits && { resourceLimits }),
     });
     this.#worker.unref();
