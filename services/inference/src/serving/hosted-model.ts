@@ -17,16 +17,26 @@ import { widthBuckets } from './width-buckets.js';
 /** The manifest as the request path needs it: everything but the featurizer's tables, which stay with the model. */
 export type ServedManifest = Omit<ModelManifest, 'preprocessing'>;
 
-/** The answers for a batch of texts, in a form that crosses threads cheaply. */
+/**
+ * The answers for a batch of texts, in a form that crosses threads cheaply: one typed array and,
+ * only when there is something in them, the rules that decided and the taggers' hits.
+ */
 export interface ClassifiedBatch {
-  /** One row of probabilities per text, in the order of the model's labels, row-major. */
-  readonly probabilities: Float32Array;
-  readonly labels: readonly string[];
-  readonly rules: readonly (string | null)[];
-  /** Hits of the taggers the rules use per text (empty when the rules use no tagger). */
-  readonly hits: readonly (readonly Hit[])[];
-  /** Share of each text's tokens outside the model's vocabulary (0 without tokens). */
-  readonly outOfVocabularyRates: Float64Array;
+  /**
+   * Per text, `labels.length + 2` numbers: its probabilities (in the order of the model's labels),
+   * its out-of-vocabulary rate (share of its tokens outside the vocabulary, 0 without tokens), and
+   * the index of the label decided.
+   */
+  readonly numbers: Float32Array;
+  /** The rule that decided each text; null when no rule decided any. */
+  readonly rules: readonly (string | null)[] | null;
+  /** Hits of the taggers the rules use, per text; null when the rules use no tagger. */
+  readonly hits: readonly (readonly Hit[])[] | null;
+}
+
+/** Numbers per text in `ClassifiedBatch.numbers` for a model of `labels` labels. */
+export function classifiedStride(labels: number): number {
+  return labels + 2;
 }
 
 /** What classifies texts for a loaded version: a model worker thread, or a hosted model on the calling thread. */
@@ -126,33 +136,34 @@ export class HostedModel implements ModelRunner {
   async classify(texts: readonly string[]): Promise<ClassifiedBatch> {
     const described = texts.map((text) => this.featurizer.transformDescribed(text));
     const vectors = described.map(({ vector }) => vector);
-    const width = this.manifest.labels.length;
-    const probabilities = new Float32Array(texts.length * width);
+    const { labels, rules: decisionRules } = this.manifest;
+    const width = labels.length;
+    const stride = classifiedStride(width);
+    const numbers = new Float32Array(texts.length * stride);
     for (const rows of widthBuckets(
       vectors.map((vector) => vector.ids.length),
       ORT_CALL_COST_CELLS,
     )) {
       const group = await this.classifier.predict(packBatch(rows.map((row) => vectors[row] ?? EMPTY_ROW)));
-      rows.forEach((row, index) => probabilities.set(group.subarray(index * width, (index + 1) * width), row * width));
+      rows.forEach((row, index) => numbers.set(group.subarray(index * width, (index + 1) * width), row * stride));
     }
-    const labels: string[] = [];
     const rules: (string | null)[] = [];
     const hits: Hit[][] = [];
-    const outOfVocabularyRates = new Float64Array(texts.length);
-    texts.forEach((text, row) => {
+    for (const [row, text] of texts.entries()) {
       const found = this.#taggers.length > 0 ? runTaggers(text, this.#taggers, DEFAULT_TAGGER_OPTIONS) : [];
-      const decision = applyDecisionRules(this.manifest.rules, {
+      const decision = applyDecisionRules(decisionRules, {
         text,
-        labels: this.manifest.labels,
-        probabilities: probabilities.subarray(row * width, (row + 1) * width),
+        labels,
+        probabilities: numbers.subarray(row * stride, row * stride + width),
         taggerHits: found,
       });
-      labels.push(decision.label);
+      numbers[row * stride + width] = described[row]?.statistics.outOfVocabularyRate ?? 0;
+      numbers[row * stride + width + 1] = labels.indexOf(decision.label);
       rules.push(decision.rule);
       hits.push(found);
-      outOfVocabularyRates[row] = described[row]?.statistics.outOfVocabularyRate ?? 0;
-    });
-    return { probabilities, labels, rules, hits, outOfVocabularyRates };
+    }
+    const ruled = rules.some((rule) => rule !== null);
+    return { numbers, rules: ruled ? rules : null, hits: this.#taggers.length > 0 ? hits : null };
   }
 
   /** Frees the ONNX Runtime session. */

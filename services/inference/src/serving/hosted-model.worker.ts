@@ -8,7 +8,7 @@ function bytesOf(buffers: Readonly<Record<string, ArrayBuffer>>): Record<string,
   return Object.fromEntries(Object.entries(buffers).map(([path, buffer]) => [path, new Uint8Array(buffer)]));
 }
 
-async function answer(request: ModelWorkerRequest): Promise<{ reply: ModelWorkerReply; transfer: ArrayBuffer[] }> {
+async function answer(request: ModelWorkerRequest): Promise<ModelWorkerReply> {
   const { id } = request;
   if (request.kind === 'load') {
     if (model !== undefined) throw new Error('this model worker already holds a model');
@@ -16,25 +16,21 @@ async function answer(request: ModelWorkerRequest): Promise<{ reply: ModelWorker
       { manifest: new Uint8Array(request.manifest), others: bytesOf(request.others) },
       request.options,
     );
-    return { reply: { id, ok: true, kind: 'loaded', manifest: model.served() }, transfer: [] };
+    return { id, ok: true, kind: 'loaded', manifest: model.served() };
   }
   if (request.kind === 'release') {
     const held = model;
     model = undefined;
     await held?.release();
-    return { reply: { id, ok: true, kind: 'released' }, transfer: [] };
+    return { id, ok: true, kind: 'released' };
   }
   if (model === undefined) throw new Error('this model worker holds no model');
-  const batch = await model.classify(request.texts);
-  return {
-    reply: { id, ok: true, kind: 'classified', batch },
-    transfer: [batch.probabilities.buffer as ArrayBuffer, batch.outOfVocabularyRates.buffer as ArrayBuffer],
-  };
+  return { id, ok: true, kind: 'classified', batch: await model.classify(request.texts) };
 }
 
 parentPort?.on('message', (request: ModelWorkerRequest) => {
   answer(request).then(
-    ({ reply, transfer }) => parentPort?.postMessage(reply, transfer),
+    (reply) => parentPort?.postMessage(reply),
     (error: unknown) => {
       const { name, message } = error instanceof Error ? error : new Error(String(error));
       parentPort?.postMessage({ id: request.id, ok: false, name, message } satisfies ModelWorkerReply);

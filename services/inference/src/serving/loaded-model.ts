@@ -2,7 +2,13 @@ import type { ModelVersion } from '@mlops/contracts';
 import type { Hit } from '@mlops/text';
 import { ArtifactChecksumError, inferenceErrors } from '../errors.js';
 import type { VerifiedFolder } from '../registry/verified-folder.js';
-import { HostedModel, type HostedModelOptions, type ModelRunner, type ServedManifest } from './hosted-model.js';
+import {
+  classifiedStride,
+  HostedModel,
+  type HostedModelOptions,
+  type ModelRunner,
+  type ServedManifest,
+} from './hosted-model.js';
 import { MicroBatcher, type BatchingOptions, type BatchReport } from './micro-batcher.js';
 import { ModelWorkerLostError, type ModelWorker } from './model-worker.js';
 import { ModelWorkerPool } from './model-worker-pool.js';
@@ -139,12 +145,13 @@ export class LoadedModel {
       );
     });
     const width = this.labels.length;
+    const stride = classifiedStride(width);
     return texts.map((_, row) => ({
-      label: batch.labels[row] ?? '',
-      probabilities: batch.probabilities.subarray(row * width, (row + 1) * width),
-      rule: batch.rules[row] ?? null,
-      hits: batch.hits[row] ?? [],
-      outOfVocabularyRate: batch.outOfVocabularyRates[row] ?? 0,
+      label: this.labels[batch.numbers[row * stride + width + 1] ?? 0] ?? '',
+      probabilities: batch.numbers.subarray(row * stride, row * stride + width),
+      rule: batch.rules?.[row] ?? null,
+      hits: batch.hits?.[row] ?? [],
+      outOfVocabularyRate: batch.numbers[row * stride + width] ?? 0,
     }));
   }
 
