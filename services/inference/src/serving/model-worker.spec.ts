@@ -43,6 +43,31 @@ describe('ModelWorker', () => {
     }
   }, 60_000);
 
+  it('sends the rule that decided and the tagger hits across, as the model on this thread decides them', async () => {
+    const ruled = await trainTopicModel(12, 'linear', [
+      { id: 'iban-is-travel', when: { tagger: 'iban' }, then: { label: 'travel' } },
+    ]);
+    const worker = pool.acquire();
+    const manifest = await worker.load(ruled, options);
+    const here = await HostedModel.build(
+      { manifest: ruled.get('manifest.json') ?? Buffer.alloc(0), others: others(ruled) },
+      options,
+    );
+    try {
+      const withIban = ['please pay the invoice to DE89 3704 0044 0532 0130 00 today', 'the doctor changed the dose'];
+      const [there, local] = [await worker.classify(withIban), await here.classify(withIban)];
+      expect(there).toEqual(local);
+      expect(there.rules).toEqual(['iban-is-travel', null]);
+      expect(there.hits?.[0]?.length).toBeGreaterThan(0);
+      const stride = classifiedStride(manifest.labels.length);
+      expect(manifest.labels[there.numbers[manifest.labels.length + 1] ?? -1]).toBe('travel');
+      expect(there.numbers[stride + manifest.labels.length + 1]).toBe(manifest.labels.indexOf('health'));
+    } finally {
+      await here.release();
+      await pool.giveBack(worker);
+    }
+  }, 60_000);
+
   it('is reused for the next version once given back, holding no model in between', async () => {
     const first = pool.acquire();
     await first.load(folder, options);

@@ -6,14 +6,18 @@ import { resolveTrainingConfig, runTrainingPipeline } from '@mlops/ml';
 export type ModelFolder = ReadonlyMap<string, Buffer>;
 
 /** Trains a small topic classifier for real with libs/ml (a few seconds); the seed changes the weights. */
-export async function trainTopicModel(seed: number, kind: 'linear' | 'mlp' = 'linear'): Promise<ModelFolder> {
+export async function trainTopicModel(
+  seed: number,
+  kind: 'linear' | 'mlp' = 'linear',
+  rules: readonly unknown[] = [],
+): Promise<ModelFolder> {
   const result = await runTrainingPipeline({
     config: resolveTrainingConfig({
       modelName: 'topics',
       task: 'topic',
       dataset: { name: 'synthetic', version: 1 },
       seed,
-      config: { model: { kind }, optimization: { epochs: 3 }, featurizer: { wordNgrams: { buckets: 1024 } } },
+      config: { model: { kind }, optimization: { epochs: 3 }, featurizer: { wordNgrams: { buckets: 1024 } }, rules },
     }),
     rows: topicCorpus(240, seed),
     datasetContentHash: 'a'.repeat(64),
