@@ -1,7 +1,7 @@
 import type { Contender } from '../contender.js';
 import { fastText, fastTextTutorial } from './fasttext.js';
 import { sklearnTfidfLr, sklearnTfidfSvc } from './sklearn-tfidf-lr.js';
-import { suiteEmbeddingBag, suiteLinear, suiteLinearBefore } from './suite-trainer.js';
+import { suiteEmbeddingBag, suiteLinear, suiteLinearBefore, suiteLinearDualCd } from './suite-trainer.js';
 
 /**
  * The systems the training benchmark compares, run in this order on the same split of every
@@ -25,6 +25,7 @@ import { suiteEmbeddingBag, suiteLinear, suiteLinearBefore } from './suite-train
 export const contenders: readonly Contender[] = [
   suiteLinear,
   suiteLinearBefore,
+  suiteLinearDualCd,
   suiteEmbeddingBag,
   fastText,
   fastTextTutorial,

@@ -82,5 +82,13 @@ export const suiteLinearBefore = suiteTrainer('mlops-suite linear (config before
   },
 });
 
+/**
+ * The linear model solved by dual coordinate descent (liblinear's solver for the squared hinge,
+ * LinearSVC's; `optimization.optimizer: dual_cd`, C 1, balanced class weights), refitted as the default.
+ */
+export const suiteLinearDualCd = suiteTrainer('mlops-suite linear (optimizer dual_cd)', {
+  optimization: { optimizer: 'dual_cd' },
+});
+
 /** fastText-style embedding bag (mean of word and bigram embeddings, 32 dimensions). */
 export const suiteEmbeddingBag = suiteTrainer('mlops-suite embedding bag', { model: { kind: 'embedding_bag' } });
