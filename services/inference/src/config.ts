@@ -34,7 +34,7 @@ const schema = z
     MODEL_RESYNC_MS: env.positiveInt(30_000),
     BATCH_MAX_SIZE: env.positiveInt(32),
     BATCH_MAX_DELAY_MS: z.coerce.number().min(0).default(0),
-    BATCH_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(16).default(1),
+    BATCH_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(16).default(2),
     MAX_TEXTS_PER_REQUEST: env.positiveInt(256),
     MAX_TEXT_CHARS: env.positiveInt(100_000),
     CANARY_SHARE: z.coerce.number().min(0).max(1).default(0.1),

@@ -90,4 +90,29 @@ describe('MicroBatcher', () => {
     expect(await batcher.submit([])).toEqual([]);
     expect(calls).toEqual([]);
   });
+
+  it('runs up to maxInFlight batches at once, and no more', async () => {
+    let running = 0;
+    let most = 0;
+    const release: (() => void)[] = [];
+    const batcher = new MicroBatcher<number, number>(
+      async (items) => {
+        running += 1;
+        most = Math.max(most, running);
+        await new Promise<void>((resolve) => release.push(resolve));
+        running -= 1;
+        return items.map((item) => item + 1);
+      },
+      { maxSize: 1, maxDelayMs: 0, maxInFlight: 2 },
+    );
+    const results = Promise.all([1, 2, 3, 4].map((item) => batcher.submit([item])));
+    for (let released = 0; released < 4; released += 1) {
+      while (release.length === 0) await new Promise((resolve) => setImmediate(resolve));
+      expect(running).toBeLessThanOrEqual(2);
+      await new Promise((resolve) => setImmediate(resolve));
+      release.shift()?.();
+    }
+    expect(await results).toEqual([[2], [3], [4], [5]]);
+    expect(most).toBe(2);
+  });
 });
