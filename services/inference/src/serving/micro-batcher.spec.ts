@@ -115,4 +115,33 @@ describe('MicroBatcher', () => {
     expect(await results).toEqual([[2], [3], [4], [5]]);
     expect(most).toBe(2);
   });
+
+  it('starts a batch beside a running one only when it is full; a partial one waits and gathers', async () => {
+    const calls: number[][] = [];
+    const release: (() => void)[] = [];
+    const batcher = new MicroBatcher<number, number>(
+      async (items) => {
+        calls.push([...items]);
+        await new Promise<void>((resolve) => release.push(resolve));
+        return items;
+      },
+      { maxSize: 3, maxDelayMs: 0, maxInFlight: 2 },
+    );
+    const first = batcher.submit([1]);
+    while (release.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    const partial = [batcher.submit([2]), batcher.submit([3])];
+    for (let turn = 0; turn < 5; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toEqual([[1]]);
+    const full = batcher.submit([4, 5, 6]);
+    for (let turn = 0; turn < 5; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toEqual([[1], [2, 3]]);
+    release.shift()?.();
+    await first;
+    while (release.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const done of release.splice(0)) done();
+    while (calls.length < 3) await new Promise((resolve) => setImmediate(resolve));
+    for (const done of release.splice(0)) done();
+    expect(await Promise.all([...partial, full])).toEqual([[2], [3], [4, 5, 6]]);
+    expect(calls).toEqual([[1], [2, 3], [4, 5, 6]]);
+  });
 });

@@ -30,9 +30,10 @@ interface PendingRequest<I, O> {
  * Groups concurrent requests into batches for one runner. A request waits until the queued items
  * reach `maxSize` or the oldest has waited `maxDelayMs`; then queued requests are taken in order,
  * whole, while they fit in `maxSize` (a request larger than `maxSize` runs alone), run as one
- * call, and each gets its own slice of the outputs. Up to `maxInFlight` batches run at once (a
- * runner on another thread can start the next batch while this thread writes the answers of the
- * last); requests arriving while every slot is busy form the next batch, which starts on the
+ * call, and each gets its own slice of the outputs. Up to `maxInFlight` batches run at once when
+ * full batches wait (a runner on another thread then starts the next batch while this thread writes
+ * the answers of the last); a batch that is not full waits for the running one, and requests
+ * arriving meanwhile join it, which starts on the
  * event loop's next turn after a running one ends (so the finished batch's answers are written
  * first). A failed run
  * rejects every request of that batch and no other.
@@ -70,7 +71,7 @@ export class MicroBatcher<I, O> {
    * caller's turn, so the answers of a finished batch are written before the next one starts.
    */
   #schedule(): void {
-    if (this.#inFlight >= this.#maxInFlight || this.#queue.length === 0) return;
+    if (!this.#mayStart()) return;
     const oldest = this.#queue[0]?.enqueuedAt ?? performance.now();
     const remainingMs =
       this.#queuedItems >= this.options.maxSize ? 0 : this.options.maxDelayMs - (performance.now() - oldest);
@@ -109,9 +110,19 @@ export class MicroBatcher<I, O> {
     return Math.max(1, this.options.maxInFlight ?? 1);
   }
 
+  /**
+   * Whether a batch may start now: always when none runs; beside running ones (up to
+   * `maxInFlight`) only once a full batch waits, so that small requests keep gathering into one
+   * batch while the last one runs instead of going one by one.
+   */
+  #mayStart(): boolean {
+    if (this.#queue.length === 0 || this.#inFlight >= this.#maxInFlight) return false;
+    return this.#inFlight === 0 || this.#queuedItems >= this.options.maxSize;
+  }
+
   async #flush(): Promise<void> {
     this.#cancelTimer();
-    if (this.#inFlight >= this.#maxInFlight || this.#queue.length === 0) return;
+    if (!this.#mayStart()) return;
     this.#inFlight += 1;
     const batch = this.#takeBatch();
     this.#schedule();
