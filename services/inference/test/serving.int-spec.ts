@@ -163,7 +163,9 @@ describe('inference serving against a registry', () => {
     const versions = new Set<number>();
     let stop = false;
     const worker = async () => {
-      while (!stop && statuses.length < 2000) {
+      // Bounded in count as a safety net; `stop` ends it once version 3 serves (each swap loads
+      // a version on a model thread, which may first have to start one).
+      while (!stop && statuses.length < 50_000) {
         const response = await predict({ texts: TEXTS.slice(0, 2) });
         statuses.push(response.statusCode);
         if (response.statusCode === 200) versions.add(response.json<PredictResponse>().version);

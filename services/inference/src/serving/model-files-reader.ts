@@ -1,6 +1,5 @@
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './worker-entry.js';
 
 /** What the model files worker is asked: the sha256 of some bytes. */
 export interface ModelFilesRequest {
@@ -24,16 +23,7 @@ export class ModelFilesError extends Error {
   }
 }
 
-const here = fileURLToPath(import.meta.url);
 const workerUrl = new URL('./model-files.worker.js', import.meta.url);
-/**
- * Run from TypeScript sources (tsx, vitest), the worker registers tsx (which finds the `.ts` module
- * behind the `.js` name) before importing its module; built, it runs the compiled module directly.
- */
-const fromSources = extname(here) === '.ts';
-const workerEntry = fromSources
-  ? `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerUrl.href)}); })`
-  : workerUrl;
 
 interface Pending {
   readonly resolve: (reply: Extract<ModelFilesReply, { ok: true }>) => void;
@@ -53,7 +43,7 @@ function failAll(error: unknown): void {
 /** The process's one model files worker, started on first use; it does not keep the process alive. */
 function sharedWorker(): Worker {
   if (worker !== undefined) return worker;
-  const started = new Worker(workerEntry, { eval: fromSources, execArgv: fromSources ? ['--conditions=source'] : [] });
+  const started = startWorker(workerUrl);
   started.unref();
   started.on('message', (reply: ModelFilesReply) => {
     const waiting = pending.get(reply.id);

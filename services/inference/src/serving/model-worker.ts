@@ -1,8 +1,7 @@
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import type { ClassifiedBatch, HostedModelOptions, ServedManifest } from './hosted-model.js';
 import type { ModelWorkerReply, ModelWorkerRequest } from './model-worker.protocol.js';
+import { startWorker } from './worker-entry.js';
 
 /** Raised on the main thread with the name and message of the error a model worker caught. */
 export class ModelWorkerError extends Error {
@@ -19,19 +18,7 @@ export class ModelWorkerLostError extends Error {
   override readonly name = 'ModelWorkerLostError';
 }
 
-const here = fileURLToPath(import.meta.url);
 const threadUrl = new URL('./hosted-model.worker.js', import.meta.url);
-/**
- * Run from TypeScript sources (tsx, vitest), the thread registers tsx (which finds the `.ts` module
- * behind the `.js` name) before importing its module; built, it runs the compiled module directly.
- */
-const fromSources = extname(here) === '.ts';
-const threadEntry = fromSources
-  ? `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(threadUrl.href)}); })`
-  : threadUrl;
-
-/** `--cpu-prof` flags of the process, so a profiled service profiles its model threads too. */
-const profilingFlags = process.execArgv.filter((flag) => flag.startsWith('--cpu-prof'));
 
 type Ok = Extract<ModelWorkerReply, { ok: true }>;
 
@@ -61,11 +48,7 @@ export class ModelWorker {
 
   /** `resourceLimits` bound the thread's heap: a model or a request that exhausts it stops this thread only. */
   constructor(resourceLimits?: ResourceLimits) {
-    this.#worker = new Worker(threadEntry, {
-      eval: fromSources,
-      execArgv: [...profilingFlags, ...(fromSources ? ['--conditions=source'] : [])],
-      ...(resourceLimits && { resourceLimits }),
-    });
+    this.#worker = startWorker(threadUrl, resourceLimits);
     this.#worker.unref();
     this.#worker.on('message', (reply: ModelWorkerReply) => this.#settle(reply));
     this.#worker.on('error', (error) =>
