@@ -45,4 +45,16 @@ describe('optimizer settings', () => {
       'optimization.tolerance',
     );
   });
+
+  it('parses a resolved config again unchanged, defaults included, whatever the optimizer', () => {
+    for (const config of [
+      {},
+      { optimization: { optimizer: 'dual_cd', C: 0.5 } },
+      { model: { kind: 'mlp' } },
+      { optimization: { optimizer: 'adam', learningRate: 0.02 } },
+    ]) {
+      const resolved = trainingOptionsSchema.parse(config);
+      expect(trainingOptionsSchema.parse(JSON.parse(JSON.stringify(resolved)))).toEqual(resolved);
+    }
+  });
 });

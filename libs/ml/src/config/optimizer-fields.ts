@@ -1,14 +1,21 @@
 import type { z } from 'zod';
+import { optimizationSpecSchema } from '../model/model-spec.js';
 
 const GRADIENT_ONLY = ['learningRate', 'batchSize', 'schedule', 'warmupSteps', 'l2'] as const;
 const DUAL_ONLY = ['C', 'tolerance'] as const;
+
+/** A field's schema default: a resolved config carries it whatever the optimizer, so it never contradicts one. */
+function isDefault(field: (typeof GRADIENT_ONLY)[number] | (typeof DUAL_ONLY)[number], value: unknown): boolean {
+  return value === optimizationSpecSchema.shape[field].def.defaultValue;
+}
 
 /**
  * Rejects a raw training config whose `optimization` contradicts its optimizer, naming the field:
  * `dual_cd` on a model other than `linear` or with the softmax loss, gradient-descent settings
  * (learning rate, batch size, schedule, warm-up, l2) given for `dual_cd`, or `C`/`tolerance`
- * given for another optimizer. `defaultOptimizer` is the linear model's default; networks
- * default to adam.
+ * given for another optimizer. A field holding its default value is no contradiction: a stored
+ * config holds every default and must parse again. `defaultOptimizer` is the linear model's
+ * default; networks default to adam.
  */
 export function checkOptimizerFields(input: unknown, ctx: z.RefinementCtx, defaultOptimizer: string): void {
   if (!isRecord(input)) return;
@@ -20,7 +27,7 @@ export function checkOptimizerFields(input: unknown, ctx: z.RefinementCtx, defau
     ctx.addIssue({ code: 'custom', message, path: ['optimization', field], input: optimization[field] });
   if (optimizer !== 'dual_cd') {
     for (const field of DUAL_ONLY)
-      if (optimization[field] !== undefined)
+      if (optimization[field] !== undefined && !isDefault(field, optimization[field]))
         issue(field, `${field} is a setting of optimizer dual_cd, not of ${optimizer}`);
     return;
   }
@@ -28,7 +35,7 @@ export function checkOptimizerFields(input: unknown, ctx: z.RefinementCtx, defau
   if (optimization.loss === 'softmax')
     issue('loss', 'dual_cd solves the squared hinge only; use optimizer sgd or adam for softmax');
   for (const field of GRADIENT_ONLY)
-    if (optimization[field] !== undefined)
+    if (optimization[field] !== undefined && !isDefault(field, optimization[field]))
       issue(
         field,
         `${field} is a setting of the sgd and adam optimizers; dual_cd does not use it (its regularisation is C)`,
