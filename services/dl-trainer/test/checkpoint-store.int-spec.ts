@@ -1,5 +1,5 @@
 import { createLogger } from '@mlops/logger';
-import { trainSparseBag, type TrainerCheckpoint } from '@mlops/ml';
+import { trainingOptionsSchema, trainSparseBag, type TrainerCheckpoint } from '@mlops/ml';
 import { createTestEnvironment, type TestEnvironment } from '@mlops/testing';
 import { Binary, MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,18 +14,20 @@ async function checkpointAfterEpochs(epochs: number): Promise<TrainerCheckpoint>
   }));
   await trainSparseBag({
     model: { kind: 'linear' },
-    optimization: {
-      epochs,
-      batchSize: 8,
-      optimizer: 'adam',
-      learningRate: 0.05,
-      schedule: 'constant',
-      warmupSteps: 0,
-      l2: 0,
-      loss: 'softmax',
-      classWeights: 'none',
-      earlyStopping: null,
-    },
+    optimization: trainingOptionsSchema.parse({
+      optimization: {
+        epochs,
+        batchSize: 8,
+        optimizer: 'adam',
+        learningRate: 0.05,
+        schedule: 'constant',
+        warmupSteps: 0,
+        l2: 0,
+        loss: 'softmax',
+        classWeights: 'none',
+        earlyStopping: null,
+      },
+    }).optimization,
     featureCount: 8,
     classes: 2,
     seed: 1,

@@ -20,7 +20,7 @@ export const modelSpecSchema = z.discriminatedUnion('kind', [
 export type ModelSpec = z.output<typeof modelSpecSchema>;
 
 /** The `dual_cd` settings' defaults: LinearSVC's C, liblinear's own tolerance for its dual solvers. */
-export const DUAL_DEFAULTS = { C: 1, tolerance: 0.1 } as const;
+const DUAL_DEFAULTS = { C: 1, tolerance: 0.1 } as const;
 
 /**
  * How the weights are fitted. The defaults are the linear model's recipe (squared hinge, plain SGD

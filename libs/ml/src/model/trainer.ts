@@ -13,7 +13,7 @@ import {
 } from './dual-coordinate-descent.js';
 import { initializeWeights } from './initialize.js';
 import { linearSquaredHingeGradients } from './linear-hinge-head.js';
-import { DUAL_DEFAULTS, type ModelSpec, type OptimizationSpec } from './model-spec.js';
+import type { ModelSpec, OptimizationSpec } from './model-spec.js';
 import type { SparseBagWeights } from './network-weights.js';
 import { applyUpdate, createOptimizerState, learningRateAt, type OptimizerState } from './optimizer.js';
 import { poolRows } from './sparse-bag.kernel.js';
@@ -56,13 +56,9 @@ export type EpochListener = (
   checkpoint: TrainerCheckpoint,
 ) => Promise<'continue' | 'stop'> | 'continue' | 'stop';
 
-/** The recipe as the trainer takes it: `C` and `tolerance` may be left out (the schema's defaults apply). */
-export type TrainerOptimization = Omit<OptimizationSpec, 'C' | 'tolerance'> &
-  Partial<Pick<OptimizationSpec, 'C' | 'tolerance'>>;
-
 export interface TrainerInput {
   readonly model: ModelSpec;
-  readonly optimization: TrainerOptimization;
+  readonly optimization: OptimizationSpec;
   readonly featureCount: number;
   readonly classes: number;
   readonly seed: number;
@@ -100,8 +96,7 @@ export async function trainSparseBag(input: TrainerInput): Promise<TrainerResult
   const classWeights = classWeightsOf(optimization.classWeights, train.targets, input.classes);
   const batchesPerEpoch = Math.ceil(train.targets.length / optimization.batchSize);
   const totalSteps = batchesPerEpoch * optimization.epochs;
-  const dual =
-    optimization.optimizer === 'dual_cd' ? dualProblemOf(train, classWeights, optimization.C ?? DUAL_DEFAULTS.C) : null;
+  const dual = optimization.optimizer === 'dual_cd' ? dualProblemOf(train, classWeights, optimization.C) : null;
   let state = input.resumeFrom ?? initialState(input);
   if (dual && !state.dual) throw new Error('the checkpoint has no dual variables to resume dual_cd training from');
   const order = Array.from({ length: train.targets.length }, (_, index) => index);
@@ -113,8 +108,7 @@ export async function trainSparseBag(input: TrainerInput): Promise<TrainerResult
     let rate = optimization.learningRate;
     if (dual && state.dual) {
       rate = 0;
-      const tolerance = optimization.tolerance ?? DUAL_DEFAULTS.tolerance;
-      await dualEpoch(state.weights, state.dual, dual, shuffledOrder, tolerance, input.signal);
+      await dualEpoch(state.weights, state.dual, dual, shuffledOrder, optimization.tolerance, input.signal);
       lossSum = (state.dual.losses.reduce((sum, loss) => sum + loss, 0) / dual.totalWeight) * train.targets.length;
     } else {
       for (let batch = 0; batch < batchesPerEpoch; batch++) {
@@ -195,7 +189,7 @@ function trainBatch(
   members: readonly number[],
   data: TrainingData,
   classWeights: Float32Array,
-  optimization: TrainerOptimization,
+  optimization: OptimizationSpec,
   rate: number,
 ): number {
   const vectors = members.map((index) => data.vectors[index] ?? EMPTY);
@@ -251,7 +245,7 @@ function scoreSet(
 function advance(
   state: TrainerCheckpoint,
   record: EpochRecord,
-  optimization: TrainerOptimization,
+  optimization: OptimizationSpec,
   validated: boolean,
 ): TrainerCheckpoint {
   if (optimization.earlyStopping === null) return { ...state, epoch: record.epoch, curve: [...state.curve, record] };
@@ -269,7 +263,7 @@ function advance(
 }
 
 /** The best epoch's weights with early stopping on, else the last epoch's. */
-function finish(state: TrainerCheckpoint, stoppedEarly: boolean, optimization: TrainerOptimization): TrainerResult {
+function finish(state: TrainerCheckpoint, stoppedEarly: boolean, optimization: OptimizationSpec): TrainerResult {
   const best =
     optimization.earlyStopping !== null && state.best !== null
       ? state.best
