@@ -22,8 +22,3 @@ export const inferenceErrors = {
   rolloutConflict: defineError('INFERENCE_ROLLOUT_CONFLICT', 409, 'The rollout cannot do that now'),
   registryUnavailable: defineError('INFERENCE_REGISTRY_UNAVAILABLE', 502, 'The model registry could not be reached'),
 } as const;
-
-/** A model file whose bytes do not match what the registry or the manifest lists for it. */
-export class ArtifactChecksumError extends Error {
-  override readonly name = 'ArtifactChecksumError';
-}

@@ -5,7 +5,7 @@ import { buffer } from 'node:stream/consumers';
 import { UpstreamError } from '@mlops/clients';
 import type { ModelVersion } from '@mlops/contracts';
 import type { Logger } from '@mlops/logger';
-import { ArtifactChecksumError } from '../errors.js';
+import { ArtifactChecksumError } from '../artifact-checksum-error.js';
 import { sha256OffThread as sha256 } from '../serving/model-files-reader.js';
 import type { RegistryClient } from './registry-client.js';
 

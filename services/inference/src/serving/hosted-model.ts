@@ -12,6 +12,7 @@ import {
 } from '@mlops/ml/serving';
 import { OnnxClassifier, type OnnxClassifierOptions } from '@mlops/model-runtime';
 import { DEFAULT_TAGGER_OPTIONS, runTaggers, type Hit, type Tagger } from '@mlops/text';
+import { ArtifactChecksumError } from '../artifact-checksum-error.js';
 import { widthBuckets } from './width-buckets.js';
 
 /** The manifest as the request path needs it: everything but the featurizer's tables, which stay with the model. */
@@ -57,11 +58,6 @@ export interface HostedModelOptions {
   readonly warmupPredictions: number;
 }
 
-/** Raised when model.onnx is missing or is not the file the manifest lists (name kept across threads). */
-export class ModelFileMismatchError extends Error {
-  override readonly name = 'ArtifactChecksumError';
-}
-
 /**
  * The fixed cost of one ONNX Runtime call in padded cells (rows × width): one call of a 271-wide
  * row took 0.045 ms and 32 such rows 0.29 ms (0.03 µs per cell), i.e. about 1,300 cells. A batch
@@ -98,10 +94,10 @@ export class HostedModel implements ModelRunner {
   static async build(bytes: ModelBytes, options: HostedModelOptions): Promise<HostedModel> {
     const manifest = readManifest(bytes.manifest);
     const onnx = bytes.others[manifest.input.file];
-    if (onnx === undefined) throw new ModelFileMismatchError(`the model folder has no ${manifest.input.file}`);
+    if (onnx === undefined) throw new ArtifactChecksumError(`the model folder has no ${manifest.input.file}`);
     const actual = sha256(onnx);
     if (actual !== manifest.model.weightsSha256) {
-      throw new ModelFileMismatchError(
+      throw new ArtifactChecksumError(
         `model.onnx has sha256 ${actual}, the manifest expects ${manifest.model.weightsSha256}`,
       );
     }

@@ -1,6 +1,7 @@
 import type { ModelVersion } from '@mlops/contracts';
 import type { Hit } from '@mlops/text';
-import { ArtifactChecksumError, inferenceErrors } from '../errors.js';
+import { ArtifactChecksumError } from '../artifact-checksum-error.js';
+import { inferenceErrors } from '../errors.js';
 import type { VerifiedFolder } from '../registry/verified-folder.js';
 import {
   classifiedStride,

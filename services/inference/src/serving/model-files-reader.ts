@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from './worker-entry.js';
+import { startWorker, transferableCopy, WorkerThreadError } from './worker-thread.js';
 
 /** What the model files worker is asked: the sha256 of some bytes. */
 export interface ModelFilesRequest {
@@ -12,16 +12,6 @@ export interface ModelFilesRequest {
 export type ModelFilesReply =
   | { readonly id: number; readonly ok: true; readonly sha256: string }
   | { readonly id: number; readonly ok: false; readonly name: string; readonly message: string };
-
-/** Raised with the name and message of the error the worker caught (e.g. `ManifestError`). */
-export class ModelFilesError extends Error {
-  constructor(
-    override readonly name: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 const workerUrl = new URL('./model-files.worker.js', import.meta.url);
 
@@ -50,7 +40,7 @@ function sharedWorker(): Worker {
     pending.delete(reply.id);
     if (waiting === undefined) return;
     if (reply.ok) waiting.resolve(reply);
-    else waiting.reject(new ModelFilesError(reply.name, reply.message));
+    else waiting.reject(new WorkerThreadError(reply.name, reply.message));
   });
   started.on('error', failAll);
   started.on('exit', (code) => failAll(new Error(`the model files worker exited with code ${code}`)));
@@ -58,15 +48,9 @@ function sharedWorker(): Worker {
   return started;
 }
 
-function copyOf(bytes: Uint8Array): ArrayBuffer {
-  const copy = new ArrayBuffer(bytes.byteLength);
-  new Uint8Array(copy).set(bytes);
-  return copy;
-}
-
 /** The sha256 (hex) of a copy of `bytes`, computed on the model files worker thread. */
 export function sha256OffThread(bytes: Uint8Array): Promise<string> {
-  const copy = copyOf(bytes);
+  const copy = transferableCopy(bytes);
   return ask({ id: nextId++, kind: 'sha256', bytes: copy }, [copy]).then((reply) => reply.sha256);
 }
 

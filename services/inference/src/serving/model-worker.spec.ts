@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trainTopicModel, type ModelFolder } from '../../test/support/train-topic-model.js';
 import { classifiedStride, HostedModel } from './hosted-model.js';
-import { ModelWorkerError, ModelWorkerLostError } from './model-worker.js';
+import { ModelWorkerLostError } from './model-worker.js';
+import { WorkerThreadError } from './worker-thread.js';
 import { ModelWorkerPool } from './model-worker-pool.js';
 
 const options = { onnx: { intraOpThreads: 1, interOpThreads: 1 }, warmupPredictions: 1 };
@@ -87,7 +88,7 @@ describe('ModelWorker', () => {
     onnx[onnx.length - 1] = (onnx[onnx.length - 1] ?? 0) ^ 0xff;
     tampered.set('model.onnx', onnx);
     const failure = await worker.load(tampered, options).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(ModelWorkerError);
+    expect(failure).toBeInstanceOf(WorkerThreadError);
     expect(failure).toMatchObject({ name: 'ArtifactChecksumError' });
     await pool.giveBack(worker);
   }, 60_000);

@@ -1,17 +1,7 @@
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import type { ClassifiedBatch, HostedModelOptions, ServedManifest } from './hosted-model.js';
 import type { ModelWorkerReply, ModelWorkerRequest } from './model-worker.protocol.js';
-import { startWorker } from './worker-entry.js';
-
-/** Raised on the main thread with the name and message of the error a model worker caught. */
-export class ModelWorkerError extends Error {
-  constructor(
-    override readonly name: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { startWorker, transferableCopy, WorkerThreadError } from './worker-thread.js';
 
 /** Raised for every request of a model worker that stopped (crashed, ran out of memory, or was closed). */
 export class ModelWorkerLostError extends Error {
@@ -25,12 +15,6 @@ type Ok = Extract<ModelWorkerReply, { ok: true }>;
 interface Pending {
   readonly resolve: (reply: Ok) => void;
   readonly reject: (error: unknown) => void;
-}
-
-function copyOf(bytes: Uint8Array): ArrayBuffer {
-  const copy = new ArrayBuffer(bytes.byteLength);
-  new Uint8Array(copy).set(bytes);
-  return copy;
 }
 
 /**
@@ -72,10 +56,10 @@ export class ModelWorker {
   /** Builds the model from a folder's files (copied to the thread); resolves with its manifest minus the featurizer tables. */
   async load(files: ReadonlyMap<string, Uint8Array>, options: HostedModelOptions): Promise<ServedManifest> {
     const manifestBytes = files.get('manifest.json');
-    if (manifestBytes === undefined) throw new ModelWorkerError('Error', 'the model folder has no manifest.json');
-    const manifest = copyOf(manifestBytes);
+    if (manifestBytes === undefined) throw new WorkerThreadError('Error', 'the model folder has no manifest.json');
+    const manifest = transferableCopy(manifestBytes);
     const others: Record<string, ArrayBuffer> = {};
-    for (const [path, bytes] of files) if (path !== 'manifest.json') others[path] = copyOf(bytes);
+    for (const [path, bytes] of files) if (path !== 'manifest.json') others[path] = transferableCopy(bytes);
     const reply = await this.#ask({ id: this.#nextId++, kind: 'load', manifest, others, options }, [
       manifest,
       ...Object.values(others),
@@ -117,7 +101,7 @@ export class ModelWorker {
     this.#pending.delete(reply.id);
     if (waiting === undefined) return;
     if (reply.ok) waiting.resolve(reply);
-    else waiting.reject(new ModelWorkerError(reply.name, reply.message));
+    else waiting.reject(new WorkerThreadError(reply.name, reply.message));
   }
 
   #lose(error: Error): void {

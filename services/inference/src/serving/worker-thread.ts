@@ -6,6 +6,23 @@ const fromSources = extname(fileURLToPath(import.meta.url)) === '.ts';
 /** `--cpu-prof` flags of the process, so a profiled service profiles its worker threads too. */
 const profilingFlags = process.execArgv.filter((flag) => flag.startsWith('--cpu-prof'));
 
+/** Raised on the main thread with the name and message of an error a worker thread caught. */
+export class WorkerThreadError extends Error {
+  constructor(
+    override readonly name: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A copy of `bytes` in an ArrayBuffer of its own, to transfer to a worker thread. */
+export function transferableCopy(bytes: Uint8Array): ArrayBuffer {
+  const copy = new ArrayBuffer(bytes.byteLength);
+  new Uint8Array(copy).set(bytes);
+  return copy;
+}
+
 /**
  * Starts a worker thread on the module `moduleUrl` (its `.js` name). Run from TypeScript sources
  * (tsx, vitest), the thread registers tsx (which finds the `.ts` module behind the `.js` name)
