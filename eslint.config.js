@@ -4,7 +4,16 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'coverage/**', 'reports/**', '**/node_modules/**', 'tools/gates/fixtures/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      'coverage/**',
+      'reports/**',
+      '**/node_modules/**',
+      'tools/gates/fixtures/**',
+      'libs/ml/assembly/**',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   ...tseslint.configs.stylisticTypeChecked,

@@ -5,15 +5,17 @@ import type { FeatureLayout } from './feature-layout.js';
 import { featurizerSpecSchema, type FeaturizerSpec, type FeaturizerSpecInput } from './featurizer-spec.js';
 import { parseFeaturizerState } from './featurizer-state.js';
 import { HashedTokens } from './hashed-tokens.js';
+import { AsciiFeaturizeKernel, type KernelParts } from './kernel/ascii-featurize-kernel.js';
 import type { NumericValues } from './numeric-scaler.js';
 import { FIT_STEPS, fitTextFeaturizerState } from './text-featurizer-fit.js';
-import { appendShifted, restoreTextFeaturizerParts } from './text-featurizer-parts.js';
+import { appendShifted, restoreTextFeaturizerParts, type TextFeaturizerParts } from './text-featurizer-parts.js';
 import {
   textFeaturizerStateSchema,
   withoutTokenizer,
   type FeaturizerInput,
   type TextFeaturizerState,
 } from './text-featurizer-state.js';
+import { SUBLINEAR_TF } from './tfidf-weighting.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export { textFeaturizerStateSchema, type FeaturizerInput, type TextFeaturizerState } from './text-featurizer-state.js';
@@ -49,23 +51,39 @@ export interface TextFeaturizer {
   toJSON(): TextFeaturizerState;
 }
 
+/** How a featurizer runs; its vectors are the same either way. */
+export interface FeaturizerRuntimeOptions {
+  /**
+   * Featurize ASCII texts with the WebAssembly kernel (default true) when the featurizer has no
+   * character n-grams; false keeps every text on the TypeScript path (benchmarks, differential tests).
+   */
+  readonly asciiKernel?: boolean;
+}
+
 /**
  * Fits a text featurizer on the training examples only: validates the spec (ZodError when it is
  * wrong), tokenises every text once, chooses the vocabulary, then counts the TF-IDF document
  * frequencies and fits the numeric scaler. Deterministic: the same spec and examples give the
  * same state.
  */
-export function fitTextFeaturizer(spec: FeaturizerSpecInput, examples: readonly FeaturizerInput[]): TextFeaturizer {
+export function fitTextFeaturizer(
+  spec: FeaturizerSpecInput,
+  examples: readonly FeaturizerInput[],
+  options: FeaturizerRuntimeOptions = {},
+): TextFeaturizer {
   const parsed = featurizerSpecSchema.parse(spec);
-  return restoreTextFeaturizer(fitTextFeaturizerState(parsed, examples, createTokenizer(parsed.tokenizer), FIT_STEPS));
+  return restoreTextFeaturizer(
+    fitTextFeaturizerState(parsed, examples, createTokenizer(parsed.tokenizer), FIT_STEPS),
+    options,
+  );
 }
 
 /**
  * Rebuilds a text featurizer from its stored state. Throws `FeaturizerStateError` when the state
  * is malformed or inconsistent, `TokenizerVersionError` when it needs other tokenisation rules.
  */
-export function textFeaturizerFromJSON(json: unknown): TextFeaturizer {
-  return restoreTextFeaturizer(parseFeaturizerState(textFeaturizerStateSchema, json, 'text featurizer'));
+export function textFeaturizerFromJSON(json: unknown, options: FeaturizerRuntimeOptions = {}): TextFeaturizer {
+  return restoreTextFeaturizer(parseFeaturizerState(textFeaturizerStateSchema, json, 'text featurizer'), options);
 }
 
 /**
@@ -73,49 +91,93 @@ export function textFeaturizerFromJSON(json: unknown): TextFeaturizer {
  * manifest `readManifest` returned), without validating it a second time; its consistency is
  * still checked. Serving uses it: validating a 312k-feature state a second time took ~15 ms of a model load.
  */
-export function textFeaturizerFromState(state: TextFeaturizerState): TextFeaturizer {
-  return restoreTextFeaturizer(state);
+export function textFeaturizerFromState(
+  state: TextFeaturizerState,
+  options: FeaturizerRuntimeOptions = {},
+): TextFeaturizer {
+  return restoreTextFeaturizer(state, options);
+}
+
+/** What the kernel computes for these parts, or null when they have a part it does not cover (character n-grams). */
+function kernelParts({ parts, layout, weighting }: TextFeaturizerParts, tokenizer: Tokenizer): KernelParts | null {
+  if (parts.charNgrams !== null || layout.vocabulary.start !== 0) return null;
+  return {
+    tokenizer: tokenizer.options,
+    vocabulary: parts.vocabulary.tokens,
+    wordNgrams: parts.wordNgrams && {
+      maxN: parts.wordNgrams.maxN,
+      buckets: parts.wordNgrams.buckets,
+      offset: layout.wordNgrams.start,
+    },
+    weighting:
+      weighting.kind === 'mean'
+        ? { kind: 'mean' }
+        : {
+            kind: 'tfidf',
+            idfs: weighting.idfs,
+            sublinearTf: weighting.sublinearTf,
+            l2: weighting.norm === 'l2',
+            sublinearTable: SUBLINEAR_TF,
+          },
+    dimension: layout.numeric.start,
+  };
 }
 
 /**
- * The featurizer of a state. Each text is tokenised into reusable arrays (`HashedTokens`), every
- * part adds its feature ids to one collector, and the collector's sorted runs are weighted: one
- * pass, no object or string per token for ASCII text, and only the result vector allocated.
+ * The featurizer of a state. An ASCII text goes to the WebAssembly kernel (made on first use)
+ * when the options allow and the parts are ones it covers. Any other text is tokenised into
+ * reusable arrays (`HashedTokens`), every part adds its feature ids to one collector, and the
+ * collector's sorted runs are weighted: one pass, no object or string per token for ASCII text,
+ * and only the result vector allocated.
  */
-function restoreTextFeaturizer(state: TextFeaturizerState): TextFeaturizer {
+function restoreTextFeaturizer(state: TextFeaturizerState, options: FeaturizerRuntimeOptions): TextFeaturizer {
   const tokenizer = createTokenizerFromSpec(state.tokenizer);
-  const { parts, sources, layout, weighting, numeric } = restoreTextFeaturizerParts(state, tokenizer);
+  const restored = restoreTextFeaturizerParts(state, tokenizer);
+  const { parts, sources, layout, weighting, numeric } = restored;
   const numericStart = layout.numeric.start;
   const collector = new FeatureIdCollector(numericStart);
   const tokens = new HashedTokens();
   const { vocabulary } = parts;
-  const vectorOf = (values: NumericValues | undefined): SparseVector => {
+  let kernel: AsciiFeaturizeKernel | null | undefined = options.asciiKernel === false ? null : undefined;
+  let described: TextStatistics = { tokens: 0, outOfVocabularyRate: 0 };
+  const describeAs = (count: number, outOfVocabulary: number): void => {
+    described = { tokens: count, outOfVocabularyRate: count > 0 ? outOfVocabulary / count : 0 };
+  };
+  /** The weighted text features (no numeric ones) of a text; `described` then describes it. */
+  const textVectorOf = (text: string): SparseVector => {
+    if (kernel === undefined) {
+      const covered = kernelParts(restored, tokenizer);
+      kernel = covered && AsciiFeaturizeKernel.create(covered);
+    }
+    const fast = kernel?.transform(text);
+    if (kernel && fast) {
+      describeAs(kernel.tokens, kernel.outOfVocabulary);
+      return fast;
+    }
+    tokens.load(tokenizer, text, vocabulary);
+    describeAs(tokens.count, tokens.outOfVocabulary);
     for (const { source, offset } of sources) source.collectHashed(tokens, collector, offset);
     const distinct = collector.runs();
-    const textVector = weighting.weighRuns(collector.runIds, collector.runCounts, distinct);
+    return weighting.weighRuns(collector.runIds, collector.runCounts, distinct);
+  };
+  const vectorOf = (text: string, values: NumericValues | undefined): SparseVector => {
+    const textVector = textVectorOf(text);
     return numeric ? appendShifted(textVector, numeric.transform(values), numericStart) : textVector;
   };
-  const statistics = (): TextStatistics => ({
-    tokens: tokens.count,
-    outOfVocabularyRate: tokens.count > 0 ? tokens.outOfVocabulary / tokens.count : 0,
-  });
   return {
     spec: specOf(state),
     tokenizer,
     vocabulary,
     dimension: numericStart + layout.numeric.size,
     layout,
-    transform(text, values) {
-      tokens.load(tokenizer, text, vocabulary);
-      return vectorOf(values);
-    },
+    transform: vectorOf,
     describe(text) {
-      tokens.load(tokenizer, text, vocabulary);
-      return statistics();
+      textVectorOf(text);
+      return described;
     },
     transformDescribed(text, values) {
-      tokens.load(tokenizer, text, vocabulary);
-      return { statistics: statistics(), vector: vectorOf(values) };
+      const vector = vectorOf(text, values);
+      return { statistics: described, vector };
     },
     toJSON: () => ({
       ...state,

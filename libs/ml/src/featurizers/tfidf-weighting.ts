@@ -39,6 +39,10 @@ export interface TfIdfWeighting {
   readonly dimension: number;
   /** The idf of a feature id. */
   idf(id: number): number;
+  /** The idf of every id in `[0, dimension)`: the weighting's own array, to copy and not to change. */
+  readonly idfs: Float32Array;
+  readonly sublinearTf: boolean;
+  readonly norm: 'l2' | 'none';
   /** Weights a text's feature counts (ids ascending and below `dimension`); drops zero weights. */
   weigh(counts: SparseVector): SparseVector;
   /** `weigh` of the first `length` ids and counts of two arrays (a `FeatureIdCollector`'s runs). */
@@ -149,6 +153,9 @@ export function restoreTfIdf(state: TfIdfState): TfIdfWeighting {
     kind: 'tfidf',
     dimension,
     idf: (id) => idfs[id] ?? 0,
+    idfs,
+    sublinearTf,
+    norm,
     weigh: (counts) => weighRuns(counts.ids, Float64Array.from(counts.values), counts.ids.length),
     weighRuns,
     toJSON: () => ({ ...state, ids: [...ids], documentFrequencies: [...documentFrequencies] }),
@@ -171,8 +178,8 @@ function rejectEntry({ ids, documentFrequencies, dimension, documentCount }: TfI
   throw new RangeError(`TF-IDF entry ${index} was rejected without a reason`);
 }
 
-/** 1 + ln(count) of the counts a text's features usually have, computed once. */
-const SUBLINEAR_TF = Float64Array.from({ length: 256 }, (_, count) => 1 + Math.log(count));
+/** 1 + ln(count) of the counts a text's features usually have, computed once (the featurize kernel takes them too). */
+export const SUBLINEAR_TF = Float64Array.from({ length: 256 }, (_, count) => 1 + Math.log(count));
 
 /** The sublinear tf, 1 + ln(count), of a positive count; a count of 0 or less stays as it is. */
 function sublinear(count: number): number {

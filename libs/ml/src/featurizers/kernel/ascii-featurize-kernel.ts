@@ -1,0 +1,198 @@
+import type { TokenizerOptions } from '@mlops/text';
+import type { SparseVector } from '../../core/sparse-vector.js';
+import { FNV1A_OFFSET_BASIS, fnv1aAppend } from '../fnv1a.js';
+import { allocateSparseVector } from '../vector-slab.js';
+import { FEATURIZE_KERNEL_BASE64 } from './featurize-kernel-binary.js';
+import { webAssembly, type CompiledModule, type WasmMemory } from './webassembly-api.js';
+
+/** The longest text, in UTF-16 code units, the kernel takes; longer ones keep the TypeScript path (bounded scratch memory). */
+export const KERNEL_MAX_TEXT_LENGTH = 1 << 18;
+/** The largest id space the kernel's bitmaps cover, as the TypeScript collector's. */
+const KERNEL_MAX_DIMENSION = 2 ** 26;
+/** Ids below this (the vocabulary's most frequent words) get a table of their own, as in `TokenIdTable`. */
+const FREQUENT_IDS = 4096;
+const SUBLINEAR_TABLE_SIZE = 256;
+
+interface KernelExports {
+  readonly memory: WasmMemory;
+  allocate(bytes: number): number;
+  configureTokenizer(flags: number, minLength: number, maxLength: number): void;
+  configureVocabulary(
+    frequent: number,
+    frequentMask: number,
+    rest: number,
+    restMask: number,
+    useRest: boolean,
+    chars: number,
+    starts: number,
+  ): void;
+  configureWordNgrams(maxN: number, buckets: number, offset: number): void;
+  configureWeighting(tfIdf: boolean, idfs: number, sublinear: boolean, l2: boolean, table: number): void;
+  configureCollector(dimension: number): void;
+  prepare(length: number): number;
+  featurize(length: number): number;
+  tokenCount(): number;
+  outOfVocabularyCount(): number;
+  idsPointer(): number;
+  valuesPointer(): number;
+}
+
+/** How the kernel weighs counts: TF-IDF with the idf of every id, or the mean. */
+export type KernelWeighting =
+  | {
+      readonly kind: 'tfidf';
+      /** The idf of each id in `[0, dimension)`, as the TypeScript weighting holds them. */
+      readonly idfs: Float32Array;
+      readonly sublinearTf: boolean;
+      readonly l2: boolean;
+      /** `1 + ln(count)` for counts 0 to 255, the TypeScript weighting's own table. */
+      readonly sublinearTable: Float64Array;
+    }
+  | { readonly kind: 'mean' };
+
+/** What a kernel computes: a text featurizer's parts without character n-grams or numeric features. */
+export interface KernelParts {
+  readonly tokenizer: TokenizerOptions;
+  /** The vocabulary's words by id (ids from 0). */
+  readonly vocabulary: readonly string[];
+  /** Hashed word n-grams placed from `offset`, or null. */
+  readonly wordNgrams: { readonly maxN: number; readonly buckets: number; readonly offset: number } | null;
+  readonly weighting: KernelWeighting;
+  /** The number of text feature ids. */
+  readonly dimension: number;
+}
+
+let compiled: CompiledModule | undefined;
+
+function kernelModule(): CompiledModule {
+  compiled ??= new webAssembly.Module(Buffer.from(FEATURIZE_KERNEL_BASE64, 'base64'));
+  return compiled;
+}
+
+function slotCount(entries: number): number {
+  let slots = 8;
+  while (slots < entries * 2) slots *= 2;
+  return slots;
+}
+
+function isAsciiWord(word: string): boolean {
+  for (let index = 0; index < word.length; index++) if (word.charCodeAt(index) >= 128) return false;
+  return true;
+}
+
+function loadVocabulary(kernel: KernelExports, words: readonly string[]): void {
+  const frequentSlots = slotCount(Math.min(words.length, FREQUENT_IDS));
+  const restSlots = slotCount(Math.max(0, words.length - FREQUENT_IDS));
+  const frequent = kernel.allocate(frequentSlots * 8);
+  const rest = kernel.allocate(restSlots * 8);
+  const startsAt = kernel.allocate((words.length + 1) * 4);
+  let length = 0;
+  for (const word of words) length += word.length;
+  const charsAt = kernel.allocate(length);
+  const { buffer } = kernel.memory;
+  const starts = new Int32Array(buffer, startsAt, words.length + 1);
+  const chars = new Uint8Array(buffer, charsAt, length);
+  let at = 0;
+  words.forEach((word, id) => {
+    starts[id] = at;
+    if (!isAsciiWord(word)) return;
+    for (let index = 0; index < word.length; index++) chars[at++] = word.charCodeAt(index);
+    const inFrequent = id < FREQUENT_IDS;
+    const slots = new Int32Array(buffer, inFrequent ? frequent : rest, (inFrequent ? frequentSlots : restSlots) * 2);
+    const mask = (slots.length >> 1) - 1;
+    const hash = fnv1aAppend(FNV1A_OFFSET_BASIS, word) | 0;
+    let slot = (hash ^ (hash >>> 15)) & mask;
+    while (slots[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
+    slots[slot * 2] = hash;
+    slots[slot * 2 + 1] = id + 1;
+  });
+  starts[words.length] = at;
+  kernel.configureVocabulary(
+    frequent,
+    frequentSlots - 1,
+    rest,
+    restSlots - 1,
+    words.length > FREQUENT_IDS,
+    charsAt,
+    startsAt,
+  );
+}
+
+function loadWeighting(kernel: KernelExports, weighting: KernelWeighting, dimension: number): void {
+  if (weighting.kind === 'mean') {
+    kernel.configureWeighting(false, 0, false, false, 0);
+    return;
+  }
+  if (weighting.idfs.length !== dimension || weighting.sublinearTable.length < SUBLINEAR_TABLE_SIZE) {
+    throw new RangeError(`the kernel needs ${dimension} idfs and ${SUBLINEAR_TABLE_SIZE} sublinear tf values`);
+  }
+  const idfs = kernel.allocate(dimension * 4);
+  new Float32Array(kernel.memory.buffer, idfs, dimension).set(weighting.idfs);
+  const table = kernel.allocate(SUBLINEAR_TABLE_SIZE * 8);
+  new Float64Array(kernel.memory.buffer, table, SUBLINEAR_TABLE_SIZE).set(
+    weighting.sublinearTable.subarray(0, SUBLINEAR_TABLE_SIZE),
+  );
+  kernel.configureWeighting(true, idfs, weighting.sublinearTf, weighting.l2, table);
+}
+
+/**
+ * The featurize kernel: a WebAssembly module (built from libs/ml/assembly/featurize-kernel.ts)
+ * that featurizes an ASCII text in one scan, tokenising, hashing, looking up, counting and
+ * weighting in its own memory, with exactly the ids and float32 values of the TypeScript path.
+ * Texts with any non-ASCII code unit, and texts longer than `KERNEL_MAX_TEXT_LENGTH`, are left to
+ * the TypeScript path (`transform` answers null), which keeps the full Unicode rules.
+ * One instance per featurizer; not reentrant (one text at a time, as JavaScript runs).
+ */
+export class AsciiFeaturizeKernel {
+  private readonly encoder = new TextEncoder();
+
+  private constructor(private readonly kernel: KernelExports) {}
+
+  /** A kernel for these parts, or null when they are outside what it covers. */
+  static create(parts: KernelParts): AsciiFeaturizeKernel | null {
+    if (parts.dimension > KERNEL_MAX_DIMENSION) return null;
+    const instance = new webAssembly.Instance(kernelModule(), { 'featurize-kernel': { hostLog: Math.log } });
+    const kernel = instance.exports as unknown as KernelExports;
+    const { tokenizer } = parts;
+    kernel.configureTokenizer(
+      (tokenizer.lowercase ? 1 : 0) |
+        (tokenizer.splitApostrophes ? 2 : 0) |
+        (tokenizer.splitHyphens ? 4 : 0) |
+        (tokenizer.keepNumbers ? 8 : 0),
+      tokenizer.minLength,
+      tokenizer.maxLength,
+    );
+    loadVocabulary(kernel, parts.vocabulary);
+    const ngrams = parts.wordNgrams;
+    kernel.configureWordNgrams(ngrams?.maxN ?? 0, ngrams?.buckets ?? 1, ngrams?.offset ?? 0);
+    loadWeighting(kernel, parts.weighting, parts.dimension);
+    kernel.configureCollector(parts.dimension);
+    return new AsciiFeaturizeKernel(kernel);
+  }
+
+  /** Tokens in the last text `transform` featurized. */
+  get tokens(): number {
+    return this.kernel.tokenCount();
+  }
+
+  /** Of them, tokens outside the vocabulary. */
+  get outOfVocabulary(): number {
+    return this.kernel.outOfVocabularyCount();
+  }
+
+  /** The weighted features of an ASCII text, or null when the text is not ASCII or too long. */
+  transform(text: string): SparseVector | null {
+    const { length } = text;
+    if (length > KERNEL_MAX_TEXT_LENGTH) return null;
+    const { kernel } = this;
+    const at = kernel.prepare(length);
+    const { read, written } = this.encoder.encodeInto(text, new Uint8Array(kernel.memory.buffer, at, length));
+    if (read !== length || written !== length) return null;
+    const count = kernel.featurize(length);
+    const vector = allocateSparseVector(count);
+    const { buffer } = kernel.memory;
+    vector.ids.set(new Int32Array(buffer, kernel.idsPointer(), count));
+    vector.values.set(new Float32Array(buffer, kernel.valuesPointer(), count));
+    return vector;
+  }
+}
