@@ -5,15 +5,21 @@
  *   measure-featurizer.ts <input.json> <out.json>
  *   input.json: { "name": "...", "texts": [...], "trainTexts": [...] | null, "rounds": 5, "profileDir": null }
  *
- * Fits the default featurizer on the texts, checks that the featurizer and the reference (the
- * implementation before, kept in libs/ml and libs/text) give the same tokens and vectors for every
- * text, then times, round after round in turns, tokenising and featurising every text with each.
+ * Fits the default featurizer on the texts, checks that the featurizer (WebAssembly kernel for
+ * ASCII texts), the same without the kernel (TypeScript only) and the reference (the implementation
+ * before, kept in libs/ml and libs/text) give the same tokens and vectors for every text, then times, round after round in turns, tokenising and featurising every text with each.
  * With `trainTexts`, also times what training does before the model: fit on them and featurise them.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
-import { fitReferenceTextFeaturizer, fitTextFeaturizer, referenceTextFeaturizer, type SparseVector } from '@mlops/ml';
+import {
+  fitReferenceTextFeaturizer,
+  fitTextFeaturizer,
+  referenceTextFeaturizer,
+  textFeaturizerFromJSON,
+  type SparseVector,
+} from '@mlops/ml';
 import { TokenBuffer } from '@mlops/text';
 import { median, throughput, timed, type Timing } from './timing.js';
 
@@ -37,6 +43,7 @@ const featurizer = fitTextFeaturizer(
   texts.map((text) => ({ text })),
 );
 const reference = referenceTextFeaturizer(featurizer.toJSON());
+const typescriptOnly = textFeaturizerFromJSON(featurizer.toJSON(), { asciiKernel: false });
 const { tokenizer } = featurizer;
 
 const sameVector = (a: SparseVector, b: SparseVector): boolean =>
@@ -49,7 +56,10 @@ for (const text of texts) {
   const mine = tokenizer.tokenize(text);
   tokens += mine.length;
   if (JSON.stringify(mine) !== JSON.stringify(reference.tokenizer.tokenize(text))) differentTokens++;
-  if (!sameVector(featurizer.transform(text), reference.transform(text))) differentVectors++;
+  const vector = featurizer.transform(text);
+  if (!sameVector(vector, reference.transform(text)) || !sameVector(vector, typescriptOnly.transform(text))) {
+    differentVectors++;
+  }
 }
 
 const buffer = new TokenBuffer();
@@ -71,9 +81,12 @@ const runs: Record<string, () => void> = {
     for (const text of texts) sink += reference.transform(text).ids.length;
   },
   'featurise, single pass: tokens, hashes and vocabulary ids only': () => {
-    for (const text of texts) sink += featurizer.describe(text).tokens;
+    for (const text of texts) sink += typescriptOnly.describe(text).tokens;
   },
   'featurise, single pass': () => {
+    for (const text of texts) sink += typescriptOnly.transform(text).ids.length;
+  },
+  'featurise, WebAssembly kernel for ASCII texts': () => {
     for (const text of texts) sink += featurizer.transform(text).ids.length;
   },
 };
@@ -90,7 +103,11 @@ async function writeProfiles(dir: string): Promise<void> {
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 100 });
-  for (const name of ['featurise, reference', 'featurise, single pass']) {
+  for (const name of [
+    'featurise, reference',
+    'featurise, single pass',
+    'featurise, WebAssembly kernel for ASCII texts',
+  ]) {
     await session.post('Profiler.start');
     runs[name]?.();
     const { profile } = await session.post('Profiler.stop');

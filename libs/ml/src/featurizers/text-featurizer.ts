@@ -143,19 +143,25 @@ function restoreTextFeaturizer(state: TextFeaturizerState, options: FeaturizerRu
   const describeAs = (count: number, outOfVocabulary: number): void => {
     described = { tokens: count, outOfVocabularyRate: count > 0 ? outOfVocabulary / count : 0 };
   };
-  /** The weighted text features (no numeric ones) of a text; `described` then describes it. */
-  const textVectorOf = (text: string): SparseVector => {
+  /** The kernel's vector of a text (the kernel made on first use), or null when the TypeScript path has to take the text. */
+  const kernelVectorOf = (text: string): SparseVector | null => {
     if (kernel === undefined) {
       const covered = kernelParts(restored, tokenizer);
       kernel = covered && AsciiFeaturizeKernel.create(covered);
     }
-    const fast = kernel?.transform(text);
-    if (kernel && fast) {
-      describeAs(kernel.tokens, kernel.outOfVocabulary);
-      return fast;
-    }
+    const vector = kernel?.transform(text) ?? null;
+    if (kernel && vector) describeAs(kernel.tokens, kernel.outOfVocabulary);
+    return vector;
+  };
+  const loadTokens = (text: string): void => {
     tokens.load(tokenizer, text, vocabulary);
     describeAs(tokens.count, tokens.outOfVocabulary);
+  };
+  /** The weighted text features (no numeric ones) of a text; `described` then describes it. */
+  const textVectorOf = (text: string): SparseVector => {
+    const fast = kernelVectorOf(text);
+    if (fast) return fast;
+    loadTokens(text);
     for (const { source, offset } of sources) source.collectHashed(tokens, collector, offset);
     const distinct = collector.runs();
     return weighting.weighRuns(collector.runIds, collector.runCounts, distinct);
@@ -172,7 +178,7 @@ function restoreTextFeaturizer(state: TextFeaturizerState, options: FeaturizerRu
     layout,
     transform: vectorOf,
     describe(text) {
-      textVectorOf(text);
+      if (kernelVectorOf(text) === null) loadTokens(text);
       return described;
     },
     transformDescribed(text, values) {
