@@ -1,19 +1,23 @@
-// The ASCII featurize kernel, in AssemblyScript: one ASCII text in, its TF-IDF (or mean) weighted
+// The featurize kernel, in AssemblyScript: one text in (UTF-8), its TF-IDF (or mean) weighted
 // feature vector out, with the same ids and float32 values as the TypeScript featurizer
-// (libs/ml/src/featurizers/text-featurizer.ts) gives for it. Built into
+// (libs/ml/src/featurizers/text-featurizer.ts) gives for it. Its tokens are ASCII: a non-ASCII
+// character the tokeniser treats like punctuation (no-break space, curly double quotes, dashes,
+// bullets ...) separates tokens; any other makes `featurize` answer -1, and the host leaves the
+// text to the TypeScript path, which keeps the full Unicode rules. Built into
 // libs/ml/src/featurizers/kernel/featurize-kernel-binary.ts by `pnpm kernel:build`.
 //
 // The host configures one instance per featurizer (its tokeniser options, vocabulary, word
 // n-grams, weighting) by writing tables into this memory, then for each text writes its bytes at
-// `prepare(length)` and calls `featurize(length)`. Non-ASCII texts never reach the kernel: the
-// TypeScript featurizer keeps the full Unicode rules for them.
+// `prepare(bytes)` and calls `featurize(length)`.
 //
 // Memory is taken from the stub runtime's bump allocator and never freed: the tables live as long
 // as the instance, and the per-text scratch only grows (doubling), so it stays within twice the
 // longest text's needs.
 
-/** `1 + ln(count)` for counts of 256 and more, from the host so that it rounds as V8's `Math.log` does. */
+/** `ln(value)` for sublinear counts of 256 and more, from the host so that it rounds as V8's `Math.log` does. */
 declare function hostLog(value: f64): f64;
+/** 1 when the tokeniser treats the BMP code point like ASCII punctuation (`isTokenNeutral` of @mlops/text), else 0. */
+declare function hostTokenNeutral(codePoint: i32): i32;
 
 const FNV1A_OFFSET_BASIS: u32 = 0x811c9dc5;
 const FNV1A_PRIME: u32 = 0x01000193;
@@ -36,6 +40,12 @@ const SAME_CASE_ENTRIES = memory.data(512);
 
 /** Counts at or above this take the host's logarithm; below, `sublinearTable` has them. */
 const SUBLINEAR_TABLE_SIZE: i32 = 256;
+/** The answer of `featurize` for a text it leaves to the host. */
+const NOT_TAKEN: i32 = -1;
+const REPLACEMENT_CHARACTER: u32 = 0xfffd;
+/** Per BMP code point: 0 not asked yet, 1 neutral, 2 not neutral. */
+const NEUTRAL_UNKNOWN: u8 = 0;
+const NEUTRAL: u8 = 1;
 const GOLDEN: u32 = 0x9e3779b1;
 
 let entries: usize = LOWER_CASE_ENTRIES;
@@ -78,6 +88,8 @@ let repeatStamps: usize = 0;
 let repeatSlots: i32 = 0;
 let repeatUsed: i32 = 0;
 let generation: i32 = 1;
+
+let neutrality: usize = 0;
 
 let capacity: i32 = 0;
 let text: usize = 0;
@@ -173,6 +185,7 @@ export function configureCollector(dimension: i32): void {
   repeatIds = allocate(repeatSlots << 2);
   repeatCounts = allocate(repeatSlots << 2);
   repeatStamps = allocate(repeatSlots << 2);
+  neutrality = allocate(0x10000);
 }
 
 /** Room for a text of `length` bytes; returns where to write it. */
@@ -212,6 +225,36 @@ export function idsPointer(): usize {
 /** Where the last text's feature values are (float32). */
 export function valuesPointer(): usize {
   return outValues;
+}
+
+/**
+ * The length in bytes of the non-ASCII character at `index` when the tokeniser treats it like
+ * punctuation, else 0: characters beyond the BMP (emoji, surrogate pairs) and U+FFFD (what a lone
+ * surrogate becomes in UTF-8) are never neutral here.
+ */
+function neutralLength(index: i32): i32 {
+  const lead = <u32>load<u8>(text + index);
+  let codePoint: u32;
+  let bytes: i32;
+  if ((lead & 0xe0) == 0xc0) {
+    codePoint = ((lead & 0x1f) << 6) | ((<u32>load<u8>(text + index + 1)) & 0x3f);
+    bytes = 2;
+  } else if ((lead & 0xf0) == 0xe0) {
+    codePoint =
+      ((lead & 0x0f) << 12) |
+      (((<u32>load<u8>(text + index + 1)) & 0x3f) << 6) |
+      ((<u32>load<u8>(text + index + 2)) & 0x3f);
+    bytes = 3;
+  } else {
+    return 0;
+  }
+  if (codePoint == REPLACEMENT_CHARACTER) return 0;
+  let known = load<u8>(neutrality + codePoint);
+  if (known == NEUTRAL_UNKNOWN) {
+    known = hostTokenNeutral(<i32>codePoint) != 0 ? NEUTRAL : NEUTRAL + 1;
+    store<u8>(neutrality + codePoint, known);
+  }
+  return known == NEUTRAL ? bytes : 0;
 }
 
 function typeAt(index: i32): u32 {
@@ -328,7 +371,8 @@ function add(id: i32): void {
  * `,` `'` between digits, `'` before a letter and `-` before a letter or digit unless split),
  * writing each value in place (lower-cased when asked) and hashing it as it reads it. Each kept
  * token's vocabulary id is added; with bigrams, so is the bucket of the previous kept token, a
- * space and this one, hashed in the same pass.
+ * space and this one, hashed in the same pass. Returns the number of tokens, or `NOT_TAKEN` at the
+ * first non-ASCII character that is not neutral (a token ending next to it is then moot).
  */
 function scan(length: i32): i32 {
   const table = entries;
@@ -338,7 +382,14 @@ function scan(length: i32): i32 {
   let previousHash: u32 = 0;
   let position: i32 = 0;
   while (position < length) {
-    if (((<u32>load<u16>(table + ((<usize>load<u8>(text + position)) << 1))) & TYPE_MASK) == 0) {
+    const first = <u32>load<u8>(text + position);
+    if (first >= 0x80) {
+      const bytes = neutralLength(position);
+      if (bytes == 0) return NOT_TAKEN;
+      position += bytes;
+      continue;
+    }
+    if (((<u32>load<u16>(table + ((<usize>first) << 1))) & TYPE_MASK) == 0) {
       position++;
       continue;
     }
@@ -359,7 +410,7 @@ function scan(length: i32): i32 {
         pair = (pair ^ value) * FNV1A_PRIME;
         index++;
       }
-      if (index + 1 >= length) break;
+      if (index + 1 >= length || code >= 0x80) break;
       if (code != APOSTROPHE && code != COMMA && code != HYPHEN && code != FULL_STOP) break;
       const afterDigit = typeAt(index - 1) == DIGIT;
       const nextType = typeAt(index + 1);
@@ -487,9 +538,16 @@ function weigh(runs: i32): i32 {
   return kept;
 }
 
-/** Featurizes the ASCII text of `length` bytes written at `prepare(length)`; returns its number of features. */
+/**
+ * Featurizes the UTF-8 text of `length` bytes written at `prepare`'s pointer; returns its number
+ * of features, or `NOT_TAKEN` (-1) when the text has a character only the host's rules handle.
+ */
 export function featurize(length: i32): i32 {
   const count = scan(length);
+  if (count == NOT_TAKEN) {
+    readRuns();
+    return NOT_TAKEN;
+  }
   if (ngramMaxN > 2) addLongerNgrams(count);
   tokenTotal = count;
   return weigh(readRuns());

@@ -47,3 +47,12 @@ export function charFlags(code: number): number {
   }
   return found;
 }
+
+/**
+ * Whether the tokeniser treats this UTF-16 code unit like ASCII punctuation: it never starts,
+ * continues or joins a token, nor is one on its own (no-break space, curly double quotes, dashes,
+ * bullets, currency signs ...). A lone surrogate is not neutral: its code point decides.
+ */
+export function isTokenNeutral(codeUnit: number): boolean {
+  return (charFlags(codeUnit) & (MAY_START | MAY_EXTEND | SINGLE)) === 0;
+}

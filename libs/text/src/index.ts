@@ -2,6 +2,7 @@ export { normalizeText } from './normalize.js';
 export { splitSentences } from './sentences.js';
 export { TOKENIZER_VERSION, createTokenizer, tokenizerSpec, type Tokenizer } from './tokenizer.js';
 export { TokenBuffer } from './token-buffer.js';
+export { isTokenNeutral } from './char-classes.js';
 export { TAGGERS, findTagger, runTaggers } from './taggers/registry.js';
 export { DEFAULT_TAGGER_OPTIONS, type Hit, type Tagger } from './taggers/tagger.js';
 

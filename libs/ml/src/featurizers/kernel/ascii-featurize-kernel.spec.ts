@@ -133,7 +133,7 @@ describe('the featurize kernel', () => {
     }
   });
 
-  it('leaves a text with any non-ASCII code unit, or longer than its limit, to the TypeScript path', () => {
+  it('separates tokens at non-ASCII punctuation and leaves texts with other non-ASCII characters, or too long, to the TypeScript path', () => {
     const kernel = AsciiFeaturizeKernel.create({
       tokenizer: createTokenizer().options,
       vocabulary: ['café', 'cafe', 'the'],
@@ -141,28 +141,63 @@ describe('the featurize kernel', () => {
       weighting: { kind: 'mean' },
       dimension: 19,
     });
-    const vector = kernel?.transform('The cafe');
+    const vector = kernel?.transform('The\u00a0\u201ccafe\u201d\u2014');
     expect(Array.from(vector?.ids ?? [])).toEqual([1, 2, 3 + (fnv1a('the cafe') % 16)]);
     expect(Array.from(vector?.values ?? [])).toEqual([1 / 3, 1 / 3, 1 / 3].map(Math.fround));
     expect([kernel?.tokens, kernel?.outOfVocabulary]).toEqual([2, 0]);
-    for (const text of [
+    const leftAlone = [
       'the café',
+      'it\u2019s',
       'emoji 🎉',
       'lone \ud800 surrogate',
-      '\u0080',
+      '\ufffd',
+      '½',
+      '中文',
       'x'.repeat(KERNEL_MAX_TEXT_LENGTH + 1),
-    ]) {
-      expect(kernel?.transform(text)).toBeNull();
-    }
-    const [withKernel, withoutKernel] = bothPaths({}, ['the café is open', 'the cafe is closed']);
-    for (const text of [
-      'the café is closed',
-      'Straße 🎉 the cafe',
-      'the cafe '.repeat(KERNEL_MAX_TEXT_LENGTH / 9 + 1),
-    ]) {
+    ];
+    for (const text of leftAlone) expect(kernel?.transform(text)).toBeNull();
+    expect(kernel?.transform('the cafe')?.ids.length).toBe(3);
+  });
+
+  it("gives the TypeScript path's vectors on generated text with neutral and other non-ASCII characters", () => {
+    const next = random(7);
+    const nonAscii = [
+      '\u00a0',
+      '\u201c',
+      '\u201d',
+      '\u2014',
+      '\u2022',
+      '\u20ac',
+      '\u00ab',
+      '\u00bb',
+      '\u0080',
+      '\u3000',
+      '\u00bf',
+      '\u00e9',
+      '\u2019',
+      '\u00bd',
+      '\u4e2d',
+      '🎉',
+      '\ud800',
+      '\ufffd',
+      '\u0301',
+      '\ufe0f',
+    ];
+    const mixed = asciiTexts(800, 8).map((text) => {
+      let out = '';
+      for (const char of text) out += next() < 0.08 ? (nonAscii[Math.floor(next() * nonAscii.length)] ?? '') : char;
+      return out;
+    });
+    const [withKernel, withoutKernel] = bothPaths({}, [...training, ...mixed.slice(0, 100)]);
+    for (const text of mixed) {
       expectSameVector(withKernel.transform(text), withoutKernel.transform(text));
       expect(withKernel.describe(text)).toEqual(withoutKernel.describe(text));
     }
+    const [caseKept, caseKeptTypeScript] = bothPaths(
+      { tokenizer: { lowercase: false, keepNumbers: false, splitHyphens: true } },
+      mixed.slice(0, 200),
+    );
+    for (const text of mixed) expectSameVector(caseKept.transform(text), caseKeptTypeScript.transform(text));
   });
 
   it('grows its text and feature room for a longer text and keeps the answers of shorter ones', () => {

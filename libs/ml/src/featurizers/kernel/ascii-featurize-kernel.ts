@@ -1,4 +1,4 @@
-import type { TokenizerOptions } from '@mlops/text';
+import { isTokenNeutral, type TokenizerOptions } from '@mlops/text';
 import type { SparseVector } from '../../core/sparse-vector.js';
 import { FNV1A_OFFSET_BASIS, fnv1aAppend } from '../fnv1a.js';
 import { allocateSparseVector } from '../vector-slab.js';
@@ -12,6 +12,8 @@ const KERNEL_MAX_DIMENSION = 2 ** 26;
 /** Ids below this (the vocabulary's most frequent words) get a table of their own, as in `TokenIdTable`. */
 const FREQUENT_IDS = 4096;
 const SUBLINEAR_TABLE_SIZE = 256;
+/** The most UTF-8 bytes one UTF-16 code unit becomes. */
+const UTF8_BYTES_PER_CODE_UNIT = 3;
 
 interface KernelExports {
   readonly memory: WasmMemory;
@@ -137,10 +139,12 @@ function loadWeighting(kernel: KernelExports, weighting: KernelWeighting, dimens
 
 /**
  * The featurize kernel: a WebAssembly module (built from libs/ml/assembly/featurize-kernel.ts)
- * that featurizes an ASCII text in one scan, tokenising, hashing, looking up, counting and
- * weighting in its own memory, with exactly the ids and float32 values of the TypeScript path.
- * Texts with any non-ASCII code unit, and texts longer than `KERNEL_MAX_TEXT_LENGTH`, are left to
- * the TypeScript path (`transform` answers null), which keeps the full Unicode rules.
+ * that featurizes a text whose tokens are ASCII in one scan, tokenising, hashing, looking up,
+ * counting and weighting in its own memory, with exactly the ids and float32 values of the
+ * TypeScript path. Non-ASCII characters the tokeniser treats like punctuation separate tokens as
+ * ASCII punctuation does. A text with any other non-ASCII character (a letter, digit, mark, emoji,
+ * ’ ...), or longer than `KERNEL_MAX_TEXT_LENGTH`, is left to the TypeScript path (`transform`
+ * answers null), which keeps the full Unicode rules.
  * One instance per featurizer; not reentrant (one text at a time, as JavaScript runs).
  */
 export class AsciiFeaturizeKernel {
@@ -151,7 +155,12 @@ export class AsciiFeaturizeKernel {
   /** A kernel for these parts, or null when they are outside what it covers. */
   static create(parts: KernelParts): AsciiFeaturizeKernel | null {
     if (parts.dimension > KERNEL_MAX_DIMENSION) return null;
-    const instance = new webAssembly.Instance(kernelModule(), { 'featurize-kernel': { hostLog: Math.log } });
+    const instance = new webAssembly.Instance(kernelModule(), {
+      'featurize-kernel': {
+        hostLog: Math.log,
+        hostTokenNeutral: (codePoint: number) => (isTokenNeutral(codePoint) ? 1 : 0),
+      },
+    });
     const kernel = instance.exports as unknown as KernelExports;
     const { tokenizer } = parts;
     kernel.configureTokenizer(
@@ -180,15 +189,19 @@ export class AsciiFeaturizeKernel {
     return this.kernel.outOfVocabularyCount();
   }
 
-  /** The weighted features of an ASCII text, or null when the text is not ASCII or too long. */
+  /**
+   * The weighted features of a text whose tokens are ASCII, or null when a non-ASCII character
+   * could belong to a token (or the text is too long): the TypeScript path's rules decide then.
+   */
   transform(text: string): SparseVector | null {
     const { length } = text;
     if (length > KERNEL_MAX_TEXT_LENGTH) return null;
     const { kernel } = this;
-    const at = kernel.prepare(length);
-    const { read, written } = this.encoder.encodeInto(text, new Uint8Array(kernel.memory.buffer, at, length));
-    if (read !== length || written !== length) return null;
-    const count = kernel.featurize(length);
+    const room = length * UTF8_BYTES_PER_CODE_UNIT;
+    const at = kernel.prepare(room);
+    const { written } = this.encoder.encodeInto(text, new Uint8Array(kernel.memory.buffer, at, room));
+    const count = kernel.featurize(written);
+    if (count < 0) return null;
     const vector = allocateSparseVector(count);
     const { buffer } = kernel.memory;
     vector.ids.set(new Int32Array(buffer, kernel.idsPointer(), count));
