@@ -35,3 +35,14 @@ export function integerArraySchema(min: number) {
     { message: `expected an array of integers of at least ${min}` },
   );
 }
+
+/**
+ * An array of non-empty strings, checked in one loop: `z.array(z.string().min(1))` took ~6 ms of
+ * every model load on a 50,000-word vocabulary.
+ */
+export function nonEmptyStringArraySchema() {
+  return z.custom<string[]>(
+    (value) => Array.isArray(value) && value.every((item) => typeof item === 'string' && item.length > 0),
+    { message: 'expected an array of non-empty strings' },
+  );
+}

@@ -7,7 +7,7 @@ import {
 } from '@mlops/text';
 import { z } from 'zod';
 import type { SparseVector } from '../core/sparse-vector.js';
-import { parseFeaturizerState, requireConsistentState } from './featurizer-state.js';
+import { nonEmptyStringArraySchema, parseFeaturizerState, requireConsistentState } from './featurizer-state.js';
 import type { ValueIds } from './hashed-tokens.js';
 import { sourceTransform, type TokenFeatureSource } from './token-feature-source.js';
 import { TokenIdTable } from './token-id-table.js';
@@ -36,7 +36,7 @@ export const vocabularyComponentStateSchema = z.strictObject({
   kind: z.literal('vocabulary'),
   version: z.literal(1),
   ...vocabularyOptionsSchema.shape,
-  tokens: z.array(z.string().min(1)).describe('the words by id'),
+  tokens: nonEmptyStringArraySchema().describe('the words by id'),
 });
 /** A vocabulary's state without its tokeniser. */
 export type VocabularyComponentState = z.output<typeof vocabularyComponentStateSchema>;

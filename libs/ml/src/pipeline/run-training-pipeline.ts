@@ -25,6 +25,7 @@ import { checkTrainingData } from './check-data.js';
 import { TrainingPipelineError } from './pipeline-error.js';
 import { refitOnAllRows } from './refit.js';
 import { trainingStatistics } from './training-statistics.js';
+import { manifestJson } from '../manifest/manifest-json.js';
 
 /** A record of a frozen dataset version, as the pipeline reads it. */
 export interface TrainingRow extends DatasetRow {
@@ -213,7 +214,7 @@ export async function runTrainingPipeline(input: PipelineInput): Promise<Pipelin
   return {
     manifest,
     files: [
-      { path: 'manifest.json', content: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) },
+      { path: 'manifest.json', content: new TextEncoder().encode(manifestJson(manifest)) },
       { path: 'model.onnx', content: onnx },
     ],
     weights: served.weights,

@@ -92,6 +92,8 @@ function loadVocabulary(kernel: KernelExports, words: readonly string[]): void {
   for (const word of words) length += word.length;
   const charsAt = kernel.allocate(length);
   const { buffer } = kernel.memory;
+  const frequentTable = new Int32Array(buffer, frequent, frequentSlots * 2);
+  const restTable = new Int32Array(buffer, rest, restSlots * 2);
   const starts = new Int32Array(buffer, startsAt, words.length + 1);
   const chars = new Uint8Array(buffer, charsAt, length);
   let at = 0;
@@ -99,8 +101,7 @@ function loadVocabulary(kernel: KernelExports, words: readonly string[]): void {
     starts[id] = at;
     if (!isAsciiWord(word)) return;
     for (let index = 0; index < word.length; index++) chars[at++] = word.charCodeAt(index);
-    const inFrequent = id < FREQUENT_IDS;
-    const slots = new Int32Array(buffer, inFrequent ? frequent : rest, (inFrequent ? frequentSlots : restSlots) * 2);
+    const slots = id < FREQUENT_IDS ? frequentTable : restTable;
     const mask = (slots.length >> 1) - 1;
     const hash = fnv1aAppend(FNV1A_OFFSET_BASIS, word) | 0;
     let slot = (hash ^ (hash >>> 15)) & mask;
