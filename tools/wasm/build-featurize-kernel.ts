@@ -7,29 +7,31 @@
  *   pnpm kernel:build          # rebuild the module
  *   pnpm kernel:check          # fail when the committed module differs from a fresh build (part of `pnpm check`)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import asc from 'assemblyscript/asc';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCE = 'libs/ml/assembly/featurize-kernel.ts';
 const TARGET = 'libs/ml/src/featurizers/kernel/featurize-kernel-binary.ts';
 const OPTIONS = ['-O3', '--runtime', 'stub', '--noAssert', '--use', 'abort='];
+/** The compiler's command line, run as a child (its type declarations would replace TypeScript's own globals if imported here). */
+const ASC = fileURLToPath(import.meta.resolve('assemblyscript/bin/asc'));
 
-async function compile(): Promise<Uint8Array> {
-  process.chdir(ROOT);
-  let binary: Uint8Array | undefined;
-  const output: string[] = [];
-  const stream = { write: (chunk: string | Uint8Array): void => void output.push(String(chunk)) };
-  const { error } = await asc.main([SOURCE, ...OPTIONS, '--outFile', 'kernel.wasm'], {
-    stdout: stream,
-    stderr: stream,
-    writeFile: (name, contents) => {
-      if (name.endsWith('.wasm') && typeof contents !== 'string') binary = contents;
-    },
-  });
-  if (error || !binary) throw new Error(`asc failed: ${error?.message ?? 'no binary'}\n${output.join('')}`);
-  return binary;
+function compile(): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'featurize-kernel-'));
+  try {
+    const out = join(dir, 'kernel.wasm');
+    execFileSync(process.execPath, [ASC, SOURCE, ...OPTIONS, '--outFile', out], {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    return readFileSync(out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function moduleSource(binary: Uint8Array): string {
@@ -46,7 +48,7 @@ function moduleSource(binary: Uint8Array): string {
   ].join('\n');
 }
 
-const source = moduleSource(await compile());
+const source = moduleSource(compile());
 if (process.argv.includes('--check')) {
   const committed = readFileSync(`${ROOT}${TARGET}`, 'utf8');
   if (committed !== source) {
