@@ -47,6 +47,8 @@ const REPLACEMENT_CHARACTER: u32 = 0xfffd;
 const NEUTRAL_UNKNOWN: u8 = 0;
 const NEUTRAL: u8 = 1;
 const GOLDEN: u32 = 0x9e3779b1;
+/** Generations wrap here, stamps cleared, before they would overflow (as `RepeatCounts` does). */
+const LAST_GENERATION: i32 = 0x3fffffff;
 
 let entries: usize = LOWER_CASE_ENTRIES;
 let splitApostrophes = false;
@@ -498,7 +500,10 @@ function readRuns(): i32 {
   }
   highestId = -1;
   repeatUsed = 0;
-  generation++;
+  if (++generation >= LAST_GENERATION) {
+    memory.fill(repeatStamps, 0, (<usize>repeatSlots) << 2);
+    generation = 1;
+  }
   return written;
 }
 

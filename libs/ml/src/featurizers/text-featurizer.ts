@@ -145,13 +145,20 @@ function restoreTextFeaturizer(state: TextFeaturizerState, options: FeaturizerRu
   };
   /** The kernel's vector of a text (the kernel made on first use), or null when the TypeScript path has to take the text. */
   const kernelVectorOf = (text: string): SparseVector | null => {
-    if (kernel === undefined) {
-      const covered = kernelParts(restored, tokenizer);
-      kernel = covered && AsciiFeaturizeKernel.create(covered);
+    try {
+      if (kernel === undefined) {
+        const covered = kernelParts(restored, tokenizer);
+        kernel = covered && AsciiFeaturizeKernel.create(covered);
+      }
+      const vector = kernel?.transform(text) ?? null;
+      if (kernel && vector) describeAs(kernel.tokens, kernel.outOfVocabulary);
+      return vector;
+    } catch {
+      // No WebAssembly (node --jitless), or its memory could not grow: the TypeScript path gives
+      // the same vectors, and a kernel stopped mid-text is not used again.
+      kernel = null;
+      return null;
     }
-    const vector = kernel?.transform(text) ?? null;
-    if (kernel && vector) describeAs(kernel.tokens, kernel.outOfVocabulary);
-    return vector;
   };
   const loadTokens = (text: string): void => {
     tokens.load(tokenizer, text, vocabulary);

@@ -1,5 +1,5 @@
 import { createTokenizer } from '@mlops/text';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SparseVector } from '../../core/sparse-vector.js';
 import type { FeaturizerSpecInput } from '../featurizer-spec.js';
 import { fnv1a } from '../fnv1a.js';
@@ -207,5 +207,32 @@ describe('the featurize kernel', () => {
     for (const text of ['short text', long, 'short text again', long.slice(0, 5000)]) {
       expectSameVector(withKernel.transform(text), withoutKernel.transform(text));
     }
+  });
+
+  describe('when the kernel fails', () => {
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+
+    it('featurizes on the TypeScript path when no kernel can be made (no WebAssembly)', () => {
+      const create = vi.spyOn(AsciiFeaturizeKernel, 'create').mockImplementation(() => {
+        throw new Error('WebAssembly is not defined');
+      });
+      const [withKernel, withoutKernel] = bothPaths({}, training);
+      for (const text of texts.slice(0, 50))
+        expectSameVector(withKernel.transform(text), withoutKernel.transform(text));
+      expect(create).toHaveBeenCalledTimes(1);
+    });
+
+    it('stops using a kernel that threw in the middle of a text, and answers that text on the TypeScript path', () => {
+      const [withKernel, withoutKernel] = bothPaths({}, training);
+      withKernel.transform('make the kernel');
+      const transform = vi.spyOn(AsciiFeaturizeKernel.prototype, 'transform').mockImplementation(() => {
+        throw new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded');
+      });
+      for (const text of texts.slice(0, 50))
+        expectSameVector(withKernel.transform(text), withoutKernel.transform(text));
+      expect(transform).toHaveBeenCalledTimes(1);
+    });
   });
 });

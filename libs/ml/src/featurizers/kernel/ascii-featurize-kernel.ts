@@ -12,8 +12,6 @@ const KERNEL_MAX_DIMENSION = 2 ** 26;
 /** Ids below this (the vocabulary's most frequent words) get a table of their own, as in `TokenIdTable`. */
 const FREQUENT_IDS = 4096;
 const SUBLINEAR_TABLE_SIZE = 256;
-/** The most UTF-8 bytes one UTF-16 code unit becomes. */
-const UTF8_BYTES_PER_CODE_UNIT = 3;
 
 interface KernelExports {
   readonly memory: WasmMemory;
@@ -198,10 +196,10 @@ export class AsciiFeaturizeKernel {
     const { length } = text;
     if (length > KERNEL_MAX_TEXT_LENGTH) return null;
     const { kernel } = this;
-    const room = length * UTF8_BYTES_PER_CODE_UNIT;
-    const at = kernel.prepare(room);
-    const { written } = this.encoder.encodeInto(text, new Uint8Array(kernel.memory.buffer, at, room));
-    const count = kernel.featurize(written);
+    const bytes = Buffer.byteLength(text, 'utf8');
+    const at = kernel.prepare(bytes);
+    this.encoder.encodeInto(text, new Uint8Array(kernel.memory.buffer, at, bytes));
+    const count = kernel.featurize(bytes);
     if (count < 0) return null;
     const vector = allocateSparseVector(count);
     const { buffer } = kernel.memory;
