@@ -54,8 +54,9 @@ export interface TextFeaturizer {
 /** How a featurizer runs; its vectors are the same either way. */
 export interface FeaturizerRuntimeOptions {
   /**
-   * Featurize ASCII texts with the WebAssembly kernel (default true) when the featurizer has no
-   * character n-grams; false keeps every text on the TypeScript path (benchmarks, differential tests).
+   * Featurize texts whose tokens are ASCII with the WebAssembly kernel (default true) when the
+   * featurizer has no character n-grams; false keeps every text on the TypeScript path (benchmarks,
+   * differential tests).
    */
   readonly asciiKernel?: boolean;
 }
@@ -124,8 +125,8 @@ function kernelParts({ parts, layout, weighting }: TextFeaturizerParts, tokenize
 }
 
 /**
- * The featurizer of a state. An ASCII text goes to the WebAssembly kernel (made on first use)
- * when the options allow and the parts are ones it covers. Any other text is tokenised into
+ * The featurizer of a state. A text whose tokens are ASCII goes to the WebAssembly kernel (made
+ * on first use) when the options allow and the parts are ones it covers. Any other text is tokenised into
  * reusable arrays (`HashedTokens`), every part adds its feature ids to one collector, and the
  * collector's sorted runs are weighted: one pass, no object or string per token for ASCII text,
  * and only the result vector allocated.
