@@ -105,6 +105,7 @@ function kernelParts({ parts, layout, weighting }: TextFeaturizerParts, tokenize
   return {
     tokenizer: tokenizer.options,
     vocabulary: parts.vocabulary.tokens,
+    vocabularySlots: parts.vocabulary.idSlots(),
     wordNgrams: parts.wordNgrams && {
       maxN: parts.wordNgrams.maxN,
       buckets: parts.wordNgrams.buckets,

@@ -32,6 +32,17 @@ function insert(slots: Int32Array, hash: number, id: number): void {
  * addressing on the hashes, equal hashes settled by comparing the code units. The first
  * `FREQUENT_IDS` values sit in a small table looked up first, the others in a large one.
  */
+/**
+ * A `TokenIdTable`'s open-addressing slots, (FNV-1a hash, id + 1) pairs with 0 marking a free
+ * slot and the home slot `(hash ^ (hash >>> 15)) & mask`: the frequent words' table, the others'
+ * table, and whether the second is ever searched. To copy (the featurize kernel does), not to change.
+ */
+export interface TokenIdSlots {
+  readonly frequent: Int32Array;
+  readonly rest: Int32Array;
+  readonly searchesRest: boolean;
+}
+
 export class TokenIdTable {
   private readonly frequent: Int32Array;
   private readonly rest: Int32Array;
@@ -54,6 +65,11 @@ export class TokenIdTable {
       insert(id < FREQUENT_IDS ? this.frequent : this.rest, fnv1aAppend(FNV1A_OFFSET_BASIS, token) | 0, id);
     });
     this.starts[tokens.length] = at;
+  }
+
+  /** The table's slots, as the featurize kernel probes them too. */
+  get slots(): TokenIdSlots {
+    return { frequent: this.frequent, rest: this.rest, searchesRest: this.size > FREQUENT_IDS };
   }
 
   /** The id of the value `chars[start, end)` whose FNV-1a hash is `hash`, or -1. */

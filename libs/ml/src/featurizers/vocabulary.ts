@@ -10,7 +10,7 @@ import type { SparseVector } from '../core/sparse-vector.js';
 import { nonEmptyStringArraySchema, parseFeaturizerState, requireConsistentState } from './featurizer-state.js';
 import type { ValueIds } from './hashed-tokens.js';
 import { sourceTransform, type TokenFeatureSource } from './token-feature-source.js';
-import { TokenIdTable } from './token-id-table.js';
+import { TokenIdTable, type TokenIdSlots } from './token-id-table.js';
 
 /** How a vocabulary is chosen from the training texts. */
 export const vocabularyOptionsSchema = z.strictObject({
@@ -55,6 +55,8 @@ export interface Vocabulary extends TokenFeatureSource, ValueIds {
   readonly tokens: readonly string[];
   /** The id of a token value, or undefined when it is out of the vocabulary. */
   idOf(token: string): number | undefined;
+  /** The slots of the table `idOfValue` searches (built on first use, once for both). */
+  idSlots(): TokenIdSlots;
   /** Counts of the in-vocabulary words of a text. */
   transform(text: string): SparseVector;
   /** The state to store, plain JSON. */
@@ -153,6 +155,7 @@ export function restoreVocabulary(state: VocabularyComponentState, tokenizer: To
     tokens,
     idOf: (token) => ids.get(token),
     idOfValue: (chars, start, end, hash) => (table ??= new TokenIdTable(tokens)).find(chars, start, end, hash),
+    idSlots: () => (table ??= new TokenIdTable(tokens)).slots,
     collect(tokenList, target, offset) {
       for (const token of tokenList) {
         const id = ids.get(token);

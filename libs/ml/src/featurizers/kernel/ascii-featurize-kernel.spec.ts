@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SparseVector } from '../../core/sparse-vector.js';
 import type { FeaturizerSpecInput } from '../featurizer-spec.js';
 import { fnv1a } from '../fnv1a.js';
+import { TokenIdTable } from '../token-id-table.js';
 import { fitTextFeaturizer, textFeaturizerFromJSON, type TextFeaturizer } from '../text-featurizer.js';
 import { AsciiFeaturizeKernel, KERNEL_MAX_TEXT_LENGTH } from './ascii-featurize-kernel.js';
 
@@ -137,6 +138,7 @@ describe('the featurize kernel', () => {
     const kernel = AsciiFeaturizeKernel.create({
       tokenizer: createTokenizer().options,
       vocabulary: ['café', 'cafe', 'the'],
+      vocabularySlots: new TokenIdTable(['café', 'cafe', 'the']).slots,
       wordNgrams: { maxN: 2, buckets: 16, offset: 3 },
       weighting: { kind: 'mean' },
       dimension: 19,

@@ -1,6 +1,6 @@
 import { isTokenNeutral, type TokenizerOptions } from '@mlops/text';
 import type { SparseVector } from '../../core/sparse-vector.js';
-import { FNV1A_OFFSET_BASIS, fnv1aAppend } from '../fnv1a.js';
+import type { TokenIdSlots } from '../token-id-table.js';
 import { allocateSparseVector } from '../vector-slab.js';
 import { FEATURIZE_KERNEL_BASE64 } from './featurize-kernel-binary.js';
 import { webAssembly, type CompiledModule, type WasmMemory } from './webassembly-api.js';
@@ -9,8 +9,6 @@ import { webAssembly, type CompiledModule, type WasmMemory } from './webassembly
 export const KERNEL_MAX_TEXT_LENGTH = 1 << 18;
 /** The largest id space the kernel's bitmaps cover, as the TypeScript collector's. */
 const KERNEL_MAX_DIMENSION = 2 ** 26;
-/** Ids below this (the vocabulary's most frequent words) get a table of their own, as in `TokenIdTable`. */
-const FREQUENT_IDS = 4096;
 const SUBLINEAR_TABLE_SIZE = 256;
 
 interface KernelExports {
@@ -55,6 +53,8 @@ export interface KernelParts {
   readonly tokenizer: TokenizerOptions;
   /** The vocabulary's words by id (ids from 0). */
   readonly vocabulary: readonly string[];
+  /** The slots of the vocabulary's `TokenIdTable`, which the kernel probes as it does. */
+  readonly vocabularySlots: TokenIdSlots;
   /** Hashed word n-grams placed from `offset`, or null. */
   readonly wordNgrams: { readonly maxN: number; readonly buckets: number; readonly offset: number } | null;
   readonly weighting: KernelWeighting;
@@ -69,51 +69,44 @@ function kernelModule(): CompiledModule {
   return compiled;
 }
 
-function slotCount(entries: number): number {
-  let slots = 8;
-  while (slots < entries * 2) slots *= 2;
-  return slots;
-}
-
 function isAsciiWord(word: string): boolean {
   for (let index = 0; index < word.length; index++) if (word.charCodeAt(index) >= 128) return false;
   return true;
 }
 
-function loadVocabulary(kernel: KernelExports, words: readonly string[]): void {
-  const frequentSlots = slotCount(Math.min(words.length, FREQUENT_IDS));
-  const restSlots = slotCount(Math.max(0, words.length - FREQUENT_IDS));
-  const frequent = kernel.allocate(frequentSlots * 8);
-  const rest = kernel.allocate(restSlots * 8);
+/** Copies a slot table into the kernel's memory; returns where it is. */
+function copySlots(kernel: KernelExports, slots: Int32Array): number {
+  const at = kernel.allocate(slots.byteLength);
+  new Int32Array(kernel.memory.buffer, at, slots.length).set(slots);
+  return at;
+}
+
+/**
+ * The vocabulary's table (the TypeScript path's own slots, copied) and its ASCII words' bytes. A
+ * word with a non-ASCII code unit gets no bytes, so its slot never matches: no ASCII token equals it.
+ */
+function loadVocabulary(kernel: KernelExports, words: readonly string[], slots: TokenIdSlots): void {
+  const frequent = copySlots(kernel, slots.frequent);
+  const rest = copySlots(kernel, slots.rest);
   const startsAt = kernel.allocate((words.length + 1) * 4);
   let length = 0;
   for (const word of words) length += word.length;
   const charsAt = kernel.allocate(length);
   const { buffer } = kernel.memory;
-  const frequentTable = new Int32Array(buffer, frequent, frequentSlots * 2);
-  const restTable = new Int32Array(buffer, rest, restSlots * 2);
   const starts = new Int32Array(buffer, startsAt, words.length + 1);
   const chars = new Uint8Array(buffer, charsAt, length);
   let at = 0;
   words.forEach((word, id) => {
     starts[id] = at;
-    if (!isAsciiWord(word)) return;
-    for (let index = 0; index < word.length; index++) chars[at++] = word.charCodeAt(index);
-    const slots = id < FREQUENT_IDS ? frequentTable : restTable;
-    const mask = (slots.length >> 1) - 1;
-    const hash = fnv1aAppend(FNV1A_OFFSET_BASIS, word) | 0;
-    let slot = (hash ^ (hash >>> 15)) & mask;
-    while (slots[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
-    slots[slot * 2] = hash;
-    slots[slot * 2 + 1] = id + 1;
+    if (isAsciiWord(word)) for (let index = 0; index < word.length; index++) chars[at++] = word.charCodeAt(index);
   });
   starts[words.length] = at;
   kernel.configureVocabulary(
     frequent,
-    frequentSlots - 1,
+    (slots.frequent.length >> 1) - 1,
     rest,
-    restSlots - 1,
-    words.length > FREQUENT_IDS,
+    (slots.rest.length >> 1) - 1,
+    slots.searchesRest,
     charsAt,
     startsAt,
   );
@@ -170,7 +163,7 @@ export class AsciiFeaturizeKernel {
       tokenizer.minLength,
       tokenizer.maxLength,
     );
-    loadVocabulary(kernel, parts.vocabulary);
+    loadVocabulary(kernel, parts.vocabulary, parts.vocabularySlots);
     const ngrams = parts.wordNgrams;
     kernel.configureWordNgrams(ngrams?.maxN ?? 0, ngrams?.buckets ?? 1, ngrams?.offset ?? 0);
     loadWeighting(kernel, parts.weighting, parts.dimension);
