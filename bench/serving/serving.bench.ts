@@ -28,7 +28,7 @@ import { writeResults, type BenchRow } from '../lib/results.js';
 import { SPLIT_SEED, TEST_FRACTION } from '../training/datasets.js';
 import type { HttpContender } from './contender.js';
 import { FASTAPI_SCRIPT, httpContenders, SERVING_PYTHON_REQUIREMENTS } from './contenders/index.js';
-import { inferenceVariants, suiteInference } from './contenders/suite-inference.js';
+import { inferenceVariants, logCapOff, suiteInference } from './contenders/suite-inference.js';
 import { measureContender, type Cell, type ContenderRun } from './http-cells.js';
 import { lengths, requestBodies, type BodyName, type RequestBody } from './request-bodies.js';
 import { prepareSpamAssassinServingModel } from './suite/spamassassin-serving-model.js';
@@ -225,6 +225,24 @@ try {
     );
   }
 
+  // The prediction log's cap: the same two 32-connection cells without it (a fresh process,
+  // warmed up as long as the shipped service before its first 32-connection cell).
+  recordRun(
+    logCapOff,
+    await measureContender(
+      logCapOff,
+      owner,
+      model,
+      bodies,
+      [
+        { body: 'single', connections: 32 },
+        { body: 'median32', connections: 32 },
+      ],
+      variantTiming,
+      log,
+    ),
+  );
+
   // Hot swap under load: RSS and p99 of the inference service during SWAPS promotions, as shipped
   // (each version on its own thread) and with MODEL_EXECUTION=inline (versions on the HTTP event loop).
   const soakRuns = [
@@ -310,6 +328,19 @@ try {
         `${ratio(service, keyCacheNearlyOff, 32)} in req/s. The service does not start without keys, so there is no row without the check itself`,
     );
   }
+  const logCapFigures = (['single', 'median32'] as const).map((body) => {
+    const capped = textsPerSecond[`${service}@${body}@32`];
+    const uncapped = textsPerSecond[`${logCapOff.name}@${body}@32`];
+    return capped === undefined || uncapped === undefined
+      ? `${bodies[body].label}: n/a`
+      : `${bodies[body].label}: ${capped.toFixed(0)} vs ${uncapped.toFixed(0)} texts/s (${(capped / uncapped).toFixed(2)})`;
+  });
+  notes.push(
+    `prediction log: the shipped service logs ${String(suiteInference.settings.PREDICTION_LOG_SAMPLE_RATE)} of the requests, at most ` +
+      `${String(suiteInference.settings.PREDICTION_LOG_MAX_PER_SECOND)} texts per second and model, into the local MongoDB stand-in ` +
+      '(mongo-java-server, on the same 2 cores). Shipped / without the cap (PREDICTION_LOG_MAX_PER_SECOND=0), at 32 connections: ' +
+      logCapFigures.join('; '),
+  );
   notes.push(
     `hot swap: ${SWAPS} promotions alternating versions 1 and 2 (the same folder registered twice) through model.promoted on RabbitMQ, ` +
       'each awaited until the service answers with the new version, under 1 text/request at 32 connections; RSS is VmRSS of the service ' +

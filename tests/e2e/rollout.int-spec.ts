@@ -116,6 +116,7 @@ describe('progressive rollout end to end: a bad canary is rolled back, a good on
           MODEL_CACHE_DIR: cacheDir,
           PROMOTION_QUEUE: queue,
           PREDICTION_LOG_SAMPLE_RATE: '1',
+          PREDICTION_LOG_MAX_PER_SECOND: '0',
           PREDICTION_LOG_FLUSH_MS: '100',
           ROLLOUT_TICK_MS: '200',
           ROLLOUT_LEASE_MS: '3000',

@@ -25,6 +25,8 @@ const shippedSettings = {
   ORT_INTRA_OP_THREADS: shipped.onnx.intraOpThreads,
   ORT_INTER_OP_THREADS: shipped.onnx.interOpThreads,
   LOG_LEVEL: shipped.log.level,
+  PREDICTION_LOG_SAMPLE_RATE: shipped.monitoring.log.sampleRate,
+  PREDICTION_LOG_MAX_PER_SECOND: shipped.monitoring.log.maxTextsPerSecond,
   registry:
     'stand-in registry in the benchmark process (libs/testing StandInRegistry), model folder from runTrainingPipeline',
 } as const;
@@ -52,6 +54,14 @@ const keyCacheNearlyOff = inferenceVariant(
     KEY_CACHE_TTL_MS: '1',
   },
 );
+
+/**
+ * The prediction log without its cap: every sampled request (10 %) written to the local MongoDB,
+ * which runs on the same 2 cores; measured on the single-text and 32-text cells at 32 connections.
+ */
+export const logCapOff = inferenceVariant('PREDICTION_LOG_MAX_PER_SECOND=0 (every sampled request logged, no cap)', {
+  PREDICTION_LOG_MAX_PER_SECOND: '0',
+});
 
 /** (d) The inference service as shipped. */
 export const suiteInference = inferenceVariant(null, {});

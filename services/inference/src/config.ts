@@ -45,6 +45,7 @@ const schema = z
       .transform((name) => name.toLowerCase()),
     SHADOW_MAX_IN_FLIGHT_TEXTS: env.positiveInt(256),
     PREDICTION_LOG_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.1),
+    PREDICTION_LOG_MAX_PER_SECOND: z.coerce.number().int().min(0).default(100),
     PREDICTION_LOG_RAW_TEXT: env.bool(false),
     PREDICTION_LOG_TTL_DAYS: env.positiveInt(30),
     PREDICTION_LOG_TOP_K: env.positiveInt(5),
@@ -119,6 +120,11 @@ const schema = z
       log: {
         /** Share of requests logged (all texts of a request, and its shadow copies, together). */
         sampleRate: e.PREDICTION_LOG_SAMPLE_RATE,
+        /**
+         * Texts logged per second and model at most, per process (0: no cap): the log's write load
+         * stays bounded whatever the traffic; sampled requests beyond are left out whole (counted).
+         */
+        maxTextsPerSecond: e.PREDICTION_LOG_MAX_PER_SECOND,
         /** Store the raw text besides its sha256. */
         rawText: e.PREDICTION_LOG_RAW_TEXT,
         /** Days a logged prediction is kept. */

@@ -112,7 +112,7 @@ describe('inference monitoring: prediction log, feedback, accuracy, drift', () =
         return Promise.resolve();
       },
     });
-    inference = await topics.build({ ...env, PREDICTION_LOG_SAMPLE_RATE: '1' });
+    inference = await topics.build({ ...env, PREDICTION_LOG_SAMPLE_RATE: '1', PREDICTION_LOG_MAX_PER_SECOND: '0' });
     unsampled = await topics.build({ ...env, PREDICTION_LOG_SAMPLE_RATE: '0', PROMOTION_QUEUE: 'inference.unsampled' });
     await Promise.all([inference.models.syncAll(), unsampled.models.syncAll()]);
     mongo = new MongoClient(environment.mongoUrl);
@@ -166,6 +166,31 @@ describe('inference monitoring: prediction log, feedback, accuracy, drift', () =
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.json()).toMatchObject({ code: 'INFERENCE_PREDICTION_NOT_LOGGED' });
     expect(response.json<{ detail: string }>().detail).toContain('PREDICTION_LOG_SAMPLE_RATE is 1');
+  });
+
+  it('caps the texts logged per second: sampled requests beyond are left out whole and counted', async () => {
+    const capped = await topics.build({
+      MAX_TEXTS_PER_REQUEST: '64',
+      PREDICTION_LOG_FLUSH_MS: '50',
+      PREDICTION_LOG_SAMPLE_RATE: '1',
+      PREDICTION_LOG_MAX_PER_SECOND: '5',
+      PROMOTION_QUEUE: 'inference.capped',
+    });
+    await capped.models.syncAll();
+    const texts = ['pay the invoice', 'the flight to the airport', 'the bank transfer', 'gate 4 is closed'];
+    // A bucket of 5 texts admits the first request (5 → 1) and the second (1 → -3); the third finds it empty.
+    const answers = [];
+    for (let request = 0; request < 3; request++) answers.push(await predictWith(capped, texts));
+    const metrics = (await capped.app.inject({ method: 'GET', url: '/metrics' })).body;
+    await topics.closeApp(capped);
+    const idsOf = (answer: PredictResponse) => answer.predictions.map((prediction) => prediction.id);
+    const [first, second, third] = answers.map(idsOf);
+    expect(await log.countDocuments({ _id: { $in: [...(first ?? []), ...(second ?? [])] } })).toBe(8);
+    expect(await log.countDocuments({ predictionId: { $in: third ?? [] } })).toBe(0);
+    expect(metrics).toMatch(/inference_prediction_log_capped_texts_total\{model="topics"[^}]*\} 4/);
+    const response = await feedback(third?.[0] ?? '', { label: 'finance' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json<{ detail: string }>().detail).toContain('PREDICTION_LOG_MAX_PER_SECOND');
   });
 
   it('turns feedback into exact live accuracy per version and label', async () => {

@@ -58,6 +58,7 @@ function serviceEnv(service: ServiceName, urls: Record<ServiceName, string>, cac
       MODEL_RESYNC_MS: '2000',
       CANARY_SHARE: '0.5',
       PREDICTION_LOG_SAMPLE_RATE: '1',
+      PREDICTION_LOG_MAX_PER_SECOND: '0',
       PREDICTION_LOG_FLUSH_MS: '200',
       DRIFT_WINDOW: '200',
       DRIFT_MIN_SAMPLES: '20',

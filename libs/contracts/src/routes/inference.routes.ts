@@ -147,7 +147,8 @@ export const inferenceRoutes = {
       summary: 'Attach the true label to a logged prediction (and its shadow copies)',
       description:
         'Only logged predictions take feedback: PREDICTION_LOG_SAMPLE_RATE of the requests are logged (0.1 by ' +
-        'default), so 404 can mean the request was sampled out. The same label again changes nothing; a different ' +
+        'default), up to PREDICTION_LOG_MAX_PER_SECOND texts per second and model (100 by default), so 404 can mean ' +
+        'the request was sampled out. The same label again changes nothing; a different ' +
         'label replaces the previous one, which is kept in the audit history.',
       params: predictionParamsSchema,
       body: feedbackBodySchema,

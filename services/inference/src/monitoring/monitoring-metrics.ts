@@ -8,6 +8,8 @@ export type LogDropReason = 'queue-full' | 'buffer-full' | 'closed';
 export interface MonitoringMetrics {
   logged(model: string, count: number): void;
   dropped(model: string, count: number, reason: LogDropReason): void;
+  /** Texts of sampled requests left out of the log by its per-second cap. */
+  capped(model: string, count: number): void;
   /** Texts left out of drift windows because the monitoring queue was full. */
   driftSkipped(model: string, count: number): void;
   feedback(model: string, outcome: 'recorded' | 'unchanged' | 'replaced'): void;
@@ -27,6 +29,12 @@ export function createMonitoringMetrics(registry: Registry): MonitoringMetrics {
     name: 'inference_prediction_log_dropped_total',
     help: 'Sampled predictions not logged, per model and reason (queue-full, buffer-full, closed)',
     labelNames: ['model', 'reason'] as const,
+    registers: [registry],
+  });
+  const capped = new Counter({
+    name: 'inference_prediction_log_capped_texts_total',
+    help: 'Texts of sampled requests left out of the prediction log by PREDICTION_LOG_MAX_PER_SECOND, per model',
+    labelNames: ['model'] as const,
     registers: [registry],
   });
   const skipped = new Counter({
@@ -50,6 +58,7 @@ export function createMonitoringMetrics(registry: Registry): MonitoringMetrics {
   return {
     logged: (model, count) => logged.inc({ model }, count),
     dropped: (model, count, reason) => dropped.inc({ model, reason }, count),
+    capped: (model, count) => capped.inc({ model }, count),
     driftSkipped: (model, count) => skipped.inc({ model }, count),
     feedback: (model, outcome) => feedback.inc({ model, outcome }),
     setDrift(assessments) {

@@ -87,7 +87,11 @@ export function createPredictionMonitor(deps: MonitorDeps): PredictionMonitor {
   const versions = new MonitoredVersions(() => deps.loaded().map((entry) => entry.model));
   const intake = new MonitoringIntake({
     maxPendingTexts: settings.maxPendingTexts,
-    sample: createPredictionSampler(settings.log.sampleRate),
+    sample: createPredictionSampler({
+      rate: settings.log.sampleRate,
+      maxTextsPerSecond: settings.log.maxTextsPerSecond,
+      onCapped: (model, texts) => metrics.capped(model, texts),
+    }),
     versions,
     drift,
     writer,
@@ -128,6 +132,7 @@ export function createPredictionMonitor(deps: MonitorDeps): PredictionMonitor {
             return writer.flush();
           },
           sampleRate: settings.log.sampleRate,
+          maxTextsPerSecond: settings.log.maxTextsPerSecond,
         },
         predictionId,
         body,

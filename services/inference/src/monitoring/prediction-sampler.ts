@@ -10,13 +10,80 @@ function unitHash(value: string): number {
   return (hash >>> 0) / 4294967296;
 }
 
+/** How much of the traffic the prediction log takes. */
+export interface SamplingPolicy {
+  /** Share of requests logged, in [0, 1]. */
+  readonly rate: number;
+  /**
+   * Texts logged per second and model at most (0: no cap), over answered requests; a burst of
+   * one second's worth passes. Beyond, sampled requests are left out whole, so the log's write
+   * load stays bounded whatever the traffic.
+   */
+  readonly maxTextsPerSecond: number;
+  /** Called with the texts of a sampled request the cap left out. */
+  readonly onCapped?: (model: string, texts: number) => void;
+  /** Milliseconds of a monotonic clock; `performance.now` unless a test passes its own. */
+  readonly now?: () => number;
+}
+
+/** Request keys remembered for their shadow copies: the requests of the last seconds at any cap. */
+const ADMITTED_KEYS = 4096;
+
+/** The key a request and its shadow copies share: the first prediction id (server-made). */
+const keyOf = (event: PredictionEvent): string => event.ids[0] ?? event.requestId;
+
+/**
+ * A token bucket per model, refilled at `perSecond` texts per second up to one second's worth.
+ * A request is admitted while the bucket is not empty and then pays for all its texts, so the
+ * bucket may go below zero and the mean stays within the cap.
+ */
+class TextBudgets {
+  readonly #buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly now: () => number,
+  ) {}
+
+  admit(model: string, texts: number): boolean {
+    const now = this.now();
+    const bucket = this.#buckets.get(model) ?? { tokens: this.perSecond, at: now };
+    bucket.tokens = Math.min(this.perSecond, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond);
+    bucket.at = now;
+    this.#buckets.set(model, bucket);
+    if (bucket.tokens <= 0) return false;
+    bucket.tokens -= texts;
+    return true;
+  }
+}
+
 /**
  * Decides whether a request is logged, the same way for every text of it and for its shadow
- * copies: by a hash of its first prediction id (server-made, shared by the copies), under `rate`.
+ * copies: by a hash of its first prediction id (server-made, shared by the copies), under
+ * `policy.rate`, then within the per-model cap. A shadow copy is logged when the request it
+ * copies was (it follows its request and does not pay into the cap).
  */
-export function createPredictionSampler(rate: number): (event: PredictionEvent) => boolean {
+export function createPredictionSampler(policy: SamplingPolicy): (event: PredictionEvent) => boolean {
+  const { rate, maxTextsPerSecond } = policy;
   if (!(rate >= 0 && rate <= 1)) throw new Error(`a sample rate is between 0 and 1, not ${rate}`);
+  if (!(Number.isFinite(maxTextsPerSecond) && maxTextsPerSecond >= 0)) {
+    throw new Error(`a cap on logged texts per second is a number ≥ 0, not ${maxTextsPerSecond}`);
+  }
   if (rate === 0) return () => false;
-  if (rate === 1) return () => true;
-  return (event) => unitHash(event.ids[0] ?? event.requestId) < rate;
+  const inRate = (event: PredictionEvent): boolean => rate === 1 || unitHash(keyOf(event)) < rate;
+  if (maxTextsPerSecond === 0) return inRate;
+  const budgets = new TextBudgets(maxTextsPerSecond, policy.now ?? (() => performance.now()));
+  const admitted = new Set<string>();
+  return (event) => {
+    if (!inRate(event)) return false;
+    const key = keyOf(event);
+    if (event.role === 'shadow') return admitted.has(key);
+    if (!budgets.admit(event.model, event.texts.length)) {
+      policy.onCapped?.(event.model, event.texts.length);
+      return false;
+    }
+    admitted.add(key);
+    if (admitted.size > ADMITTED_KEYS) admitted.delete(admitted.values().next().value ?? key);
+    return true;
+  };
 }

@@ -12,6 +12,7 @@ export interface FeedbackDeps {
   /** Writes the log's buffer: a prediction answered a moment ago may still be waiting there. */
   readonly flushLog: () => Promise<void>;
   readonly sampleRate: number;
+  readonly maxTextsPerSecond: number;
 }
 
 /**
@@ -35,7 +36,8 @@ export async function recordFeedback(
   if (answered === null) {
     throw inferenceErrors.predictionNotLogged(
       `prediction ${predictionId} is not in the prediction log: the id is unknown, its request was sampled out ` +
-        `(PREDICTION_LOG_SAMPLE_RATE is ${deps.sampleRate}), or it is older than the retention`,
+        `(PREDICTION_LOG_SAMPLE_RATE is ${deps.sampleRate}) or over the cap (PREDICTION_LOG_MAX_PER_SECOND is ` +
+        `${deps.maxTextsPerSecond === 0 ? '0, no cap' : deps.maxTextsPerSecond}), or it is older than the retention`,
     );
   }
   const labels = (await repository.labelsOf(answered.model, answered.version)) ?? [];
