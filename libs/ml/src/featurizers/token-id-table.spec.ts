@@ -26,6 +26,17 @@ describe('TokenIdTable', () => {
     expect([findIn(both, 'liquid'), findIn(both, 'costarring')]).toEqual([0, 1]);
   });
 
+  it('says whether the values are unique, equal hashes of different values included', () => {
+    expect(new TokenIdTable(['liquid', 'costarring', 'the']).unique).toBe(true);
+    expect(new TokenIdTable(['the', 'cat', 'the']).unique).toBe(false);
+    expect(new TokenIdTable(['costarring', 'liquid', 'costarring']).unique).toBe(false);
+    const large = Array.from({ length: 6000 }, (_, id) => `w${id}`);
+    expect(new TokenIdTable(large).unique).toBe(true);
+    // A frequent word (first 4,096 ids) again among the rare ones, and a rare one twice.
+    expect(new TokenIdTable([...large, 'w17']).unique).toBe(false);
+    expect(new TokenIdTable([...large, 'w5000']).unique).toBe(false);
+  });
+
   it('finds frequent and rare ids of a large vocabulary alike', () => {
     const tokens = Array.from({ length: 20_000 }, (_, id) => `w${id}`);
     const table = new TokenIdTable(tokens);

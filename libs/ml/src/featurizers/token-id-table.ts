@@ -18,14 +18,6 @@ function slotsFor(count: number): Int32Array {
   return new Int32Array(capacity * 2);
 }
 
-function insert(slots: Int32Array, hash: number, id: number): void {
-  const mask = (slots.length >> 1) - 1;
-  let slot = homeSlot(hash, mask);
-  while (slots[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
-  slots[slot * 2] = hash;
-  slots[slot * 2 + 1] = id + 1;
-}
-
 /**
  * The ids of a fixed list of token values (id = position), found from a value's UTF-16 code units
  * and its 32-bit FNV-1a hash (`fnv1aAppend` from the offset basis) without making a string: open
@@ -49,6 +41,8 @@ export class TokenIdTable {
   private readonly chars: Uint16Array;
   private readonly starts: Int32Array;
   private readonly size: number;
+  /** True when no value occurs twice in the list. */
+  readonly unique: boolean;
 
   constructor(tokens: readonly string[]) {
     this.size = tokens.length;
@@ -59,12 +53,17 @@ export class TokenIdTable {
     for (const token of tokens) length += token.length;
     this.chars = new Uint16Array(length);
     let at = 0;
+    let unique = true;
     tokens.forEach((token, id) => {
-      this.starts[id] = at;
+      const start = at;
+      this.starts[id] = start;
       for (let index = 0; index < token.length; index++) this.chars[at++] = token.charCodeAt(index);
-      insert(id < FREQUENT_IDS ? this.frequent : this.rest, fnv1aAppend(FNV1A_OFFSET_BASIS, token) | 0, id);
+      this.starts[id + 1] = at;
+      const hash = fnv1aAppend(FNV1A_OFFSET_BASIS, token) | 0;
+      if (id >= FREQUENT_IDS && this.probe(this.frequent, this.chars, start, at, hash) >= 0) unique = false;
+      if (!this.insert(id < FREQUENT_IDS ? this.frequent : this.rest, hash, id)) unique = false;
     });
-    this.starts[tokens.length] = at;
+    this.unique = unique;
   }
 
   /** The table's slots, as the featurize kernel probes them too. */
@@ -77,6 +76,22 @@ export class TokenIdTable {
     const wanted = hash | 0;
     const id = this.probe(this.frequent, chars, start, end, wanted);
     return id >= 0 || this.size <= FREQUENT_IDS ? id : this.probe(this.rest, chars, start, end, wanted);
+  }
+
+  /** Puts the id in its slot; false when the value it names is already in these slots (it is put anyway). */
+  private insert(slots: Int32Array, hash: number, id: number): boolean {
+    const mask = (slots.length >> 1) - 1;
+    const start = this.starts[id] ?? 0;
+    const end = this.starts[id + 1] ?? 0;
+    let fresh = true;
+    let slot = homeSlot(hash, mask);
+    for (let entry = slots[slot * 2 + 1] ?? 0; entry !== 0; entry = slots[slot * 2 + 1] ?? 0) {
+      if (fresh && slots[slot * 2] === hash && this.holds(entry - 1, this.chars, start, end)) fresh = false;
+      slot = (slot + 1) & mask;
+    }
+    slots[slot * 2] = hash;
+    slots[slot * 2 + 1] = id + 1;
+    return fresh;
   }
 
   private probe(slots: Int32Array, chars: Uint16Array, start: number, end: number, hash: number): number {

@@ -143,22 +143,23 @@ export function vocabularyFromJSON(json: unknown): Vocabulary {
 /** Rebuilds a vocabulary from its state and the tokeniser its owner stores. */
 export function restoreVocabulary(state: VocabularyComponentState, tokenizer: Tokenizer): Vocabulary {
   const tokens = [...state.tokens];
-  const ids = new Map<string, number>();
-  tokens.forEach((token, id) => ids.set(token, id));
-  requireConsistentState(ids.size === tokens.length, 'vocabulary', 'tokens are not unique');
   requireConsistentState(tokens.length <= state.maxSize, 'vocabulary', 'more tokens than maxSize');
-  let table: TokenIdTable | undefined;
+  const table = new TokenIdTable(tokens);
+  requireConsistentState(table.unique, 'vocabulary', 'tokens are not unique');
+  let ids: Map<string, number> | undefined;
+  const idsOf = (): Map<string, number> => (ids ??= new Map(tokens.map((token, id) => [token, id])));
   const vocabulary: Vocabulary = {
     tokenizer,
     size: tokens.length,
     dimension: tokens.length,
     tokens,
-    idOf: (token) => ids.get(token),
-    idOfValue: (chars, start, end, hash) => (table ??= new TokenIdTable(tokens)).find(chars, start, end, hash),
-    idSlots: () => (table ??= new TokenIdTable(tokens)).slots,
+    idOf: (token) => idsOf().get(token),
+    idOfValue: (chars, start, end, hash) => table.find(chars, start, end, hash),
+    idSlots: () => table.slots,
     collect(tokenList, target, offset) {
+      const known = idsOf();
       for (const token of tokenList) {
-        const id = ids.get(token);
+        const id = known.get(token);
         if (id !== undefined) target.add(offset + id);
       }
     },
