@@ -36,6 +36,17 @@ describe('scrubSecrets', () => {
     expect(out).not.toContain('dXNlcjpwdw');
     expect(out).toContain('Bearer [redacted]');
   });
+
+  it.each([
+    ['POST /v1/models/topics/predict', 'POST /v1/models/topics/predict'],
+    ['request completed', 'request completed'],
+    ['see BEARER abc.def and basic Zm9v', 'see BEARER [redacted] and basic [redacted]'],
+    ['key mlk_ab12_secret here', 'key mlk_[redacted] here'],
+    ['/v1/x;token=abc', '/v1/x;token=***'],
+    ['amqp://guest:pw@127.0.0.1', 'amqp://guest:***@127.0.0.1'],
+  ])('scrubs %s as %s (strings without a candidate pass untouched)', (value, expected) => {
+    expect(scrubSecrets(value)).toBe(expected);
+  });
 });
 
 describe('the real logger', () => {
