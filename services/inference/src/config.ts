@@ -121,8 +121,9 @@ const schema = z
         /** Share of requests logged (all texts of a request, and its shadow copies, together). */
         sampleRate: e.PREDICTION_LOG_SAMPLE_RATE,
         /**
-         * Texts logged per second and model at most, per process (0: no cap): the log's write load
-         * stays bounded whatever the traffic; sampled requests beyond are left out whole (counted).
+         * Texts of answered requests logged per second and model at most, per process (0: no cap),
+         * so the log's write load does not grow with the traffic; sampled requests beyond are left
+         * out whole (counted); shadow copies of logged requests are logged too.
          */
         maxTextsPerSecond: e.PREDICTION_LOG_MAX_PER_SECOND,
         /** Store the raw text besides its sha256. */

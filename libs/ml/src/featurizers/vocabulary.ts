@@ -55,7 +55,7 @@ export interface Vocabulary extends TokenFeatureSource, ValueIds {
   readonly tokens: readonly string[];
   /** The id of a token value, or undefined when it is out of the vocabulary. */
   idOf(token: string): number | undefined;
-  /** The slots of the table `idOfValue` searches (built on first use, once for both). */
+  /** The slots of the table `idOfValue` searches (built when the vocabulary is made, once for both). */
   idSlots(): TokenIdSlots;
   /** Counts of the in-vocabulary words of a text. */
   transform(text: string): SparseVector;

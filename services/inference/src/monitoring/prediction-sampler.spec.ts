@@ -68,13 +68,23 @@ describe('createPredictionSampler', () => {
       expect(admitted).toBeLessThanOrEqual(51);
     });
 
-    it('logs a shadow copy exactly when its request was logged', () => {
+    it('logs a shadow copy exactly when its request was logged (by its very ids array)', () => {
       let clock = 0;
       const sample = createPredictionSampler({ rate: 1, maxTextsPerSecond: 4, now: () => clock });
-      const decisions = Array.from({ length: 4 }, (_, i) => sample(event(id(i))));
-      expect(decisions).toEqual([true, true, false, false]);
+      const answered = Array.from({ length: 4 }, (_, i) => event(id(i)));
+      expect(answered.map(sample)).toEqual([true, true, false, false]);
+      for (let i = 0; i < 10_000; i++) sample(event(id(100 + i), 'production', `model-${i % 7}`));
       clock += 60_000;
-      decisions.forEach((decision, i) => expect(sample(event(id(i), 'shadow'))).toBe(decision));
+      answered.forEach((request, i) => expect(sample({ ...request, role: 'shadow', version: 2 })).toBe(i < 2));
+      expect(sample(event(id(0), 'shadow'))).toBe(false);
+    });
+
+    it('does not let a clock going back drain the bucket', () => {
+      let clock = 10_000;
+      const sample = createPredictionSampler({ rate: 1, maxTextsPerSecond: 4, now: () => clock });
+      expect(sample(event(id(1)))).toBe(true);
+      clock = 0;
+      expect(sample(event(id(2)))).toBe(true);
     });
 
     it('keeps the rate under the cap', () => {

@@ -15,9 +15,9 @@ export interface SamplingPolicy {
   /** Share of requests logged, in [0, 1]. */
   readonly rate: number;
   /**
-   * Texts logged per second and model at most (0: no cap), over answered requests; a burst of
-   * one second's worth passes. Beyond, sampled requests are left out whole, so the log's write
-   * load stays bounded whatever the traffic.
+   * Texts of answered requests logged per second and model at most (0: no cap); a burst of one
+   * second's worth and one request passes. Beyond, sampled requests are left out whole, so the
+   * log's write load does not grow with the traffic (shadow copies of logged requests add theirs).
    */
   readonly maxTextsPerSecond: number;
   /** Called with the texts of a sampled request the cap left out. */
@@ -25,9 +25,6 @@ export interface SamplingPolicy {
   /** Milliseconds of a monotonic clock; `performance.now` unless a test passes its own. */
   readonly now?: () => number;
 }
-
-/** Request keys remembered for their shadow copies: the requests of the last seconds at any cap. */
-const ADMITTED_KEYS = 4096;
 
 /** The key a request and its shadow copies share: the first prediction id (server-made). */
 const keyOf = (event: PredictionEvent): string => event.ids[0] ?? event.requestId;
@@ -48,7 +45,8 @@ class TextBudgets {
   admit(model: string, texts: number): boolean {
     const now = this.now();
     const bucket = this.#buckets.get(model) ?? { tokens: this.perSecond, at: now };
-    bucket.tokens = Math.min(this.perSecond, bucket.tokens + ((now - bucket.at) / 1000) * this.perSecond);
+    const elapsedMs = Math.max(0, now - bucket.at);
+    bucket.tokens = Math.min(this.perSecond, bucket.tokens + (elapsedMs / 1000) * this.perSecond);
     bucket.at = now;
     this.#buckets.set(model, bucket);
     if (bucket.tokens <= 0) return false;
@@ -61,7 +59,8 @@ class TextBudgets {
  * Decides whether a request is logged, the same way for every text of it and for its shadow
  * copies: by a hash of its first prediction id (server-made, shared by the copies), under
  * `policy.rate`, then within the per-model cap. A shadow copy is logged when the request it
- * copies was (it follows its request and does not pay into the cap).
+ * copies was: it carries that request's very `ids` array (see `PredictionEvent.ids`), which the
+ * admitted requests are remembered by until it is collected; it does not pay into the cap.
  */
 export function createPredictionSampler(policy: SamplingPolicy): (event: PredictionEvent) => boolean {
   const { rate, maxTextsPerSecond } = policy;
@@ -73,17 +72,15 @@ export function createPredictionSampler(policy: SamplingPolicy): (event: Predict
   const inRate = (event: PredictionEvent): boolean => rate === 1 || unitHash(keyOf(event)) < rate;
   if (maxTextsPerSecond === 0) return inRate;
   const budgets = new TextBudgets(maxTextsPerSecond, policy.now ?? (() => performance.now()));
-  const admitted = new Set<string>();
+  const admitted = new WeakSet<readonly string[]>();
   return (event) => {
     if (!inRate(event)) return false;
-    const key = keyOf(event);
-    if (event.role === 'shadow') return admitted.has(key);
+    if (event.role === 'shadow') return admitted.has(event.ids);
     if (!budgets.admit(event.model, event.texts.length)) {
       policy.onCapped?.(event.model, event.texts.length);
       return false;
     }
-    admitted.add(key);
-    if (admitted.size > ADMITTED_KEYS) admitted.delete(admitted.values().next().value ?? key);
+    admitted.add(event.ids);
     return true;
   };
 }

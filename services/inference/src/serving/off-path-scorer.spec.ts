@@ -65,10 +65,13 @@ const answered = (texts: readonly string[], route: 'production' | 'canary' = 'pr
 describe('OffPathScorer', () => {
   it('copies a production request to the shadow, emits shadow events with the same ids and counts agreement', async () => {
     const { scorer, events, released, comparison } = setup(model(2, 'b'));
-    scorer.copy(answered(['x', 'y']));
+    const request = answered(['x', 'y']);
+    scorer.copy(request);
     expect(events).toHaveLength(0);
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(events).toMatchObject([{ role: 'shadow', version: 2, ids: ['id-0', 'id-1'] }]);
+    // The very array: the prediction log's cap recognises the copy of a logged request by it.
+    expect(events[0]?.ids).toBe(request.ids);
     expect(released).toEqual([2]);
     expect(comparison.compare('topics', 0).offPath).toEqual({ scored: 1, skipped: 0, failed: 0 });
   });

@@ -15,7 +15,8 @@ export interface PredictionEvent {
   readonly role: PredictionRole;
   /**
    * The prediction ids returned to the client, one per text, in order. A shadow copy carries the
-   * ids of the request it copies, so feedback on an answered prediction also scores the shadow.
+   * very array of the request it copies, so feedback on an answered prediction also scores the
+   * shadow, and the prediction log's cap logs the copy exactly when it logged the request.
    */
   readonly ids: readonly string[];
   /** The model's labels, in the order of each outcome's probabilities. */
