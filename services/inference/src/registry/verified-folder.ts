@@ -66,8 +66,9 @@ export async function fetchVerifiedFolder(
   for (const file of version.files) {
     const cachedPath = join(cacheDir, version.name, String(version.version), ...file.path.split('/'));
     const cached = await readIfPresent(cachedPath);
-    if (cached !== undefined && (await sha256(cached)) === file.sha256) {
-      files.set(file.path, cached);
+    const checked = cached === undefined ? undefined : await sha256(cached);
+    if (checked?.sha256 === file.sha256) {
+      files.set(file.path, checked.bytes);
       continue;
     }
     if (cached !== undefined) {
@@ -77,15 +78,14 @@ export async function fetchVerifiedFolder(
       );
       await rm(cachedPath, { force: true });
     }
-    const downloaded = await download(registry, version, file);
-    const found = await sha256(downloaded);
-    if (found !== file.sha256) {
+    const downloaded = await sha256(await download(registry, version, file));
+    if (downloaded.sha256 !== file.sha256) {
       throw new ArtifactChecksumError(
-        `${version.name} v${version.version} ${file.path}: sha256 ${found}, the registry lists ${file.sha256}`,
+        `${version.name} v${version.version} ${file.path}: sha256 ${downloaded.sha256}, the registry lists ${file.sha256}`,
       );
     }
-    await writeAtomically(cachedPath, downloaded);
-    files.set(file.path, downloaded);
+    await writeAtomically(cachedPath, downloaded.bytes);
+    files.set(file.path, downloaded.bytes);
   }
   return files;
 }

@@ -83,8 +83,14 @@ export class LoadedModel {
    * Builds the model from a verified folder and warms it up, on a model worker thread (or inline).
    * Throws (and frees what it took) when `model.onnx` does not match the manifest's `weightsSha256`
    * (`ArtifactChecksumError`), or the manifest, featurizer, rules or ONNX signature do not agree.
+   * With `bytes: 'move'` a worker thread takes the folder's files without a copy (`ModelWorker.load`).
    */
-  static async load(version: ModelVersion, folder: VerifiedFolder, options: LoadModelOptions): Promise<LoadedModel> {
+  static async load(
+    version: ModelVersion,
+    folder: VerifiedFolder,
+    options: LoadModelOptions,
+    bytes: 'copy' | 'move' = 'copy',
+  ): Promise<LoadedModel> {
     const hosted = { onnx: options.onnx, warmupPredictions: options.warmupPredictions };
     try {
       if (options.execution === 'inline') {
@@ -105,7 +111,7 @@ export class LoadedModel {
       const workers = options.workers ?? processWorkers;
       const worker = workers.acquire();
       try {
-        const manifest = await worker.load(folder, hosted);
+        const manifest = await worker.load(folder, hosted, bytes);
         return new LoadedModel(
           version.name,
           version.version,

@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { startWorker, transferableCopy, WorkerThreadError } from './worker-thread.js';
+import { handOver, startWorker, WorkerThreadError } from './worker-thread.js';
 
 /** What the model files worker is asked: the sha256 of some bytes. */
 export interface ModelFilesRequest {
@@ -8,9 +8,9 @@ export interface ModelFilesRequest {
   readonly bytes: ArrayBuffer;
 }
 
-/** The sha256 asked for, or why it failed. */
+/** The sha256 asked for and the bytes handed back, or why it failed. */
 export type ModelFilesReply =
-  | { readonly id: number; readonly ok: true; readonly sha256: string }
+  | { readonly id: number; readonly ok: true; readonly sha256: string; readonly bytes: ArrayBuffer }
   | { readonly id: number; readonly ok: false; readonly name: string; readonly message: string };
 
 const workerUrl = new URL('./model-files.worker.js', import.meta.url);
@@ -48,10 +48,22 @@ function sharedWorker(): Worker {
   return started;
 }
 
-/** The sha256 (hex) of a copy of `bytes`, computed on the model files worker thread. */
-export function sha256OffThread(bytes: Uint8Array): Promise<string> {
-  const copy = transferableCopy(bytes);
-  return ask({ id: nextId++, kind: 'sha256', bytes: copy }, [copy]).then((reply) => reply.sha256);
+/** Bytes whose sha256 was computed off the event loop. */
+export interface HashedBytes {
+  /** Hex. */
+  readonly sha256: string;
+  /** The bytes, back from the worker: read these, not the ones passed (which may now be detached). */
+  readonly bytes: Buffer;
+}
+
+/**
+ * The sha256 of `bytes`, computed on the model files worker thread. The bytes are handed over
+ * (`handOver`: moved, not copied, when they own their buffer) and come back with the hash.
+ */
+export async function sha256OffThread(bytes: Uint8Array): Promise<HashedBytes> {
+  const moved = handOver(bytes);
+  const reply = await ask({ id: nextId++, kind: 'sha256', bytes: moved }, [moved]);
+  return { sha256: reply.sha256, bytes: Buffer.from(reply.bytes) };
 }
 
 function ask(request: ModelFilesRequest, transfer: ArrayBuffer[]): Promise<Extract<ModelFilesReply, { ok: true }>> {

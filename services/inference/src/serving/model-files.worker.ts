@@ -6,10 +6,13 @@ const sha256 = (bytes: ArrayBuffer): string => createHash('sha256').update(new U
 
 function answer(request: ModelFilesRequest): ModelFilesReply {
   try {
-    return { id: request.id, ok: true, sha256: sha256(request.bytes) };
+    return { id: request.id, ok: true, sha256: sha256(request.bytes), bytes: request.bytes };
   } catch (error) {
     return { id: request.id, ok: false, name: (error as Error).name, message: (error as Error).message };
   }
 }
 
-parentPort?.on('message', (request: ModelFilesRequest) => parentPort?.postMessage(answer(request)));
+parentPort?.on('message', (request: ModelFilesRequest) => {
+  const reply = answer(request);
+  parentPort?.postMessage(reply, reply.ok ? [reply.bytes] : []);
+});

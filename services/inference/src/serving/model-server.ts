@@ -285,7 +285,9 @@ export class ModelServer {
     const download = () =>
       fetchVerifiedFolder(this.options.registry, this.options.cacheDir, version, this.options.logger);
     const folder = this.#disk ? await this.#disk.during(version.name, version.version, download) : await download();
-    const model = await LoadedModel.load(version, folder, this.options.load);
+    // The folder was just read (or downloaded) for this load and nothing else holds it: its files
+    // move to the model's thread instead of being copied there.
+    const model = await LoadedModel.load(version, folder, this.options.load, 'move');
     model.whenLost((error) => this.#reloadAfterLoss(model, error));
     return model;
   }

@@ -81,6 +81,21 @@ describe('ModelWorker', () => {
     await pool.giveBack(second);
   }, 60_000);
 
+  it("moves the files of a folder read for it (bytes: 'move') and answers as with copies", async () => {
+    const copied = pool.acquire();
+    const manifest = await copied.load(folder, options);
+    const expected = await copied.classify(texts);
+    await pool.giveBack(copied);
+    // Each file in a buffer of its own, as a file read whole from disk is.
+    const own = new Map([...folder].map(([path, bytes]) => [path, Buffer.from(Uint8Array.from(bytes))]));
+    const moved = pool.acquire();
+    expect(await moved.load(own, options, 'move')).toEqual(manifest);
+    expect([...own.values()].map((bytes) => bytes.byteLength)).toEqual([...own.keys()].map(() => 0));
+    expect([...folder.values()].every((bytes) => bytes.byteLength > 0)).toBe(true);
+    expect((await moved.classify(texts)).numbers).toEqual(expected.numbers);
+    await pool.giveBack(moved);
+  }, 60_000);
+
   it('reports a model.onnx that is not the manifest one by the checksum error name', async () => {
     const worker = pool.acquire();
     const tampered = new Map(folder);

@@ -1,7 +1,7 @@
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import type { ClassifiedBatch, HostedModelOptions, ServedManifest } from './hosted-model.js';
 import type { ModelWorkerReply, ModelWorkerRequest } from './model-worker.protocol.js';
-import { startWorker, transferableCopy, WorkerThreadError } from './worker-thread.js';
+import { handOver, startWorker, transferableCopy, WorkerThreadError } from './worker-thread.js';
 
 /** Raised for every request of a model worker that stopped (crashed, ran out of memory, or was closed). */
 export class ModelWorkerLostError extends Error {
@@ -53,13 +53,23 @@ export class ModelWorker {
     this.#onLost = listener;
   }
 
-  /** Builds the model from a folder's files (copied to the thread); resolves with its manifest minus the featurizer tables. */
-  async load(files: ReadonlyMap<string, Uint8Array>, options: HostedModelOptions): Promise<ServedManifest> {
+  /**
+   * Builds the model from a folder's files; resolves with its manifest minus the featurizer
+   * tables. The files are copied to the thread, or with `bytes: 'move'` handed over (`handOver`:
+   * moved when they own their buffer, which leaves them empty here: for a caller that holds the
+   * only reference, such as a folder just read from disk).
+   */
+  async load(
+    files: ReadonlyMap<string, Uint8Array>,
+    options: HostedModelOptions,
+    bytes: 'copy' | 'move' = 'copy',
+  ): Promise<ServedManifest> {
+    const send = bytes === 'move' ? handOver : transferableCopy;
     const manifestBytes = files.get('manifest.json');
     if (manifestBytes === undefined) throw new WorkerThreadError('Error', 'the model folder has no manifest.json');
-    const manifest = transferableCopy(manifestBytes);
+    const manifest = send(manifestBytes);
     const others: Record<string, ArrayBuffer> = {};
-    for (const [path, bytes] of files) if (path !== 'manifest.json') others[path] = transferableCopy(bytes);
+    for (const [path, content] of files) if (path !== 'manifest.json') others[path] = send(content);
     const reply = await this.#ask({ id: this.#nextId++, kind: 'load', manifest, others, options }, [
       manifest,
       ...Object.values(others),

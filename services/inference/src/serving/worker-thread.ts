@@ -24,6 +24,19 @@ export function transferableCopy(bytes: Uint8Array): ArrayBuffer {
 }
 
 /**
+ * An ArrayBuffer holding exactly `bytes`, to transfer to a worker thread: their own buffer when
+ * they span all of it (a file read whole, a download), so that it moves without a copy and
+ * `bytes` is left detached (empty); a copy otherwise (a slice of Node's shared pool). Moving
+ * the large files of a model rather than copying them keeps megabytes per load off the event
+ * loop's heap, whose garbage collections would stall every request in flight.
+ */
+export function handOver(bytes: Uint8Array): ArrayBuffer {
+  const { buffer } = bytes;
+  const whole = buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength;
+  return whole ? buffer : transferableCopy(bytes);
+}
+
+/**
  * Starts a worker thread on the module `moduleUrl` (its `.js` name). Run from TypeScript sources
  * (tsx, vitest), the thread registers tsx (which finds the `.ts` module behind the `.js` name)
  * before importing it; built, it runs the compiled module directly.
