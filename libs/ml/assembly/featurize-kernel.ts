@@ -1,14 +1,17 @@
 // The featurize kernel, in AssemblyScript: one text in (UTF-8), its TF-IDF (or mean) weighted
 // feature vector out, with the same ids and float32 values as the TypeScript featurizer
-// (libs/ml/src/featurizers/text-featurizer.ts) gives for it. Its tokens are ASCII: a non-ASCII
-// character the tokeniser treats like punctuation (no-break space, curly double quotes, dashes,
-// bullets ...) separates tokens; any other makes `featurize` answer -1, and the host leaves the
-// text to the TypeScript path, which keeps the full Unicode rules. Built into
+// (libs/ml/src/featurizers/text-featurizer.ts) gives for it. Its own tokeniser reads ASCII: a
+// non-ASCII character the tokeniser treats like punctuation (no-break space, curly double quotes,
+// dashes, bullets ...) separates tokens; any other makes `featurize` answer -1. The host then
+// tokenises the text with the TypeScript tokeniser, which keeps the full Unicode rules, and hands
+// the token values (UTF-16 code units) to `featurizeTokens`, which hashes, looks up, counts and
+// weighs them as `featurize` does. Built into
 // libs/ml/src/featurizers/kernel/featurize-kernel-binary.ts by `pnpm kernel:build`.
 //
 // The host configures one instance per featurizer (its tokeniser options, vocabulary, word
 // n-grams, weighting) by writing tables into this memory, then for each text writes its bytes at
-// `prepare(bytes)` and calls `featurize(length)`.
+// `prepare(bytes)` and calls `featurize(length)`, or writes its tokens at
+// `prepareTokens(count, units)` and calls `featurizeTokens(count)`.
 //
 // Memory is taken from the stub runtime's bump allocator and never freed: the tables live as long
 // as the instance, and the per-text scratch only grows (doubling), so it stays within twice the
@@ -64,6 +67,8 @@ let restMask: u32 = 0;
 let hasRest = false;
 let vocabularyChars: usize = 0;
 let vocabularyStarts: usize = 0;
+/** Per id, 1 when the word has a non-ASCII code unit: its chars are then its UTF-16 code units, two bytes each. */
+let vocabularyWide: usize = 0;
 
 let ngramMaxN: i32 = 0;
 let ngramBuckets: u32 = 1;
@@ -95,6 +100,12 @@ let neutrality: usize = 0;
 
 let capacity: i32 = 0;
 let text: usize = 0;
+let tokenCapacity: i32 = 0;
+/** `featurizeTokens`' input: `count` int32 value ends, then the values' UTF-16 code units. */
+let tokenInput: usize = 0;
+let tokenInputCapacity: i32 = 0;
+/** Where the values' code units of the tokens being featurized are. */
+let tokenUnits: usize = 0;
 let tokenStarts: usize = 0;
 let tokenEnds: usize = 0;
 let tokenHashes: usize = 0;
@@ -137,8 +148,9 @@ export function configureTokenizer(flags: i32, shortest: i32, longest: i32): voi
 }
 
 /**
- * The vocabulary's ASCII words: two open-addressing tables of (FNV-1a hash, id + 1) pairs, the
- * first for the most frequent ids, and the words' bytes with `count + 1` start offsets.
+ * The vocabulary: two open-addressing tables of (FNV-1a hash, id + 1) pairs, the first for the
+ * most frequent ids, the words' bytes with `count + 1` start offsets (an ASCII word's characters,
+ * a wide word's UTF-16 code units), and a byte per id, 1 for a wide word.
  */
 export function configureVocabulary(
   frequent: usize,
@@ -148,7 +160,9 @@ export function configureVocabulary(
   useRest: bool,
   chars: usize,
   starts: usize,
+  wide: usize,
 ): void {
+  vocabularyWide = wide;
   frequentSlots = frequent;
   frequentMask = frequentSlotMask;
   restSlots = rest;
@@ -190,23 +204,47 @@ export function configureCollector(dimension: i32): void {
   neutrality = allocate(0x10000);
 }
 
-/** Room for a text of `length` bytes; returns where to write it. */
-export function prepare(length: i32): usize {
-  if (length <= capacity) return text;
-  const size = max(capacity * 2, max(length, 4096));
-  const tokenRoom = (size >> 1) + 2;
-  const featureRoom = tokenRoom * max(ngramMaxN, 1) + 2;
-  text = allocate(size);
-  tokenStarts = allocate(tokenRoom << 2);
-  tokenEnds = allocate(tokenRoom << 2);
-  tokenHashes = allocate(tokenRoom << 2);
+/** Room for the tokens of one text and their features (a word and its n-grams per token). */
+function ensureTokenRoom(tokens: i32): void {
+  if (tokens <= tokenCapacity) return;
+  const room = max(tokenCapacity * 2, max(tokens, 2050));
+  const featureRoom = room * max(ngramMaxN, 1) + 2;
+  tokenStarts = allocate(room << 2);
+  tokenEnds = allocate(room << 2);
+  tokenHashes = allocate(room << 2);
   runIds = allocate(featureRoom << 2);
   runCounts = allocate(featureRoom << 2);
   weights = allocate(featureRoom << 3);
   outIds = allocate(featureRoom << 2);
   outValues = allocate(featureRoom << 2);
-  capacity = size;
+  tokenCapacity = room;
+}
+
+/** Room for a text of `length` bytes; returns where to write it. */
+export function prepare(length: i32): usize {
+  if (length > capacity) {
+    const size = max(capacity * 2, max(length, 4096));
+    text = allocate(size);
+    capacity = size;
+  }
+  ensureTokenRoom((length >> 1) + 2);
   return text;
+}
+
+/**
+ * Room for `count` token values of `units` UTF-16 code units together; returns where to write
+ * them: `count` int32 ends (value `i` is the units from the end of value `i - 1`, or 0, to its own
+ * end), then the units.
+ */
+export function prepareTokens(count: i32, units: i32): usize {
+  ensureTokenRoom(count + 2);
+  const bytes = (count << 2) + (units << 1);
+  if (bytes > tokenInputCapacity) {
+    const size = max(tokenInputCapacity * 2, max(bytes, 8192));
+    tokenInput = allocate(size);
+    tokenInputCapacity = size;
+  }
+  return tokenInput;
 }
 
 /** Tokens of the last text. */
@@ -259,6 +297,31 @@ function neutralLength(index: i32): i32 {
   return known == NEUTRAL ? bytes : 0;
 }
 
+const HIGH_BITS: u64 = 0x8080808080808080;
+
+/**
+ * Whether every non-ASCII character of the text is one the tokeniser treats like punctuation, so
+ * that `scan` takes the text: read eight bytes at a time, and only non-ASCII characters decoded. A
+ * text `scan` would give up on costs this pass instead of a scan up to its first such character.
+ */
+function takes(length: i32): bool {
+  let index: i32 = 0;
+  while (index < length) {
+    if (index + 8 <= length && (load<u64>(text + index) & HIGH_BITS) == 0) {
+      index += 8;
+      continue;
+    }
+    if (<u32>load<u8>(text + index) < 0x80) {
+      index++;
+      continue;
+    }
+    const bytes = neutralLength(index);
+    if (bytes == 0) return false;
+    index += bytes;
+  }
+  return true;
+}
+
 function typeAt(index: i32): u32 {
   return (<u32>load<u16>(entries + ((<usize>load<u8>(text + index)) << 1))) & TYPE_MASK;
 }
@@ -275,6 +338,7 @@ function probe(slots: usize, mask: u32, start: i32, end: i32, hash: u32): i32 {
 }
 
 function holds(id: i32, start: i32, end: i32): bool {
+  if (load<u8>(vocabularyWide + id) != 0) return false;
   const from = load<i32>(vocabularyStarts + ((<usize>id) << 2));
   const to = load<i32>(vocabularyStarts + ((<usize>id) << 2), 4);
   if (to - from != end - start) return false;
@@ -287,6 +351,46 @@ function holds(id: i32, start: i32, end: i32): bool {
 function vocabularyId(start: i32, end: i32, hash: u32): i32 {
   const id = probe(frequentSlots, frequentMask, start, end, hash);
   return id >= 0 || !hasRest ? id : probe(restSlots, restMask, start, end, hash);
+}
+
+function unitAt(index: i32): u32 {
+  return <u32>load<u16>(tokenUnits + ((<usize>index) << 1));
+}
+
+/** Whether word `id` is the token value of code units `[start, end)` of `tokenUnits`. */
+function holdsUnits(id: i32, start: i32, end: i32): bool {
+  const from = load<i32>(vocabularyStarts + ((<usize>id) << 2));
+  const to = load<i32>(vocabularyStarts + ((<usize>id) << 2), 4);
+  const units = end - start;
+  const chars = vocabularyChars + from;
+  if (load<u8>(vocabularyWide + id) != 0) {
+    if (to - from != units << 1) return false;
+    for (let index = 0; index < units; index++) {
+      if (<u32>load<u16>(chars + ((<usize>index) << 1)) != unitAt(start + index)) return false;
+    }
+    return true;
+  }
+  if (to - from != units) return false;
+  for (let index = 0; index < units; index++) {
+    if (<u32>load<u8>(chars + index) != unitAt(start + index)) return false;
+  }
+  return true;
+}
+
+function probeUnits(slots: usize, mask: u32, start: i32, end: i32, hash: u32): i32 {
+  let slot = (hash ^ (hash >>> 15)) & mask;
+  while (true) {
+    const at = slots + ((<usize>slot) << 3);
+    const entry = load<i32>(at, 4);
+    if (entry == 0) return -1;
+    if (load<u32>(at) == hash && holdsUnits(entry - 1, start, end)) return entry - 1;
+    slot = (slot + 1) & mask;
+  }
+}
+
+function unitsVocabularyId(start: i32, end: i32, hash: u32): i32 {
+  const id = probeUnits(frequentSlots, frequentMask, start, end, hash);
+  return id >= 0 || !hasRest ? id : probeUnits(restSlots, restMask, start, end, hash);
 }
 
 function bucketOf(hash: u32): i32 {
@@ -461,6 +565,22 @@ function addLongerNgrams(count: i32): void {
   }
 }
 
+/** `addLongerNgrams` of token values given as code units (`featurizeTokens`). */
+function addLongerNgramsOfUnits(count: i32): void {
+  for (let first = 0; first < count; first++) {
+    let hash = load<u32>(tokenHashes + ((<usize>first) << 2));
+    const last = min(count, first + ngramMaxN);
+    for (let next = first + 1; next < last; next++) {
+      hash = (hash ^ SPACE) * FNV1A_PRIME;
+      const end = load<i32>(tokenEnds + ((<usize>next) << 2));
+      for (let index = load<i32>(tokenStarts + ((<usize>next) << 2)); index < end; index++) {
+        hash = (hash ^ unitAt(index)) * FNV1A_PRIME;
+      }
+      add(bucketOf(hash));
+    }
+  }
+}
+
 /** Reads and clears the set bits in id order into `runIds` and `runCounts`; returns how many. */
 function readRuns(): i32 {
   let written: i32 = 0;
@@ -548,12 +668,51 @@ function weigh(runs: i32): i32 {
  * of features, or `NOT_TAKEN` (-1) when the text has a character only the host's rules handle.
  */
 export function featurize(length: i32): i32 {
+  if (!takes(length)) return NOT_TAKEN;
   const count = scan(length);
   if (count == NOT_TAKEN) {
     readRuns();
     return NOT_TAKEN;
   }
   if (ngramMaxN > 2) addLongerNgrams(count);
+  tokenTotal = count;
+  return weigh(readRuns());
+}
+
+/**
+ * Featurizes the `count` token values written at `prepareTokens`' pointer (the TypeScript
+ * tokeniser's, in order): hashes each value's code units, looks it up, adds its id and its word
+ * n-grams as `featurize` does for the tokens it finds; returns the number of features.
+ */
+export function featurizeTokens(count: i32): i32 {
+  const ends = tokenInput;
+  tokenUnits = tokenInput + ((<usize>count) << 2);
+  const pairs = ngramMaxN == 2;
+  let missing: i32 = 0;
+  let previousHash: u32 = 0;
+  let start: i32 = 0;
+  for (let token = 0; token < count; token++) {
+    const end = load<i32>(ends + ((<usize>token) << 2));
+    let hash = FNV1A_OFFSET_BASIS;
+    let pair = (previousHash ^ SPACE) * FNV1A_PRIME;
+    for (let index = start; index < end; index++) {
+      const unit = unitAt(index);
+      hash = (hash ^ unit) * FNV1A_PRIME;
+      pair = (pair ^ unit) * FNV1A_PRIME;
+    }
+    const at = (<usize>token) << 2;
+    store<i32>(tokenStarts + at, start);
+    store<i32>(tokenEnds + at, end);
+    store<u32>(tokenHashes + at, hash);
+    const id = unitsVocabularyId(start, end, hash);
+    if (id >= 0) add(id);
+    else missing++;
+    if (pairs && token > 0) add(bucketOf(pair));
+    previousHash = hash;
+    start = end;
+  }
+  outOfVocabulary = missing;
+  if (ngramMaxN > 2) addLongerNgramsOfUnits(count);
   tokenTotal = count;
   return weigh(readRuns());
 }

@@ -14,7 +14,8 @@ function grownInt32(array: Int32Array, length: number): Int32Array {
  * The tokens of one text in reusable typed arrays, filled by `Tokenizer.tokenizeInto`: no object
  * per token. Token `i` spans `text.slice(starts[i], ends[i])` of the input, its kind is
  * `kinds[i]` (`TOKEN_KIND_CODES`) and its value is the UTF-16 code units
- * `chars[valueStarts[i] .. valueEnds[i])`. The arrays only grow, and hold the last text's tokens
+ * `chars[valueStarts[i] .. valueEnds[i])`. The values follow one another from 0 (`valueStarts[i]`
+ * is `valueEnds[i - 1]`) up to `charCount`. The arrays only grow, and hold the last text's tokens
  * until the next fill; read `count` entries.
  */
 export class TokenBuffer {

@@ -163,6 +163,17 @@ describe('tokenizeInto', () => {
     expect(buffer.value(0)).toBe('two');
   });
 
+  it('writes the values one after another, a dropped token leaving no gap', () => {
+    const buffer = new TokenBuffer();
+    const text = "a Straße 12 too-long-to-keep DON'T x 日本 👍🏽 3.14 ﬁnance y";
+    createTokenizer({ minLength: 2, maxLength: 8, keepNumbers: false }).tokenizeInto(text, buffer);
+    expect(buffer.count).toBeGreaterThanOrEqual(4);
+    for (let index = 0; index < buffer.count; index++) {
+      expect(buffer.valueStarts[index]).toBe(index === 0 ? 0 : buffer.valueEnds[index - 1]);
+    }
+    expect(buffer.valueEnds[buffer.count - 1]).toBe(buffer.charCount);
+  });
+
   it('grows for long texts and long values', () => {
     const buffer = new TokenBuffer();
     const text = `${'word '.repeat(5000)}${'ﷺ'.repeat(40)}`;

@@ -5,7 +5,7 @@ import type { FeatureLayout } from './feature-layout.js';
 import { featurizerSpecSchema, type FeaturizerSpec, type FeaturizerSpecInput } from './featurizer-spec.js';
 import { parseFeaturizerState } from './featurizer-state.js';
 import { HashedTokens } from './hashed-tokens.js';
-import { AsciiFeaturizeKernel, type KernelParts } from './kernel/ascii-featurize-kernel.js';
+import { AsciiFeaturizeKernel, KERNEL_MAX_TEXT_LENGTH, type KernelParts } from './kernel/ascii-featurize-kernel.js';
 import type { NumericValues } from './numeric-scaler.js';
 import { FIT_STEPS, fitTextFeaturizerState } from './text-featurizer-fit.js';
 import { appendShifted, restoreTextFeaturizerParts, type TextFeaturizerParts } from './text-featurizer-parts.js';
@@ -145,15 +145,24 @@ function restoreTextFeaturizer(state: TextFeaturizerState, options: FeaturizerRu
   const describeAs = (count: number, outOfVocabulary: number): void => {
     described = { tokens: count, outOfVocabularyRate: count > 0 ? outOfVocabulary / count : 0 };
   };
-  /** The kernel's vector of a text (the kernel made on first use), or null when the TypeScript path has to take the text. */
+  /**
+   * The kernel's vector of a text (the kernel made on first use): from its own scan, or from the
+   * TypeScript tokeniser's tokens when the text has characters only the Unicode rules handle. Null
+   * when the TypeScript path has to take the text (no kernel, or a text longer than the kernel takes).
+   */
   const kernelVectorOf = (text: string): SparseVector | null => {
     try {
       if (kernel === undefined) {
         const covered = kernelParts(restored, tokenizer);
         kernel = covered && AsciiFeaturizeKernel.create(covered);
       }
-      const vector = kernel?.transform(text) ?? null;
-      if (kernel && vector) describeAs(kernel.tokens, kernel.outOfVocabulary);
+      if (!kernel) return null;
+      let vector = kernel.transform(text);
+      if (vector === null && text.length <= KERNEL_MAX_TEXT_LENGTH) {
+        tokenizer.tokenizeInto(text, tokens.buffer);
+        vector = kernel.transformTokens(tokens.buffer);
+      }
+      if (vector) describeAs(kernel.tokens, kernel.outOfVocabulary);
       return vector;
     } catch {
       // No WebAssembly (node --jitless), or its memory could not grow: the TypeScript path gives

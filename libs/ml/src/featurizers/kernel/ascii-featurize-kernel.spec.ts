@@ -202,6 +202,59 @@ describe('the featurize kernel', () => {
     for (const text of mixed) expectSameVector(caseKept.transform(text), caseKeptTypeScript.transform(text));
   });
 
+  it("featurizes the TypeScript tokeniser's tokens of a text its scan does not take, as the TypeScript path does", () => {
+    const next = random(11);
+    const words = [
+      'café',
+      'Café',
+      'naïve',
+      'straße',
+      'STRASSE',
+      'ﬁle',
+      'Ωmega',
+      'москва',
+      'Москва',
+      '東京',
+      'ひらがな',
+      'عربي',
+      'हिन्दी',
+      'it’s',
+      'e\u0301',
+      '🎉',
+      '👍🏽',
+      '1️⃣',
+      '½',
+      '٣٤',
+      'the',
+      'invoice',
+      "don't",
+      '3.14',
+      'x',
+    ];
+    const multilingual = Array.from({ length: 400 }, () =>
+      Array.from({ length: 1 + Math.floor(next() * 30) }, () => words[Math.floor(next() * words.length)] ?? '').join(
+        next() < 0.8 ? ' ' : '\u00a0',
+      ),
+    );
+    const transformTokens = vi.spyOn(AsciiFeaturizeKernel.prototype, 'transformTokens');
+    try {
+      for (const spec of [
+        SPECS.defaults,
+        SPECS['word 2- to 4-grams in 1,009 buckets, mean weighting'],
+        SPECS['case kept, apostrophes and hyphens split, no numbers, 2 to 5 characters'],
+      ]) {
+        const [withKernel, withoutKernel] = bothPaths(spec ?? {}, multilingual.slice(0, 200));
+        for (const text of multilingual) {
+          expectSameVector(withKernel.transform(text), withoutKernel.transform(text));
+          expect(withKernel.describe(text)).toEqual(withoutKernel.describe(text));
+        }
+      }
+      expect(transformTokens).toHaveBeenCalled();
+    } finally {
+      transformTokens.mockRestore();
+    }
+  });
+
   it('grows its text and feature room for a longer text and keeps the answers of shorter ones', () => {
     const [withKernel, withoutKernel] = bothPaths({}, training);
     const long = asciiTexts(400, 3).join(' ');

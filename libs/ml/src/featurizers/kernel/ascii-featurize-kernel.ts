@@ -1,4 +1,4 @@
-import { isTokenNeutral, type TokenizerOptions } from '@mlops/text';
+import { isTokenNeutral, type TokenBuffer, type TokenizerOptions } from '@mlops/text';
 import type { SparseVector } from '../../core/sparse-vector.js';
 import type { TokenIdSlots } from '../token-id-table.js';
 import { allocateSparseVector } from '../vector-slab.js';
@@ -23,12 +23,15 @@ interface KernelExports {
     useRest: boolean,
     chars: number,
     starts: number,
+    wide: number,
   ): void;
   configureWordNgrams(maxN: number, buckets: number, offset: number): void;
   configureWeighting(tfIdf: boolean, idfs: number, sublinear: boolean, l2: boolean, table: number): void;
   configureCollector(dimension: number): void;
   prepare(length: number): number;
   featurize(length: number): number;
+  prepareTokens(count: number, units: number): number;
+  featurizeTokens(count: number): number;
   tokenCount(): number;
   outOfVocabularyCount(): number;
   idsPointer(): number;
@@ -82,23 +85,39 @@ function copySlots(kernel: KernelExports, slots: Int32Array): number {
 }
 
 /**
- * The vocabulary's table (the TypeScript path's own slots, copied) and its ASCII words' bytes. A
- * word with a non-ASCII code unit gets no bytes, so its slot never matches: no ASCII token equals it.
+ * The vocabulary's table (the TypeScript path's own slots, copied) and its words: an ASCII word as
+ * one byte a character, a wide word (with a non-ASCII code unit) as its UTF-16 code units, two
+ * bytes each, marked wide. The kernel's own ASCII scan never matches a wide word; token values
+ * from the TypeScript tokeniser match either kind.
  */
 function loadVocabulary(kernel: KernelExports, words: readonly string[], slots: TokenIdSlots): void {
   const frequent = copySlots(kernel, slots.frequent);
   const rest = copySlots(kernel, slots.rest);
   const startsAt = kernel.allocate((words.length + 1) * 4);
+  const wideAt = kernel.allocate(Math.max(words.length, 1));
+  const ascii = words.map(isAsciiWord);
   let length = 0;
-  for (const word of words) length += word.length;
+  words.forEach((word, id) => {
+    length += ascii[id] ? word.length : word.length * 2;
+  });
   const charsAt = kernel.allocate(length);
   const { buffer } = kernel.memory;
   const starts = new Int32Array(buffer, startsAt, words.length + 1);
+  const wide = new Uint8Array(buffer, wideAt, words.length);
   const chars = new Uint8Array(buffer, charsAt, length);
   let at = 0;
   words.forEach((word, id) => {
     starts[id] = at;
-    if (isAsciiWord(word)) for (let index = 0; index < word.length; index++) chars[at++] = word.charCodeAt(index);
+    if (ascii[id]) {
+      for (let index = 0; index < word.length; index++) chars[at++] = word.charCodeAt(index);
+      return;
+    }
+    wide[id] = 1;
+    for (let index = 0; index < word.length; index++) {
+      const unit = word.charCodeAt(index);
+      chars[at++] = unit & 0xff;
+      chars[at++] = unit >>> 8;
+    }
   });
   starts[words.length] = at;
   kernel.configureVocabulary(
@@ -109,6 +128,7 @@ function loadVocabulary(kernel: KernelExports, words: readonly string[], slots: 
     slots.searchesRest,
     charsAt,
     startsAt,
+    wideAt,
   );
 }
 
@@ -135,8 +155,9 @@ function loadWeighting(kernel: KernelExports, weighting: KernelWeighting, dimens
  * counting and weighting in its own memory, with exactly the ids and float32 values of the
  * TypeScript path. Non-ASCII characters the tokeniser treats like punctuation separate tokens as
  * ASCII punctuation does. A text with any other non-ASCII character (a letter, digit, mark, emoji,
- * ’ ...), or longer than `KERNEL_MAX_TEXT_LENGTH`, is left to the TypeScript path (`transform`
- * answers null), which keeps the full Unicode rules.
+ * ’ ...), or longer than `KERNEL_MAX_TEXT_LENGTH`, is not taken by `transform` (it answers null):
+ * the TypeScript tokeniser, which keeps the full Unicode rules, tokenises it, and
+ * `transformTokens` featurizes its tokens.
  * One instance per featurizer; not reentrant (one text at a time, as JavaScript runs).
  */
 export class AsciiFeaturizeKernel {
@@ -193,7 +214,26 @@ export class AsciiFeaturizeKernel {
     const at = kernel.prepare(bytes);
     this.encoder.encodeInto(text, new Uint8Array(kernel.memory.buffer, at, bytes));
     const count = kernel.featurize(bytes);
-    if (count < 0) return null;
+    return count < 0 ? null : this.#vector(count);
+  }
+
+  /**
+   * The weighted features of the tokens a TypeScript tokeniser with this kernel's options put in
+   * `tokens` (values contiguous in `chars`, as `tokenizeInto` writes them): the vector the
+   * TypeScript path gives for their text.
+   */
+  transformTokens(tokens: TokenBuffer): SparseVector {
+    const { kernel } = this;
+    const { count, charCount } = tokens;
+    const at = kernel.prepareTokens(count, charCount);
+    const { buffer } = kernel.memory;
+    new Int32Array(buffer, at, count).set(tokens.valueEnds.subarray(0, count));
+    new Uint16Array(buffer, at + count * 4, charCount).set(tokens.chars.subarray(0, charCount));
+    return this.#vector(kernel.featurizeTokens(count));
+  }
+
+  #vector(count: number): SparseVector {
+    const { kernel } = this;
     const vector = allocateSparseVector(count);
     const { buffer } = kernel.memory;
     vector.ids.set(new Int32Array(buffer, kernel.idsPointer(), count));
