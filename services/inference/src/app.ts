@@ -15,7 +15,7 @@ import { ModelWorkerPool } from './serving/model-worker-pool.js';
 import { ModelServer } from './serving/model-server.js';
 import { OffPathScorer } from './serving/off-path-scorer.js';
 import { addModelsReadiness } from './serving/models-readiness.js';
-import type { RoutedPredictContext } from './serving/predict.usecase.js';
+import { requireServed, type RoutedPredictContext } from './serving/predict.usecase.js';
 import { PredictionEvents, type PredictionListener } from './serving/prediction-events.js';
 import { startPromotionConsumer } from './serving/promotion.consumer.js';
 import { createServingMetrics } from './serving/serving-metrics.js';
@@ -72,6 +72,7 @@ export async function buildInference(
     cacheDir: config.models.cacheDir,
     cacheLimits: config.models.cacheLimits,
     served: config.models.served,
+    onDemandMax: config.models.onDemandMax,
     logger,
     load: {
       onnx: config.onnx,
@@ -97,7 +98,7 @@ export async function buildInference(
     db: infrastructure.mongo.db,
     broker: infrastructure.broker,
     registry,
-    served: config.models.served,
+    requireServed: (model) => requireServed(models, model),
     logger,
   });
   predictions.subscribe(rollouts.recorder.observe);

@@ -24,6 +24,7 @@ const schema = z
     RECOGNITION_TIMEOUT_MS: env.positiveInt(130_000),
     MAX_DOCUMENT_BYTES: env.positiveInt(20 * 1024 * 1024),
     MODELS: modelList,
+    MODELS_ON_DEMAND_MAX: z.coerce.number().int().min(0).max(1000).default(8),
     MODEL_CACHE_DIR: z.string().min(1).default(join(tmpdir(), 'mlops-inference-models')),
     MODEL_CACHE_MAX_BYTES: env.positiveInt(4 * 1024 * 1024 * 1024),
     MODEL_CACHE_MAX_VERSIONS: env.positiveInt(16),
@@ -91,8 +92,10 @@ const schema = z
       maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
     },
     models: {
-      /** Models whose `production` version is loaded at boot and followed on `model.promoted`. */
+      /** Models whose `production` version is loaded at boot and followed on `model.promoted`; readiness waits for them. */
       served: e.MODELS,
+      /** How many models not in `MODELS` are served from their first request and followed from then on (0: none). */
+      onDemandMax: e.MODELS_ON_DEMAND_MAX,
       /** Verified model folders on disk, as `<name>/<version>/<path>`. */
       cacheDir: e.MODEL_CACHE_DIR,
       /** Bounds of the disk cache: past them, least recently used versions that no slot serves are deleted. */

@@ -1,7 +1,7 @@
 import type { PredictDocumentResponse, ServingRoute } from '@mlops/contracts';
 import { inferenceErrors } from '../errors.js';
 import type { ModelServer } from '../serving/model-server.js';
-import { answerPredict, requireLease, type RoutedPredictContext } from '../serving/predict.usecase.js';
+import { answerPredict, requireLease, requireServed, type RoutedPredictContext } from '../serving/predict.usecase.js';
 import { leaseForRequest, leaseOnRoute } from '../serving/traffic-routing.js';
 import { checkExtractedText } from './document-problems.js';
 import type { DocumentUpload } from './document-upload.js';
@@ -56,6 +56,7 @@ export async function predictDocument(
   request: PredictDocumentRequest,
   context: PredictDocumentContext,
 ): Promise<PredictDocumentResponse> {
+  await requireServed(server, request.name);
   const decided = routeOfRequest(server, request, context);
   const upload = await request.upload();
   const result = await extractUpload(context.recognition, upload, {

@@ -16,8 +16,8 @@ import { stageKey, type PendingTransition, type RolloutDocument } from './rollou
 export interface RolloutServiceDeps extends TransitionDeps {
   readonly recorder: RolloutRecorder;
   readonly monitor: Pick<PredictionMonitor, 'accuracy' | 'drift'>;
-  /** The models this replica serves (a rollout needs its traffic). */
-  readonly served: readonly string[];
+  /** Makes sure this replica serves the model, taking it on demand when allowed (a rollout needs its traffic). */
+  readonly requireServed: (model: string) => Promise<void>;
   /** This replica's name in leases and drift verdicts. */
   readonly replica: string;
   /** How long a decider's lease lasts without renewal. */
@@ -56,8 +56,7 @@ export class RolloutService {
   /** Starts a rollout: the candidate takes its first stage's alias. */
   async start(model: string, body: RolloutStartBody, by: string): Promise<RolloutState> {
     const { repository, aliases } = this.deps;
-    if (!this.deps.served.includes(model))
-      throw inferenceErrors.modelNotServed(`model ${model} is not served by this instance`);
+    await this.deps.requireServed(model);
     let production: number | null;
     try {
       await aliases.requireVersion(model, body.version);

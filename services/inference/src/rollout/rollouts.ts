@@ -35,7 +35,8 @@ export interface RolloutsDeps {
   readonly db: Db;
   readonly broker: Broker;
   readonly registry: RegistryClient;
-  readonly served: readonly string[];
+  /** Makes sure this replica serves a model (`requireServed`), or throws the problem saying why not. */
+  readonly requireServed: (model: string) => Promise<void>;
   readonly logger: Logger;
 }
 
@@ -56,7 +57,7 @@ export function createRollouts(deps: RolloutsDeps) {
         broker: deps.broker,
         recorder,
         monitor,
-        served: deps.served,
+        requireServed: deps.requireServed,
         replica,
         leaseMs: deps.settings.leaseMs,
         logger: deps.logger,

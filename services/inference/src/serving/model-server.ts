@@ -25,7 +25,13 @@ export interface ModelServerOptions {
   readonly cacheDir: string;
   /** Bounds of the on-disk cache; least recently used versions not serving are evicted past them. */
   readonly cacheLimits?: ModelCacheLimits;
+  /** The models loaded at boot; readiness waits for their production versions. */
   readonly served: readonly string[];
+  /**
+   * How many models not in `served` may be served from their first request (0: none): each is then
+   * followed as a listed one is, without gating readiness.
+   */
+  readonly onDemandMax?: number;
   readonly load: LoadModelOptions;
   readonly logger: Logger;
   /** Called after the set of loaded versions changed. */
@@ -34,6 +40,12 @@ export interface ModelServerOptions {
 
 /** Why a lease could not be given. */
 export type LeaseRefusal = 'not-served' | 'not-loaded' | 'version-not-found' | 'version-unloadable';
+
+/** Why a model is not served, as `serveOnDemand` answers. */
+export interface ServeRefusal {
+  readonly refusal: Extract<LeaseRefusal, 'not-served' | 'not-loaded'>;
+  readonly detail: string;
+}
 
 /** A lease, or why there is none. */
 export type LeaseResult =
@@ -59,34 +71,53 @@ export class ModelServer {
   readonly #loadChains = new Map<string, Promise<void>>();
   readonly #pinned = new Map<string, Promise<ModelSlot<LoadedModel>>>();
   readonly #pinnedLoaded = new Map<string, ModelSlot<LoadedModel>>();
+  /** Models served on demand, in the order they were first asked for. */
+  readonly #onDemand = new Set<string>();
+  readonly #adopting = new Map<string, Promise<ServeRefusal | null>>();
   #closed = false;
   readonly #disk: ModelDiskCache | undefined;
 
   constructor(private readonly options: ModelServerOptions) {
     this.#disk = options.cacheLimits && new ModelDiskCache(options.cacheDir, options.cacheLimits, options.logger);
-    for (const name of options.served) {
-      this.#production.set(name, this.#newSlot());
-      for (const alias of ['canary', 'shadow'] as const) {
-        this.#candidates.set(candidateKey(name, alias), { alias, slot: this.#newSlot() });
-      }
-    }
+    for (const name of options.served) this.#addSlots(name);
   }
 
-  /** The served model names. */
+  /** The served model names: those listed, then those served on demand. */
   get served(): readonly string[] {
-    return this.options.served;
+    return [...this.options.served, ...this.#onDemand];
   }
 
-  /** True once every served model has a production version loaded. */
+  /** True once every listed model has a production version loaded (models served on demand do not count). */
   get ready(): boolean {
-    return [...this.#production.values()].every((slot) => slot.current !== undefined);
+    return this.options.served.every((name) => this.#production.get(name)?.current !== undefined);
   }
 
-  /** Served models without a loaded production version, with the last load error. */
+  /** Listed models without a loaded production version, with the last load error. */
   missing(): { name: string; alias: string; error: string | null }[] {
-    return [...this.#production.entries()]
-      .filter(([, slot]) => slot.current === undefined)
-      .map(([name]) => ({ name, alias: PRODUCTION_ALIAS, error: this.#failures.get(name) ?? null }));
+    return this.options.served
+      .filter((name) => this.#production.get(name)?.current === undefined)
+      .map((name) => ({ name, alias: PRODUCTION_ALIAS, error: this.#failures.get(name) ?? null }));
+  }
+
+  /** True when requests for the model can be leased now: it is served and not being taken on demand. */
+  servesNow(name: string): boolean {
+    return this.#production.has(name) && !this.#adopting.has(name);
+  }
+
+  /**
+   * Serves a model not listed from now on, when on-demand serving allows one more: its production
+   * version is loaded (and its canary and shadow, as for a listed model), then followed on
+   * promotion and resync. Resolves with null once it serves (at once for a served model), or with
+   * why not: no production version in the registry, the on-demand limit reached, or a failed load
+   * (then nothing of it is kept). Concurrent calls for one model share one load.
+   */
+  serveOnDemand(name: string): Promise<ServeRefusal | null> {
+    const pending = this.#adopting.get(name);
+    if (pending !== undefined) return pending;
+    if (this.#production.has(name)) return Promise.resolve(null);
+    const adoption = this.#adopt(name).finally(() => this.#adopting.delete(name));
+    this.#adopting.set(name, adoption);
+    return adoption;
   }
 
   /**
@@ -109,7 +140,7 @@ export class ModelServer {
 
   /** Syncs every served model (at boot, and periodically to catch a missed event). */
   async syncAll(): Promise<void> {
-    await Promise.all(this.options.served.map((name) => this.syncModel(name)));
+    await Promise.all(this.served.map((name) => this.syncModel(name)));
   }
 
   /** The served model's canary or shadow version, leased; undefined when it has none loaded. */
@@ -187,6 +218,57 @@ export class ModelServer {
     }
     this.#pinned.clear();
     this.#pinnedLoaded.clear();
+  }
+
+  async #adopt(name: string): Promise<ServeRefusal | null> {
+    const limit = this.options.onDemandMax ?? 0;
+    const unlisted = `model ${name} is not in MODELS`;
+    if (this.#closed) return { refusal: 'not-served', detail: `${unlisted} and the instance is stopping` };
+    if (limit === 0) return { refusal: 'not-served', detail: `${unlisted} and MODELS_ON_DEMAND_MAX is 0` };
+    if (this.#onDemand.size >= limit) {
+      return {
+        refusal: 'not-served',
+        detail: `${unlisted} and this instance already serves ${limit} models on demand (MODELS_ON_DEMAND_MAX)`,
+      };
+    }
+    this.#onDemand.add(name);
+    try {
+      await this.#resolveAlias(name, PRODUCTION_ALIAS);
+    } catch (error) {
+      this.#onDemand.delete(name);
+      if (isRegistryNotFound(error)) {
+        return { refusal: 'not-served', detail: `the registry has no production version of model ${name}` };
+      }
+      return { refusal: 'not-loaded', detail: `model ${name}: ${errorMessage(error)}` };
+    }
+    this.#addSlots(name);
+    await this.syncModel(name);
+    if (this.#production.get(name)?.current !== undefined) {
+      this.options.logger.info({ model: name, onDemand: this.#onDemand.size }, 'serving a model on demand');
+      return null;
+    }
+    const failure = this.#failures.get(name) ?? 'its production version could not be loaded';
+    this.#removeSlots(name);
+    this.#onDemand.delete(name);
+    this.#failures.delete(name);
+    return { refusal: 'not-loaded', detail: `model ${name}: ${failure}` };
+  }
+
+  #addSlots(name: string): void {
+    this.#production.set(name, this.#newSlot());
+    for (const alias of ['canary', 'shadow'] as const) {
+      this.#candidates.set(candidateKey(name, alias), { alias, slot: this.#newSlot() });
+    }
+  }
+
+  #removeSlots(name: string): void {
+    this.#production.get(name)?.clear();
+    this.#production.delete(name);
+    for (const alias of ['canary', 'shadow'] as const) {
+      this.#candidates.get(candidateKey(name, alias))?.slot.clear();
+      this.#candidates.delete(candidateKey(name, alias));
+    }
+    this.options.onLoadedChanged?.();
   }
 
   async #syncProductionNow(name: string): Promise<void> {

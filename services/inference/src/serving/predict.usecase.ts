@@ -42,6 +42,19 @@ export function checkTextLengths(texts: readonly string[], maxTextChars: number)
   throw inferenceErrors.textTooLong(`/body/texts/${index}: ${message}`, [{ pointer: `/body/texts/${index}`, message }]);
 }
 
+/**
+ * Makes sure the model is served, taking it on demand when it is not listed and the instance
+ * allows (the first request waits for its load), or throws the problem saying why it is not.
+ */
+export async function requireServed(
+  server: Pick<ModelServer, 'servesNow' | 'serveOnDemand'>,
+  name: string,
+): Promise<void> {
+  if (server.servesNow(name)) return;
+  const refusal = await server.serveOnDemand(name);
+  if (refusal !== null) requireLease(refusal);
+}
+
 /** The lease, or the problem its refusal answers with. */
 export function requireLease(result: LeaseResult): NonNullable<Extract<LeaseResult, { lease: unknown }>['lease']> {
   if ('lease' in result) return result.lease;
@@ -144,13 +157,14 @@ export interface ServedPredictRequest extends Omit<PredictRequest, 'route'> {
 
 /**
  * Classifies texts with the served model's production version, or its canary for the request
- * keys in the canary share.
+ * keys in the canary share; a model not listed is taken on demand (`requireServed`).
  */
-export function predictServed(
+export async function predictServed(
   server: ModelServer,
   request: ServedPredictRequest,
   context: RoutedPredictContext,
 ): Promise<PredictResponse> {
+  await requireServed(server, request.name);
   const { result, route } = leaseForRequest(server, request.name, request.requestKey, context.split);
   return answerPredict(result, { ...request, route }, context);
 }
