@@ -219,6 +219,25 @@ describe('mlops CLI end to end', () => {
     const invalid = await runMlops(['train', '--config', bad], env);
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toContain(`${bad} is invalid: config.optimization.epochs`);
+    const versionsNow = async () =>
+      (JSON.parse((await runMlops(['--json', 'datasets', 'show', dataset], env)).stdout) as { versions: unknown[] })
+        .versions.length;
+    const versionsBefore = await versionsNow();
+    const freezing = join(work, 'bad-freezing.json');
+    writeFileSync(
+      freezing,
+      JSON.stringify({
+        modelName: model,
+        task: 'lexname',
+        dataset: { name: dataset, freeze: true },
+        config: { optimization: { epochs: 'ten' } },
+      }),
+    );
+    const refusedBeforeFreezing = await runMlops(['train', '--config', freezing], env);
+    expect(refusedBeforeFreezing.code).toBe(1);
+    expect(refusedBeforeFreezing.stderr).toContain(`${freezing} is invalid: config.optimization.epochs`);
+    expect(refusedBeforeFreezing.stderr).not.toContain('frozen now');
+    expect(await versionsNow()).toBe(versionsBefore);
 
     const refused = await runMlops(['models', 'list'], { ...env, MLOPS_API_KEY: testKeyFor('cli-nobody', []) });
     expect(refused.code).toBe(4);

@@ -37,6 +37,13 @@ export const trainingJobRequestSchema = z.strictObject({
 });
 export type TrainingJobRequest = z.infer<typeof trainingJobRequestSchema>;
 
+/** Body of `POST /v1/training-jobs::validate`: the config a job would be submitted with. */
+export const trainingConfigCheckRequestSchema = trainingJobRequestSchema.pick({ config: true });
+
+/** Answer of `POST /v1/training-jobs::validate`: the config resolved as a job would store it (defaults applied). */
+export const trainingConfigCheckSchema = z.object({ config: z.record(z.string(), z.unknown()) });
+export type TrainingConfigCheck = z.infer<typeof trainingConfigCheckSchema>;
+
 export const trainingJobStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
 export type TrainingJobStatus = z.infer<typeof trainingJobStatusSchema>;
 

@@ -137,6 +137,31 @@ describe('training jobs over RabbitMQ and MongoDB', () => {
     expect(pointers).toEqual(expect.arrayContaining(['/body/config/optimization/epochs', '/body/config']));
   });
 
+  it('checks a config without queueing a job: 200 with it resolved, 400 naming the field', async () => {
+    const app = await start(new ControllableExecutor(() => 'succeed'));
+    const before = await app.inject({ method: 'GET', url: '/v1/training-jobs' });
+    const checked = await app.inject({
+      method: 'POST',
+      url: '/v1/training-jobs:validate',
+      payload: { config: { optimization: { epochs: 3 } } },
+    });
+    expect(checked.statusCode).toBe(200);
+    const { config } = checked.json<{ config: Record<string, { epochs?: number } | undefined> }>();
+    expect(config.optimization?.epochs).toBe(3);
+    expect(Object.keys(config)).toEqual(expect.arrayContaining(['featurizer', 'model', 'optimization', 'split']));
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/v1/training-jobs:validate',
+      payload: { config: { optimization: { epochs: 'ten' } } },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    const pointers = refused.json<{ errors: { pointer: string }[] }>().errors.map((error) => error.pointer);
+    expect(pointers).toContain('/body/config/optimization/epochs');
+    const after = await app.inject({ method: 'GET', url: '/v1/training-jobs' });
+    expect(after.json()).toEqual(before.json());
+  });
+
   it('runs a job exactly once when its consumer stops before acking and another one starts', async () => {
     const first = new ControllableExecutor(() => 'block-until-aborted');
     const appA = await start(first);

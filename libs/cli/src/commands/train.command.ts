@@ -8,7 +8,7 @@ import { metricsTables } from '../train/metrics-table.js';
 import { promoteByPolicy, type PromotionOutcome } from '../train/promote-version.js';
 import { reportUrl, saveReport, waitForReport } from '../train/report-file.js';
 import { resolveDataset, type ResolvedDataset } from '../train/resolve-dataset.js';
-import { submitJob } from '../train/submit-job.js';
+import { checkConfig, submitJob } from '../train/submit-job.js';
 import { trainFileSchema, type TrainFile } from '../train/train-file.js';
 import { watchJob } from '../train/watch-job.js';
 
@@ -136,6 +136,7 @@ export function registerTrainCommand(program: Command, io: CliIo): void {
       }
       if (file === undefined || path === undefined)
         throw new CliError(EXIT.usage, 'give --config train.json (or --watch JOB)', 'USAGE');
+      await checkConfig(context, file, path);
       const dataset = await resolveDataset(context, file.dataset, file.task, path);
       context.out.note(
         `dataset ${dataset.name} v${dataset.version}${dataset.frozen ? ` (frozen now${dataset.recordCount === undefined ? '' : `, ${dataset.recordCount} records`})` : ''}`,

@@ -32,6 +32,8 @@ import { studyCreateSchema, studyParamsSchema, studySchema, studySummarySchema }
 import {
   trainingJobListQuerySchema,
   trainingJobParamsSchema,
+  trainingConfigCheckRequestSchema,
+  trainingConfigCheckSchema,
   trainingJobRequestSchema,
   trainingJobSchema,
 } from '../training-job.js';
@@ -293,6 +295,20 @@ export const trainingJobRoutes = {
     body: trainingJobRequestSchema,
     responses: { 202: trainingJobSchema },
     errors: [400, 413, 415],
+  }),
+  validate: defineRoute({
+    service,
+    method: 'POST',
+    path: '/v1/training-jobs::validate',
+    tags: ['training-jobs'],
+    scope: 'train',
+    summary: 'Check a training config without queueing a job',
+    description:
+      'Validates `config` as `POST /v1/training-jobs` does (400 names the field under `/body/config`) and answers 200 with it resolved (defaults applied). Nothing is stored or published: a client checks a config before it freezes a dataset version for it.',
+    body: trainingConfigCheckRequestSchema,
+    responses: { 200: trainingConfigCheckSchema },
+    errors: [400, 413, 415],
+    idempotent: true,
   }),
   get: defineRoute({
     service,

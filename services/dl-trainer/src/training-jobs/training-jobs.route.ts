@@ -5,18 +5,27 @@ import { trainerErrors } from '../errors.js';
 import { submitTrainingJob, type DispatchDeps } from './submit-training-job.usecase.js';
 import { toTrainingJob, type TrainingJobRepository } from './training-job.repository.js';
 
-/** `/v1/training-jobs`: submit a job, read one, list them, cancel one. */
+/** A job's `config` resolved (defaults applied) as plain JSON, or the 400 naming its field under `/body/config`. */
+function resolvedConfig(config: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(parseOrThrow(trainingOptionsSchema, config, '/body/config'))) as Record<
+    string,
+    unknown
+  >;
+}
+
+/** `/v1/training-jobs`: submit a job, check a config, read one, list them, cancel one. */
 export function registerTrainingJobRoutes(app: HttpApp, deps: DispatchDeps & { jobs: TrainingJobRepository }): void {
   registerRoute(app, routes.submit, async (request, reply) => {
-    const config = parseOrThrow(trainingOptionsSchema, request.body.config, '/body/config');
     const resolved = {
       ...request.body,
-      config: JSON.parse(JSON.stringify(config)) as Record<string, unknown>,
+      config: resolvedConfig(request.body.config),
       requestedBy: callerOf(request).owner,
     };
     const job = await submitTrainingJob({ ...deps, logger: request.log }, resolved, request.id);
     return reply.code(202).header('location', `/v1/training-jobs/${job._id}`).send(toTrainingJob(job));
   });
+
+  registerRoute(app, routes.validate, (request) => Promise.resolve({ config: resolvedConfig(request.body.config) }));
 
   registerRoute(app, routes.get, async (request) => {
     const job = await deps.jobs.findById(request.params.id);
