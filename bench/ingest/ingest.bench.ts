@@ -17,7 +17,7 @@ import { buildApp as buildFeatureStore } from '../../services/feature-store/src/
 import { loadFeatureStoreConfig } from '../../services/feature-store/src/config.js';
 import { buildApp as buildNlp } from '../../services/nlp/src/app.js';
 import { loadNlpConfig } from '../../services/nlp/src/config.js';
-import { infrastructure } from '../lib/infra.js';
+import { infrastructure, useOwnVhost } from '../lib/infra.js';
 import { benchApiKey, bearer, keyOwnerEnv } from '../lib/key-owner.js';
 import { writeResults, type BenchRow } from '../lib/results.js';
 import { cpuMeter, type CpuSnapshot } from './cpu-meter.js';
@@ -37,6 +37,7 @@ const WORKERS = process.env.BENCH_INGEST_WORKERS ?? '8';
  */
 const ADMIN_KEY = benchApiKey('benchingest');
 
+const dropVhost = await useOwnVhost('ingest');
 const infra = infrastructure();
 const impl = infraMongoImpl();
 const system = `feature-store + nlp, store ${impl}`;
@@ -223,6 +224,7 @@ try {
 } finally {
   await watcher.close();
   await mongo.close();
+  await dropVhost();
 }
 
 process.stdout.write(

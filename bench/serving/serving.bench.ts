@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { startKeyOwner, type KeyOwner } from '../lib/key-owner.js';
 import { ensureGnuTime, runMeasured } from '../lib/measure.js';
+import { useOwnVhost } from '../lib/infra.js';
 import { ensurePythonVenv } from '../lib/python.js';
 import { writeResults, type BenchRow } from '../lib/results.js';
 import { SPLIT_SEED, TEST_FRACTION } from '../training/datasets.js';
@@ -80,6 +81,7 @@ const inProcessSchema = z.object({
 
 ensureGnuTime();
 ensurePythonVenv(SERVING_PYTHON_REQUIREMENTS);
+const dropVhost = await useOwnVhost('serving');
 
 log('loading spamassassin');
 const { split, model, medianEmail: single } = await prepareSpamAssassinServingModel('serving');
@@ -392,5 +394,6 @@ try {
   process.stdout.write(`${table.join('\n')}\n\n${swapTable.join('\n')}\n\n${generic}\n`);
 } finally {
   await keyOwner?.stop();
+  await dropVhost();
   rmSync(workDir, { recursive: true, force: true });
 }

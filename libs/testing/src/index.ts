@@ -1,4 +1,5 @@
 export { createTestEnvironment, type TestEnvironment } from './test-environment.js';
+export { RabbitManagement } from './rabbit-management.js';
 export { setupInfrastructure, teardownInfrastructure } from './global-setup.js';
 export { waitFor } from './wait-for.js';
 export { checkHttpSurface } from './http-surface.js';
