@@ -8,12 +8,14 @@ export interface PredictLimits {
 
 /**
  * Body of `POST /v1/models/{name}/predict` (and `.../versions/{v}/predict`): the texts to classify
- * and how many of the most probable labels to return for each (all by default). The length of
- * each text is checked by the service (413 over its limit), not here.
+ * and how many of the most probable labels to return for each (all by default). An empty text is
+ * refused, as an empty record of an upload is (it has nothing to classify: the model would answer
+ * its prior as if it were a prediction). The length of each text is checked by the service (413
+ * over its limit), not here.
  */
 export function predictBodySchema(limits: PredictLimits) {
   return z.strictObject({
-    texts: z.array(z.string()).min(1).max(limits.maxTexts),
+    texts: z.array(z.string().min(1, 'an empty text has nothing to classify')).min(1).max(limits.maxTexts),
     topK: z.number().int().min(1).optional(),
   });
 }

@@ -107,6 +107,15 @@ describe('createHttpApp: problem+json', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect([malformed.statusCode, malformed.json<{ code: string }>().code]).toEqual([400, 'HTTP_MALFORMED_BODY']);
+    expect(malformed.json<{ detail: string }>().detail).toMatch(/^the body is not valid JSON: .*JSON/);
+    const poisoned = await app.inject({
+      method: 'POST',
+      url: `/items/${id}`,
+      payload: '{"name":"x","__proto__":{"admin":true}}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(poisoned.statusCode).toBe(400);
+    expect(poisoned.json<{ detail: string }>().detail).toContain('prototype poisoning');
     const media = await app.inject({
       method: 'POST',
       url: `/items/${id}`,
@@ -114,6 +123,9 @@ describe('createHttpApp: problem+json', () => {
       headers: { 'content-type': 'application/xml' },
     });
     expect([media.statusCode, media.json<{ code: string }>().code]).toEqual([415, 'HTTP_UNSUPPORTED_MEDIA_TYPE']);
+    expect(media.json<{ detail: string }>().detail).toBe(
+      'content-type application/xml is not read here; send application/json',
+    );
     const large = await app.inject({ method: 'POST', url: `/items/${id}`, payload: { name: 'x'.repeat(2000) } });
     expect([large.statusCode, large.json<{ code: string }>().code]).toEqual([413, 'HTTP_PAYLOAD_TOO_LARGE']);
     const missing = await app.inject({ method: 'DELETE', url: '/nothing/here' });

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { installAuth, type AuthOptions } from './auth/auth.plugin.js';
 import { OneLineRequestLog } from './one-line-request-log.js';
 import { answerFrameworkError, installProblemHandlers } from './errors/problem-handler.js';
+import { installJsonBodyParser } from './json-body-parser.js';
 import { DEFAULT_HARDENING, type HardeningOptions } from './hardening/hardening-options.js';
 import { registerHardening } from './hardening/register-hardening.js';
 import { applyHeadersTimeout, serverTimeouts } from './hardening/timeouts.js';
@@ -77,6 +78,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<HttpApp> {
   app.setValidatorCompiler(validatorKeepingSentHeaders);
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandlers(app);
+  installJsonBodyParser(app);
   await registerHardening(app, hardening);
   if (options.auth) installAuth(app, options.auth);
   app.addHook('onRequest', (request, reply, done) => {

@@ -4,6 +4,7 @@ import { defineError } from '@mlops/http';
 export const featureStoreErrors = {
   documentNotFound: defineError('DOCUMENT_NOT_FOUND', 404, 'Document not found'),
   noFiles: defineError('DOCUMENT_NO_FILES', 400, 'No file in the upload'),
+  fieldAfterFile: defineError('DOCUMENT_FIELD_AFTER_FILE', 400, 'A field after a file in the upload'),
   fileTooLarge: defineError('DOCUMENT_FILE_TOO_LARGE', 413, 'File too large'),
   tooManyFiles: defineError('DOCUMENT_TOO_MANY_FILES', 413, 'Too many files in one upload'),
   emptyFile: defineError('DOCUMENT_EMPTY_FILE', 422, 'Empty file'),

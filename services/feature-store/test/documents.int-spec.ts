@@ -199,6 +199,17 @@ describe('feature-store documents, labels and imports', () => {
     expect(response.json<{ errors: { pointer: string }[] }>().errors[0]?.pointer).toBe('/body/metadata');
     const noFiles = multipartBody([{ kind: 'field', name: 'labels', value: '{}' }]);
     expect((await app.inject({ method: 'POST', url: '/v1/documents', ...noFiles })).statusCode).toBe(400);
+    const fieldLast = multipartBody([
+      { kind: 'file', name: 'file', filename: 'a.txt', type: 'text/plain', content: Buffer.from('a') },
+      { kind: 'field', name: 'metadata', value: '{}' },
+    ]);
+    const late = await app.inject({ method: 'POST', url: '/v1/documents', ...fieldLast });
+    expect(late.statusCode).toBe(400);
+    expect(late.json()).toMatchObject({
+      code: 'DOCUMENT_FIELD_AFTER_FILE',
+      title: 'A field after a file in the upload',
+      errors: [{ pointer: '/body/metadata' }],
+    });
   });
 
   it('labels one document or many, with who and when, and lists by task and label with a cursor', async () => {

@@ -119,6 +119,11 @@ describe('inference serving against a registry', () => {
     const empty = await predict({ texts: [] });
     expect(empty.statusCode).toBe(400);
     expect(empty.json()).toMatchObject({ errors: [{ pointer: '/body/texts' }] });
+    const emptyText = await predict({ texts: ['a', ''] });
+    expect(emptyText.statusCode).toBe(400);
+    expect(emptyText.json()).toMatchObject({
+      errors: [{ pointer: '/body/texts/1', message: expect.stringContaining('empty text') as string }],
+    });
     const tooMany = await predict({ texts: Array.from({ length: 9 }, () => 'a') });
     expect(tooMany.statusCode).toBe(400);
     expect(tooMany.json()).toMatchObject({ errors: [{ pointer: '/body/texts' }] });

@@ -1,4 +1,4 @@
-import type { Problem } from '@mlops/contracts';
+import type { Problem, RouteDescriptor } from '@mlops/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './app-error.js';
@@ -8,12 +8,29 @@ import { asServiceUnavailable } from '../hardening/unavailable.js';
 
 const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
+/** The media types a route's body may have, from its contract (JSON when it has none). */
+function acceptedMediaTypes(contract: RouteDescriptor | undefined): string[] {
+  const types: string[] = [];
+  if (contract?.upload) types.push('multipart/form-data', ...(contract.upload.rawMediaTypes ?? []));
+  if (!contract?.upload || contract.body) types.push('application/json');
+  return types;
+}
+
+/** Why a body's media type is refused: the type sent and the ones the route reads. */
+function mediaTypeDetail(request: FastifyRequest): string {
+  const sent = request.headers['content-type'];
+  const config = request.routeOptions.config as { contract?: RouteDescriptor } | undefined;
+  const accepted = acceptedMediaTypes(config?.contract).join(', ');
+  return `${sent ? `content-type ${sent}` : 'a body without content-type'} is not read here; send ${accepted}`;
+}
+
 /** Maps fastify's own client errors (bad JSON, too large, wrong media type) to registered errors. */
-function fromFastifyError(error: FastifyError): AppError {
+function fromFastifyError(error: FastifyError, request: FastifyRequest): AppError {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return httpErrors.payloadTooLarge(error.message);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return httpErrors.unsupportedMediaType(mediaTypeDetail(request));
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return httpErrors.unsupportedMediaType(error.message);
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -22,7 +39,7 @@ function fromFastifyError(error: FastifyError): AppError {
     default:
       break;
   }
-  if (error instanceof SyntaxError) return httpErrors.malformedBody(error.message);
+  if (error instanceof SyntaxError) return httpErrors.malformedBody(`the body is not valid JSON: ${error.message}`);
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     return new AppError(httpErrors.clientError.code, status, httpErrors.clientError(undefined).title, error.message);
@@ -30,14 +47,14 @@ function fromFastifyError(error: FastifyError): AppError {
   return httpErrors.internal('The server failed to handle the request; the error is logged with the request id.');
 }
 
-function toAppError(error: FastifyError | AppError): AppError {
+function toAppError(error: FastifyError | AppError, request: FastifyRequest): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fieldErrors = toFieldErrors(error.validation, error.validationContext);
     const detail = fieldErrors.map((e) => `${e.pointer}: ${e.message}`).join('; ');
     return httpErrors.validationFailed(detail, fieldErrors);
   }
-  return fromFastifyError(error);
+  return fromFastifyError(error, request);
 }
 
 /**
@@ -82,7 +99,7 @@ export function installProblemHandlers(app: FastifyInstance): void {
       void reply.header('retry-after', String(unavailable.retryAfterSeconds));
       return sendProblem(reply, request, unavailable.problem);
     }
-    const appError = toAppError(error);
+    const appError = toAppError(error, request);
     if (appError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: appError.code, status: appError.statusCode }, appError.message);
     return sendProblem(reply, request, appError);

@@ -123,9 +123,10 @@ async function stageParts(
   for await (const part of parts) {
     if (part.type === 'field') {
       if (files > 0)
-        throw featureStoreErrors.noFiles('fields must come before the files', [
-          { pointer: `/body/${part.fieldname}`, message: 'send fields before files' },
-        ]);
+        throw featureStoreErrors.fieldAfterFile(
+          `the field "${part.fieldname}" comes after a file: send the fields (metadata, labels) before the files`,
+          [{ pointer: `/body/${part.fieldname}`, message: 'send fields before files' }],
+        );
       const raw = typeof part.value === 'string' ? part.value : '';
       if (part.fieldname === 'metadata')
         context.metadata = parseOrThrow(fields.metadata, parseJsonField(raw, '/body/metadata'), '/body/metadata');
