@@ -248,6 +248,18 @@ describe('mlops CLI end to end', () => {
     expect(usage.stderr).toMatch(/unknown option '--colour'/);
   }, 120_000);
 
+  it('stops quietly when its reader closes the pipe early (mlops models list | head -1)', async () => {
+    const command = [...cliCommand(), '--help'].map((part) => `'${part}'`).join(' ');
+    const child = spawn('bash', ['-c', `${command} | head -c 5; exit \${PIPESTATUS[0]}`], {
+      cwd: fileURLToPath(new URL('../../', import.meta.url)),
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  }, 60_000);
+
   it('draws the ingest progress bar under a pseudo-terminal', async () => {
     const file = glossesFile(3, 12);
     const command = [...cliCommand(), 'ingest', file].map((part) => `'${part}'`).join(' ');

@@ -42,7 +42,6 @@ export const trainingConfigCheckRequestSchema = trainingJobRequestSchema.pick({ 
 
 /** Answer of `POST /v1/training-jobs::validate`: the config resolved as a job would store it (defaults applied). */
 export const trainingConfigCheckSchema = z.object({ config: z.record(z.string(), z.unknown()) });
-export type TrainingConfigCheck = z.infer<typeof trainingConfigCheckSchema>;
 
 export const trainingJobStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']);
 export type TrainingJobStatus = z.infer<typeof trainingJobStatusSchema>;
