@@ -204,7 +204,7 @@ describe('reports end to end: a version trained by dl-trainer gets its PDF repor
     const text = pageTexts(pdf).join('\n').replace(/\s+/g, ' ');
     expect(text).toContain(`its quality is ${macroF1} macro-F1`);
     expect(text).toContain(REQUESTER);
-    expect(text).toContain('No version is in production yet');
+    expect(text).toContain('When this report was made, no version of the model was in production');
 
     const recorded = await mlops.registry.reports.get({ params: { name: model, version } });
     expect(recorded).toMatchObject({

@@ -150,7 +150,7 @@ describe('run report', () => {
       expect(all).toContain(`This version's manifest has no ${what}`);
     }
     expect(all).toContain('The manifest lacks: lineage (dataset, seed, code version)');
-    expect(all).toContain('No version is in production yet');
+    expect(all).toContain('When this report was made, no version of the model was in production');
     const empty = await renderRunReport(buildRunReportModel({ model: { manifest: { formatVersion: 0 }, version: 1 } }));
     expect(pageTexts(empty).join('\n')).toContain("This version's manifest has no test evaluation");
   });

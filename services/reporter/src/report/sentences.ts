@@ -35,7 +35,8 @@ export function quoted(label: string): string {
 /** The verdict against production in one line (`inProduction`: this version is the one in production). */
 export function verdictLine(verdict: Part<Verdict> | null, inProduction = false): string {
   if (verdict === null && inProduction) return 'This version is the one in production now.';
-  if (verdict === null) return 'No version is in production yet: nothing to compare with.';
+  if (verdict === null)
+    return 'When this report was made, no version of the model was in production: nothing to compare with.';
   if (!verdict.available) return `Comparison with production not possible: ${verdict.missing}`;
   const v = verdict.value;
   const change = `macro-F1 ${points(v.macroF1Delta)}${v.interval ? ` (95% interval ${pointsInterval(v.interval)})` : ''}`;
