@@ -1,6 +1,7 @@
 import type { DocumentStatus } from '@mlops/contracts';
 import type { CommandContext } from '../core/context.js';
 import { pollUntil } from '../core/wait.js';
+import { StallWatch, stallHint } from './stall-watch.js';
 import { progressBar } from '../output/progress-bar.js';
 import type { IngestItem, IngestSummary } from './ingest-items.js';
 
@@ -146,8 +147,18 @@ async function followProcessing(
   bar: ReturnType<typeof progressBar>,
 ): Promise<void> {
   const done = () => [...tracked.values()].filter((doc) => isFinal(doc.status)).length;
+  const stall = new StallWatch();
   bar.start(tracked.size, 'process', tally());
   bar.update(done(), tally());
+  /** Says once what to check when no document settled for a minute (the bar is drawn again below it). */
+  const tellWhenStalled = (): void => {
+    const settled = done();
+    if (!stall.observe(settled, Date.now())) return;
+    bar.stop();
+    context.out.note(stallHint(tracked.size - settled));
+    bar.start(tracked.size, 'process', tally());
+    bar.update(settled, tally());
+  };
   /** Checks the oldest pending documents (one status request); answers how many of them settled. */
   const round = async (pending: readonly (readonly [string, Tracked])[]): Promise<number> => {
     const { items: docs } = await context.clients.featureStore.documents.statuses({
@@ -163,6 +174,7 @@ async function followProcessing(
       }
     }
     bar.update(done(), tally());
+    tellWhenStalled();
     return settled;
   };
   await pollUntil(
