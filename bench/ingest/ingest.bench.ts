@@ -43,7 +43,12 @@ const impl = infraMongoImpl();
 const system = `feature-store + nlp, store ${impl}`;
 const cpu = cpuMeter();
 const mongo = new MongoClient(infra.MONGO_URL ?? '');
-const watcher = await watchOutcomes(infra.AMQP_URL ?? '', infra.AMQP_MANAGEMENT_URL ?? '', BLOCK);
+const watcher = await watchOutcomes(infra.AMQP_URL ?? '', infra.AMQP_MANAGEMENT_URL ?? '', BLOCK).catch(
+  async (error: unknown) => {
+    await dropVhost();
+    throw error;
+  },
+);
 
 /** A loopback port nothing listens on now (nlp needs its port before feature-store, and the other way round). */
 async function freePort(): Promise<number> {

@@ -15,11 +15,13 @@ export interface OutcomeWatcher {
   close(): Promise<void>;
 }
 
-async function deleteQueues(managementUrl: string, names: readonly string[]): Promise<void> {
+/** Deletes queues of the vhost of `amqpUrl` (its path; `/` when it has none). */
+async function deleteQueues(managementUrl: string, amqpUrl: string, names: readonly string[]): Promise<void> {
   const url = new URL(managementUrl);
   const authorization = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
+  const vhost = encodeURIComponent(decodeURIComponent(new URL(amqpUrl).pathname.slice(1)) || '/');
   for (const name of names) {
-    await fetch(`${url.origin}/api/queues/%2F/${encodeURIComponent(name)}`, {
+    await fetch(`${url.origin}/api/queues/${vhost}/${encodeURIComponent(name)}`, {
       method: 'DELETE',
       headers: { authorization },
     }).catch(() => undefined);
@@ -95,7 +97,7 @@ export async function watchOutcomes(amqpUrl: string, managementUrl: string, ever
     close: async () => {
       await broker.close();
       const names = queueNames(queue);
-      await deleteQueues(managementUrl, [names.queue, names.retry, names.deadLetter]);
+      await deleteQueues(managementUrl, amqpUrl, [names.queue, names.retry, names.deadLetter]);
     },
   };
 }

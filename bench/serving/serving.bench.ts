@@ -81,7 +81,6 @@ const inProcessSchema = z.object({
 
 ensureGnuTime();
 ensurePythonVenv(SERVING_PYTHON_REQUIREMENTS);
-const dropVhost = await useOwnVhost('serving');
 
 log('loading spamassassin');
 const { split, model, medianEmail: single } = await prepareSpamAssassinServingModel('serving');
@@ -119,7 +118,9 @@ let keyOwner: KeyOwner | undefined;
 const caseOf = (body: RequestBody, connections: number | null): string =>
   `${body.label}, ${connections === null ? 'in-process loop' : `${connections} connection${connections === 1 ? '' : 's'}`}`;
 
+let dropVhost = (): Promise<void> => Promise.resolve();
 try {
+  dropVhost = await useOwnVhost('serving');
   log('training the suite model (libs/ml default linear) and the scikit-learn pipeline on the same train part');
   const suiteRun = await runMeasured(process.execPath, [
     ...tsxArgs(here('suite/train-export.ts')),

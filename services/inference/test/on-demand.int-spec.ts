@@ -92,6 +92,26 @@ describe('inference serving models on demand', () => {
     await served.closeApp(inference);
   });
 
+  it('refuses a model whose production version fails to load, and answers that again without loading it', async () => {
+    const broken = registry.register('broken', await trainTopicModel(3));
+    registry.moveAlias('broken', 'production', broken);
+    registry.corruptTransfer('broken', broken, 'model.onnx');
+    const inference = await served.build({ MODELS: '' });
+    const attempted = `/models/broken/versions/${broken}/files/model.onnx`;
+    const first = await predict(inference, 'broken');
+    expect(first.statusCode).toBe(503);
+    expect(first.json()).toMatchObject({ code: 'INFERENCE_MODEL_NOT_LOADED' });
+    expect(first.json<{ detail: string }>().detail).toContain('sha256');
+    const downloads = registry.downloads.filter((url) => url.endsWith(attempted)).length;
+    const again = await predict(inference, 'broken');
+    expect(again.statusCode).toBe(503);
+    expect(again.json<{ detail: string }>().detail).toBe(first.json<{ detail: string }>().detail);
+    expect(registry.downloads.filter((url) => url.endsWith(attempted))).toHaveLength(downloads);
+    expect(inference.models.served).toEqual([]);
+    expect(inference.models.list()).toEqual([]);
+    await served.closeApp(inference);
+  });
+
   it('answers 404 for a model not in MODELS when MODELS_ON_DEMAND_MAX is 0', async () => {
     const inference = await served.build({ MODELS: '', MODELS_ON_DEMAND_MAX: '0' });
     const refused = await predict(inference, 'topics');

@@ -56,7 +56,6 @@ export class RolloutService {
   /** Starts a rollout: the candidate takes its first stage's alias. */
   async start(model: string, body: RolloutStartBody, by: string): Promise<RolloutState> {
     const { repository, aliases } = this.deps;
-    await this.deps.requireServed(model);
     let production: number | null;
     try {
       await aliases.requireVersion(model, body.version);
@@ -68,6 +67,7 @@ export class RolloutService {
       throw inferenceErrors.rolloutConflict(`model ${model} has no production version to roll out against`);
     if (production === body.version)
       throw inferenceErrors.rolloutConflict(`version ${body.version} of ${model} is already production`);
+    await this.deps.requireServed(model);
     const now = new Date();
     const reason = body.reason ?? `rollout of ${model} v${body.version}`;
     const doc: RolloutDocument = {

@@ -5,6 +5,9 @@ import { cacheKey, ModelDiskCache, type ModelCacheLimits } from '../registry/mod
 import { fetchVerifiedFolder } from '../registry/verified-folder.js';
 import { LoadedModel, type LoadModelOptions } from './loaded-model.js';
 import { ModelSlot, type Lease } from './model-slot.js';
+import { OnDemandSet, type ServeRefusal } from './on-demand-set.js';
+
+export type { ServeRefusal } from './on-demand-set.js';
 
 /** The alias inference serves by default. */
 export const PRODUCTION_ALIAS = 'production';
@@ -39,13 +42,8 @@ export interface ModelServerOptions {
 }
 
 /** Why a lease could not be given. */
-export type LeaseRefusal = 'not-served' | 'not-loaded' | 'version-not-found' | 'version-unloadable';
-
-/** Why a model is not served, as `serveOnDemand` answers. */
-export interface ServeRefusal {
-  readonly refusal: Extract<LeaseRefusal, 'not-served' | 'not-loaded'>;
-  readonly detail: string;
-}
+export type LeaseRefusal =
+  'not-served' | 'not-loaded' | 'registry-unavailable' | 'version-not-found' | 'version-unloadable';
 
 /** A lease, or why there is none. */
 export type LeaseResult =
@@ -71,20 +69,20 @@ export class ModelServer {
   readonly #loadChains = new Map<string, Promise<void>>();
   readonly #pinned = new Map<string, Promise<ModelSlot<LoadedModel>>>();
   readonly #pinnedLoaded = new Map<string, ModelSlot<LoadedModel>>();
-  /** Models served on demand, in the order they were first asked for. */
-  readonly #onDemand = new Set<string>();
+  readonly #onDemand: OnDemandSet;
   readonly #adopting = new Map<string, Promise<ServeRefusal | null>>();
   #closed = false;
   readonly #disk: ModelDiskCache | undefined;
 
   constructor(private readonly options: ModelServerOptions) {
     this.#disk = options.cacheLimits && new ModelDiskCache(options.cacheDir, options.cacheLimits, options.logger);
+    this.#onDemand = new OnDemandSet(options.onDemandMax ?? 0);
     for (const name of options.served) this.#addSlots(name);
   }
 
   /** The served model names: those listed, then those served on demand. */
   get served(): readonly string[] {
-    return [...this.options.served, ...this.#onDemand];
+    return [...this.options.served, ...this.#onDemand.names().filter((name) => this.#production.has(name))];
   }
 
   /** True once every listed model has a production version loaded (models served on demand do not count). */
@@ -105,16 +103,21 @@ export class ModelServer {
   }
 
   /**
-   * Serves a model not listed from now on, when on-demand serving allows one more: its production
-   * version is loaded (and its canary and shadow, as for a listed model), then followed on
-   * promotion and resync. Resolves with null once it serves (at once for a served model), or with
-   * why not: no production version in the registry, the on-demand limit reached, or a failed load
-   * (then nothing of it is kept). Concurrent calls for one model share one load.
+   * Serves a model not listed from now on, when on-demand serving allows one more (the least
+   * recently used one idle for `ON_DEMAND_IDLE_MS` gives its place when the limit is reached): its
+   * production version is loaded, then its canary and shadow in the background, and it is followed
+   * on promotion and resync like a listed one. Resolves with null once the production version
+   * serves (at once for a served model), or with why not: no production version in the registry,
+   * the limit reached, the registry unreachable, or a failed load (then nothing of it is kept, and
+   * the refusal is answered again for `REFUSAL_MEMORY_MS` without loading). Concurrent calls for
+   * one model share one load.
    */
   serveOnDemand(name: string): Promise<ServeRefusal | null> {
     const pending = this.#adopting.get(name);
     if (pending !== undefined) return pending;
     if (this.#production.has(name)) return Promise.resolve(null);
+    const recalled = this.#onDemand.recalled(name);
+    if (recalled !== undefined) return Promise.resolve(recalled);
     const adoption = this.#adopt(name).finally(() => this.#adopting.delete(name));
     this.#adopting.set(name, adoption);
     return adoption;
@@ -128,14 +131,22 @@ export class ModelServer {
    * A canary or shadow alias that is gone (or points at the production version) empties its slot.
    */
   syncModel(name: string): Promise<void> {
-    const previous = this.#loadChains.get(name) ?? Promise.resolve();
-    const next = previous.then(async () => {
+    return this.#chain(name, async () => {
       await this.#syncProductionNow(name);
-      await this.#syncCandidateNow(name, 'canary');
-      await this.#syncCandidateNow(name, 'shadow');
+      await this.#syncCandidatesNow(name);
     });
+  }
+
+  /** Runs a load step of a model after the ones already queued for it. */
+  #chain(name: string, step: () => Promise<void>): Promise<void> {
+    const next = (this.#loadChains.get(name) ?? Promise.resolve()).then(step);
     this.#loadChains.set(name, next);
     return next;
+  }
+
+  async #syncCandidatesNow(name: string): Promise<void> {
+    await this.#syncCandidateNow(name, 'canary');
+    await this.#syncCandidateNow(name, 'shadow');
   }
 
   /** Syncs every served model (at boot, and periodically to catch a missed event). */
@@ -152,6 +163,7 @@ export class ModelServer {
   leaseProduction(name: string): LeaseResult {
     const slot = this.#production.get(name);
     if (slot === undefined) return { refusal: 'not-served', detail: `model ${name} is not served by this instance` };
+    this.#onDemand.touch(name);
     const lease = slot.lease();
     if (lease === undefined) {
       return {
@@ -221,14 +233,15 @@ export class ModelServer {
   }
 
   async #adopt(name: string): Promise<ServeRefusal | null> {
-    const limit = this.options.onDemandMax ?? 0;
+    const { max } = this.#onDemand;
     const unlisted = `model ${name} is not in MODELS`;
-    if (this.#closed) return { refusal: 'not-served', detail: `${unlisted} and the instance is stopping` };
-    if (limit === 0) return { refusal: 'not-served', detail: `${unlisted} and MODELS_ON_DEMAND_MAX is 0` };
-    if (this.#onDemand.size >= limit) {
+    const stopping: ServeRefusal = { refusal: 'not-served', detail: `${unlisted} and the instance is stopping` };
+    if (this.#closed) return stopping;
+    if (max === 0) return { refusal: 'not-served', detail: `${unlisted} and MODELS_ON_DEMAND_MAX is 0` };
+    if (this.#onDemand.full && !this.#releaseIdleOnDemand(name)) {
       return {
         refusal: 'not-served',
-        detail: `${unlisted} and this instance already serves ${limit} models on demand (MODELS_ON_DEMAND_MAX)`,
+        detail: `${unlisted} and this instance already serves ${max} models on demand (MODELS_ON_DEMAND_MAX), all used recently`,
       };
     }
     this.#onDemand.add(name);
@@ -239,19 +252,37 @@ export class ModelServer {
       if (isRegistryNotFound(error)) {
         return { refusal: 'not-served', detail: `the registry has no production version of model ${name}` };
       }
-      return { refusal: 'not-loaded', detail: `model ${name}: ${errorMessage(error)}` };
+      return { refusal: 'registry-unavailable', detail: `model ${name}: ${errorMessage(error)}` };
     }
     this.#addSlots(name);
-    await this.syncModel(name);
-    if (this.#production.get(name)?.current !== undefined) {
-      this.options.logger.info({ model: name, onDemand: this.#onDemand.size }, 'serving a model on demand');
+    await this.#chain(name, () => this.#syncProductionNow(name));
+    if (this.#production.get(name)?.current !== undefined && !this.#isClosed()) {
+      void this.#chain(name, () => this.#syncCandidatesNow(name));
+      this.options.logger.info({ model: name, onDemand: this.#onDemand.names() }, 'serving a model on demand');
       return null;
     }
     const failure = this.#failures.get(name) ?? 'its production version could not be loaded';
+    this.#forgetOnDemand(name);
+    if (this.#isClosed()) return stopping;
+    const refusal: ServeRefusal = { refusal: 'not-loaded', detail: `model ${name}: ${failure}` };
+    this.#onDemand.remember(name, refusal);
+    return refusal;
+  }
+
+  /** Releases the least recently used on-demand model idle long enough, for `wanted`; false when none is. */
+  #releaseIdleOnDemand(wanted: string): boolean {
+    const idle = this.#onDemand.evictable((name) => (this.#production.get(name)?.inFlight ?? 0) > 0);
+    if (idle === undefined) return false;
+    this.options.logger.info({ model: idle, for: wanted }, 'released an idle on-demand model for another');
+    this.#forgetOnDemand(idle);
+    return true;
+  }
+
+  #forgetOnDemand(name: string): void {
     this.#removeSlots(name);
     this.#onDemand.delete(name);
     this.#failures.delete(name);
-    return { refusal: 'not-loaded', detail: `model ${name}: ${failure}` };
+    this.#loadChains.delete(name);
   }
 
   #addSlots(name: string): void {
@@ -326,10 +357,13 @@ export class ModelServer {
     }
   }
 
-  /** Loads the version and swaps it into the slot; undefined (and nothing loaded) when the server closed meanwhile. */
+  /**
+   * Loads the version and swaps it into the slot; undefined (and nothing loaded) when the server
+   * closed meanwhile or the slot is no longer one of its own (an on-demand model released).
+   */
   async #loadInto(slot: ModelSlot<LoadedModel>, target: ModelVersion): Promise<LoadedModel | undefined> {
     const model = await this.#load(target);
-    if (this.#isClosed()) {
+    if (this.#isClosed() || !this.#owns(slot)) {
       await model.release();
       return undefined;
     }
@@ -407,6 +441,12 @@ export class ModelServer {
 
   #isClosed(): boolean {
     return this.#closed;
+  }
+
+  #owns(slot: ModelSlot<LoadedModel>): boolean {
+    for (const production of this.#production.values()) if (production === slot) return true;
+    for (const candidate of this.#candidates.values()) if (candidate.slot === slot) return true;
+    return false;
   }
 
   #newSlot(): ModelSlot<LoadedModel> {

@@ -63,6 +63,8 @@ export function requireLease(result: LeaseResult): NonNullable<Extract<LeaseResu
       throw inferenceErrors.modelNotServed(result.detail);
     case 'not-loaded':
       throw inferenceErrors.modelNotLoaded(result.detail);
+    case 'registry-unavailable':
+      throw inferenceErrors.registryUnavailable(result.detail);
     case 'version-not-found':
       throw inferenceErrors.versionNotFound(result.detail);
     case 'version-unloadable':
