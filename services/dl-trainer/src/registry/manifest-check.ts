@@ -38,8 +38,10 @@ const manifestSchema = z.looseObject({
 
 /** The version's metrics summary in the registry: headline numbers of the test evaluation plus per-class detail. */
 export function metricsSummary(manifest: ModelManifest): ModelMetrics {
-  const { test, parity, bestEpoch } = manifest.metrics;
+  const { test, parity, bestEpoch, estimate } = manifest.metrics;
   return {
+    testTexts: test.exampleCount,
+    ...(estimate ? { estimate: { ...estimate } } : {}),
     macroF1: test.macroF1,
     microF1: test.microF1,
     weightedF1: test.weightedF1,
