@@ -1,6 +1,4 @@
-import { EVENTS, modelPromotedEventSchema, type PredictResponse } from '@mlops/contracts';
-import { createLogger } from '@mlops/logger';
-import { Broker } from '@mlops/messaging';
+import type { PredictResponse } from '@mlops/contracts';
 import { createTestEnvironment, waitFor, type StandInRegistry, type TestEnvironment } from '@mlops/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InferenceApp } from '../src/app.js';
@@ -12,7 +10,6 @@ describe('inference serving models on demand', () => {
   let environment: TestEnvironment;
   let served: ServedTopics;
   let registry: StandInRegistry;
-  let broker: Broker;
 
   const predict = (inference: InferenceApp, model: string) =>
     inference.app.inject({
@@ -28,16 +25,9 @@ describe('inference serving models on demand', () => {
     served = await ServedTopics.start(environment, [first, second], 1);
     registry = served.registry;
     registry.moveAlias('other', 'production', registry.register('other', first));
-    broker = await Broker.connect({
-      url: environment.amqpUrl,
-      logger: createLogger({ service: 'test', level: 'silent' }),
-      connectionName: 'inference-on-demand-test',
-      topology: { queues: [] },
-    });
   }, 120_000);
 
   afterAll(async () => {
-    await broker.close();
     await served.close();
     await environment.dispose();
   });
@@ -67,17 +57,7 @@ describe('inference serving models on demand', () => {
   it('follows the production alias of a model it serves on demand when it is promoted, and refuses a model the registry lacks', async () => {
     const inference = await served.build({ MODELS: '', PROMOTION_QUEUE: 'inference.on-demand-test' });
     expect((await predict(inference, 'topics')).json<PredictResponse>().version).toBe(1);
-    registry.moveAlias('topics', 'production', 2);
-    await broker.publishEvent(EVENTS.modelPromoted, modelPromotedEventSchema, {
-      name: 'topics',
-      alias: 'production',
-      version: 2,
-      previousVersion: 1,
-      sequence: 2,
-      movedBy: 'test',
-      reason: 'test',
-      movedAt: new Date().toISOString(),
-    });
+    await served.promote('topics', 2);
     await waitFor(
       async () => ((await predict(inference, 'topics')).json<PredictResponse>().version === 2 ? true : undefined),
       30_000,

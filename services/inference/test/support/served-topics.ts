@@ -1,6 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EVENTS, modelPromotedEventSchema } from '@mlops/contracts';
+import { createLogger } from '@mlops/logger';
+import { Broker } from '@mlops/messaging';
 import type { TestEnvironment } from '@mlops/testing';
 import { buildInference, type InferenceApp, type InferenceOverrides } from '../../src/app.js';
 import { loadInferenceConfig } from '../../src/config.js';
@@ -16,6 +19,8 @@ export const SERVED_MODEL = 'topics';
  */
 export class ServedTopics {
   readonly #apps: InferenceApp[] = [];
+  #broker: Promise<Broker> | undefined;
+  #sequence = 0;
 
   private constructor(
     private readonly environment: TestEnvironment,
@@ -55,6 +60,30 @@ export class ServedTopics {
     return inference;
   }
 
+  /** Points the model's `production` alias at `version` and publishes `model.promoted`, as the registry does. */
+  async promote(model: string, version: number): Promise<void> {
+    this.registry.moveAlias(model, 'production', version);
+    this.#broker ??= Broker.connect({
+      url: this.environment.amqpUrl,
+      logger: createLogger({ service: 'test', level: 'silent' }),
+      connectionName: 'inference-test-promotions',
+      topology: { queues: [] },
+    });
+    this.#sequence += 1;
+    await (
+      await this.#broker
+    ).publishEvent(EVENTS.modelPromoted, modelPromotedEventSchema, {
+      name: model,
+      alias: 'production',
+      version,
+      previousVersion: null,
+      sequence: this.#sequence,
+      movedBy: 'test',
+      reason: 'test',
+      movedAt: new Date().toISOString(),
+    });
+  }
+
   /** Closes one app before the others (it is not closed again). */
   async closeApp(inference: InferenceApp): Promise<void> {
     const index = this.#apps.indexOf(inference);
@@ -65,6 +94,7 @@ export class ServedTopics {
   /** Closes every app built and not closed yet, the registry, and deletes the cache. */
   async close(): Promise<void> {
     for (const inference of this.#apps.splice(0)) await inference.app.close();
+    if (this.#broker) await (await this.#broker).close();
     await this.registry.stop();
     await rm(this.cacheDir, { recursive: true, force: true });
   }
