@@ -49,6 +49,16 @@ export class RabbitManagement {
     await this.request('DELETE', `/api/vhosts/${encodeURIComponent(vhost)}`, undefined, [404]);
   }
 
+  /** The names of every vhost. */
+  async listVhosts(): Promise<string[]> {
+    return ((await this.request('GET', '/api/vhosts')) as { name: string }[]).map((vhost) => vhost.name);
+  }
+
+  /** How many client connections a vhost has now. */
+  async connectionCount(vhost: string): Promise<number> {
+    return ((await this.request('GET', `/api/vhosts/${encodeURIComponent(vhost)}/connections`)) as unknown[]).length;
+  }
+
   /** Number of ready plus unacked messages in a queue. */
   async queueDepth(vhost: string, queue: string): Promise<number> {
     const body = (await this.request(

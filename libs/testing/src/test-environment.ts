@@ -25,12 +25,28 @@ function requiredEnv(name: string): string {
   return value;
 }
 
+/** A suite's database and vhost name: `t_<slug>-<creation time, base 36 ms>_<random>` (slugs have no `-`). */
 function suiteId(suite: string): string {
   const slug = suite
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .slice(0, 32);
-  return `t_${slug}_${randomBytes(4).toString('hex')}`;
+  return `t_${slug}-${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+}
+
+const SUITE_ID = /^t_[a-z0-9_]*?(?:-([0-9a-z]+))?_[0-9a-f]{8}$/;
+
+/**
+ * The suite vhosts among `names` that a run killed before its clean-up left behind: those created
+ * more than `maxAgeMs` before `now`, and those named before names carried their creation time.
+ */
+export function staleSuiteIds(names: readonly string[], now: number, maxAgeMs: number): string[] {
+  return names.filter((name) => {
+    const match = SUITE_ID.exec(name);
+    if (!match) return false;
+    const stamp = match[1];
+    return stamp === undefined || now - Number.parseInt(stamp, 36) > maxAgeMs;
+  });
 }
 
 /**
