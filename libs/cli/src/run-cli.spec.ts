@@ -1,4 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -54,6 +56,38 @@ describe('runCli', () => {
     );
     expect(JSON.parse(down.stdout)).toMatchObject({ error: { code: 'SERVICE_UNREACHABLE' } });
     expect(down.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("prints a refused request's fields once each, with the request id", async () => {
+    const problem = {
+      type: 'https://mlops.local/problems/http-validation-failed',
+      title: 'Request validation failed',
+      status: 400,
+      detail: '/body/texts/0: an empty text has nothing to classify',
+      code: 'HTTP_VALIDATION_FAILED',
+      requestId: 'req-1',
+      errors: [{ pointer: '/body/texts/0', message: 'an empty text has nothing to classify' }],
+    };
+    const server = createServer((request, response) => {
+      request.resume();
+      request.on('end', () =>
+        response.writeHead(400, { 'content-type': 'application/problem+json' }).end(JSON.stringify(problem)),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const refused = await run(['predict', '--model', 'spam', ''], {
+        MLOPS_INFERENCE_URL: `http://127.0.0.1:${port}`,
+        MLOPS_API_KEY: 'mlk_test',
+      });
+      expect(refused.code).toBe(EXIT.failure);
+      expect(refused.stderr.match(/an empty text has nothing to classify/g)).toHaveLength(1);
+      expect(refused.stderr).toMatch(/answered 400: HTTP_VALIDATION_FAILED\n\s+\/body\/texts\/0: an empty text/);
+      expect(refused.stderr).toContain('request id req-1');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('exits 1 naming the file and field of an invalid train.json', async () => {

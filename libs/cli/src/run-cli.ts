@@ -25,14 +25,14 @@ function reportOf(error: unknown, env: NodeJS.ProcessEnv): ErrorReport {
     };
   }
   if (error instanceof UpstreamError) {
+    const fields = error.fieldErrors.map((field) => `${field.pointer}: ${field.message}`);
+    // A validation problem's detail is its fields joined by "; ": they are printed once, a line each.
+    const detailIsFields = fields.length > 0 && error.detail.split('; ').every((part) => fields.includes(part));
     return {
       exitCode: EXIT.failure,
       code: error.code,
-      message: `${error.service} ${error.status === undefined ? 'failed' : `answered ${error.status}`}: ${error.code}: ${error.detail}`,
-      details: [
-        ...error.fieldErrors.map((field) => `${field.pointer}: ${field.message}`),
-        ...(error.requestId ? [`request id ${error.requestId}`] : []),
-      ],
+      message: `${error.service} ${error.status === undefined ? 'failed' : `answered ${error.status}`}: ${error.code}${detailIsFields ? '' : `: ${error.detail}`}`,
+      details: [...fields, ...(error.requestId ? [`request id ${error.requestId}`] : [])],
       reported: false,
     };
   }
